@@ -1,0 +1,258 @@
+//! The headless command line: `check`, `compare` and `fmt`, each a thin layer over the
+//! library, so the terminal and the window always agree.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::analysis::analyse;
+use crate::io::{self, LoadOutcome};
+use crate::problem::Problem;
+use crate::report;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "common-ground",
+    version,
+    about = "Compare the negotiating positions of several parties and find where they could meet",
+    after_help = "PATH is a negotiation folder (agenda.ron and one .ron file per party) or single \
+                  .ron files. Try: common-ground compare data/ukraine-2022"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate files and print every problem as `file:line:col: error|warning: message`.
+    /// Exits 0 when there are no errors, 1 when there are.
+    Check {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Compare the parties issue by issue: possible agreement, deadlock, collisions,
+    /// conditional offers and silent parties.
+    Compare {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Only these parties, by id (e.g. `us,russia`); all loaded parties by default.
+        #[arg(long, value_delimiter = ',', value_name = "IDS")]
+        parties: Vec<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Rewrite files in the canonical form the app saves, atomically.
+    Fmt {
+        /// Change nothing; exit 1 if any file is not in canonical form.
+        #[arg(long)]
+        check: bool,
+        /// Rewrite files even when that drops their comments or unknown fields.
+        #[arg(long)]
+        force: bool,
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Markdown,
+    Json,
+}
+
+/// Exit code for bad usage, as clap uses for its own usage errors.
+const USAGE_ERROR: u8 = 2;
+
+/// Runs a subcommand, writing its results to `out` and problems to `err`.
+pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Check { paths } => check(&paths, out),
+        Command::Compare {
+            paths,
+            parties,
+            format,
+        } => compare(&paths, &parties, format, out, err),
+        Command::Fmt {
+            check,
+            force,
+            paths,
+        } => fmt(&paths, check, force, out, err),
+    }
+}
+
+fn exit_code(failed: bool) -> ExitCode {
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn check(paths: &[PathBuf], out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let outcome = io::load(paths);
+    for problem in &outcome.problems {
+        writeln!(out, "{problem}")?;
+    }
+    let errors = outcome.problems.iter().filter(|p| p.is_error()).count();
+    let warnings = outcome.problems.len() - errors;
+    let files =
+        outcome.negotiation.parties.len() + usize::from(outcome.negotiation.agenda.is_some());
+    writeln!(
+        out,
+        "checked {files} {}: {errors} {}, {warnings} {}",
+        plural(files, "file", "files"),
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings"),
+    )?;
+    Ok(exit_code(errors > 0))
+}
+
+fn plural<'a>(count: usize, one: &'a str, many: &'a str) -> &'a str {
+    if count == 1 { one } else { many }
+}
+
+fn compare(
+    paths: &[PathBuf],
+    party_ids: &[String],
+    format: Format,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let LoadOutcome {
+        negotiation,
+        problems,
+    } = io::load(paths);
+    // Problems go to stderr so that stdout stays a clean report (or JSON) for other tools.
+    for problem in &problems {
+        writeln!(err, "{problem}")?;
+    }
+    if negotiation.parties.is_empty() {
+        writeln!(
+            err,
+            "error: no party file could be loaded, so there is nothing to compare"
+        )?;
+        return Ok(ExitCode::FAILURE);
+    }
+    let chosen = if party_ids.is_empty() {
+        (0..negotiation.parties.len()).collect()
+    } else {
+        let mut chosen = Vec::new();
+        for id in party_ids {
+            let Some(index) = negotiation.party_index(id) else {
+                let known: Vec<&str> = negotiation
+                    .parties
+                    .iter()
+                    .map(|p| p.data.party.id.as_str())
+                    .collect();
+                writeln!(
+                    err,
+                    "error: unknown party `{id}` in --parties; the loaded parties are: {}",
+                    known.join(", ")
+                )?;
+                return Ok(ExitCode::from(USAGE_ERROR));
+            };
+            chosen.push(index);
+        }
+        chosen
+    };
+    let analysis = analyse(&negotiation, &chosen);
+    let text = match format {
+        Format::Text => report::text(&negotiation, &analysis),
+        Format::Markdown => report::markdown(&negotiation, &analysis),
+        Format::Json => report::json(&negotiation, &analysis).context("writing the JSON report")?,
+    };
+    write!(out, "{text}")?;
+    if !text.ends_with('\n') {
+        writeln!(out)?;
+    }
+    Ok(exit_code(problems.iter().any(Problem::is_error)))
+}
+
+fn fmt(
+    paths: &[PathBuf],
+    check_only: bool,
+    force: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let (files, problems) = io::expand_paths(paths);
+    let mut failed = false;
+    for problem in problems {
+        writeln!(err, "{problem}")?;
+        failed = true;
+    }
+    for path in files {
+        let (current, canonical) = match io::canonical_form(&path) {
+            Ok(forms) => forms,
+            Err(problem) => {
+                writeln!(err, "{problem}")?;
+                failed = true;
+                continue;
+            }
+        };
+        if current == canonical {
+            continue;
+        }
+        if check_only {
+            writeln!(out, "would reformat {}", path.display())?;
+            failed = true;
+            continue;
+        }
+        let losses = if force {
+            Vec::new()
+        } else {
+            io::overwrite_losses(&path)
+        };
+        if !losses.is_empty() {
+            let what: Vec<String> = losses.iter().map(ToString::to_string).collect();
+            writeln!(
+                err,
+                "{}: warning: not reformatted, because that would drop {}; use --force to drop them",
+                path.display(),
+                what.join(" and ")
+            )?;
+            failed = true;
+            continue;
+        }
+        match io::write_atomically(&path, canonical.as_bytes()) {
+            Ok(()) => writeln!(out, "reformatted {}", path.display())?,
+            Err(error) => {
+                writeln!(err, "error: {error}")?;
+                failed = true;
+            }
+        }
+    }
+    Ok(exit_code(failed))
+}
+
+/// Parses the command line and runs it; with no subcommand, prints help.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let Some(command) = cli.command else {
+        use clap::CommandFactory;
+        let mut help = Cli::command();
+        let printed = help.print_help();
+        return exit_code(printed.is_err());
+    };
+    let mut stdout = std::io::stdout().lock();
+    let mut stderr = std::io::stderr().lock();
+    match run(command, &mut stdout, &mut stderr) {
+        Ok(code) => code,
+        Err(error) => {
+            // A closed pipe (`common-ground compare … | head`) is not worth a message.
+            if error
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            {
+                return ExitCode::SUCCESS;
+            }
+            let _ = writeln!(stderr, "error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

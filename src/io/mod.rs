@@ -1,0 +1,349 @@
+//! Loading a negotiation from files and folders, and saving it back safely.
+//!
+//! Loading never fails as a whole: every file that can be read is kept, and everything that is
+//! wrong is reported as a [`Problem`] naming the file, line and column.
+
+mod parse;
+mod read;
+mod save;
+mod scan;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use crate::model::{Agenda, FORMAT_VERSION, PartyFile};
+use crate::problem::{Problem, sort_problems};
+use crate::validate::validate;
+
+pub use parse::{ParseFailure, Parsed, parse_ron};
+pub use read::{MAX_FILE_SIZE, ReadError, read_text};
+pub use save::{
+    Loss, SaveError, SaveMode, losses_on_overwrite, save_agenda, save_party, to_canonical_ron,
+    write_atomically,
+};
+pub use scan::has_comments;
+
+/// The agenda's file name inside a negotiation folder; every other `.ron` file is a party.
+pub const AGENDA_FILE_NAME: &str = "agenda.ron";
+
+/// A file's data and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded<T> {
+    pub path: PathBuf,
+    pub data: T,
+}
+
+/// The agenda and party files that loaded.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Negotiation {
+    pub agenda: Option<Loaded<Agenda>>,
+    pub parties: Vec<Loaded<PartyFile>>,
+}
+
+impl Negotiation {
+    /// The agenda's name, or the folder's when there is no agenda.
+    pub fn name(&self) -> String {
+        if let Some(agenda) = &self.agenda {
+            return agenda.data.name.clone();
+        }
+        self.parties
+            .first()
+            .and_then(|party| party.path.parent())
+            .and_then(Path::file_name)
+            .map_or_else(
+                || "Untitled negotiation".to_owned(),
+                |name| name.to_string_lossy().into_owned(),
+            )
+    }
+
+    pub fn party_index(&self, id: &str) -> Option<usize> {
+        self.parties
+            .iter()
+            .position(|party| party.data.party.id == id)
+    }
+}
+
+/// What [`load`] found: the files that loaded and every problem, sorted by file and line.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOutcome {
+    pub negotiation: Negotiation,
+    pub problems: Vec<Problem>,
+}
+
+impl LoadOutcome {
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(Problem::is_error)
+    }
+}
+
+/// The files a set of command-line or dialog paths stands for.
+#[derive(Debug, Default, PartialEq)]
+struct FileSet {
+    agendas: Vec<PathBuf>,
+    parties: Vec<PathBuf>,
+}
+
+/// Loads folders (an agenda and every party file in them) and single files. Without an agenda
+/// among the paths, the `agenda.ron` beside the first party file is used when there is one.
+pub fn load(paths: &[PathBuf]) -> LoadOutcome {
+    let mut problems = Vec::new();
+    let mut files = collect_files(paths, &mut problems);
+    if files.agendas.is_empty() {
+        let beside_first_party = files
+            .parties
+            .first()
+            .map(|party| party.with_file_name(AGENDA_FILE_NAME))
+            .filter(|agenda| agenda.is_file());
+        files.agendas.extend(beside_first_party);
+    }
+
+    let mut texts = HashMap::new();
+    let mut negotiation = Negotiation::default();
+    let mut agendas = files.agendas.iter();
+    if let Some(path) = agendas.next() {
+        negotiation.agenda = load_file(path, &mut texts, &mut problems);
+    }
+    for extra in agendas {
+        problems.push(Problem::error(
+            extra,
+            format!(
+                "more than one agenda was given; only {} is used",
+                files.agendas[0].display()
+            ),
+        ));
+    }
+    if negotiation.agenda.is_none()
+        && files.agendas.is_empty()
+        && let Some(first) = files.parties.first()
+    {
+        problems.push(Problem::warning(
+            first,
+            format!(
+                "no {AGENDA_FILE_NAME} beside the party files: issues are shown by their \
+                     ids and cannot be checked against an agenda"
+            ),
+        ));
+    }
+    for path in &files.parties {
+        if let Some(party) = load_file(path, &mut texts, &mut problems) {
+            negotiation.parties.push(party);
+        }
+    }
+
+    let mut checked = validate(&negotiation);
+    locate(&mut checked, &texts);
+    problems.append(&mut checked);
+    sort_problems(&mut problems);
+    LoadOutcome {
+        negotiation,
+        problems,
+    }
+}
+
+fn collect_files(paths: &[PathBuf], problems: &mut Vec<Problem>) -> FileSet {
+    let mut files = FileSet::default();
+    let add = |path: PathBuf, files: &mut FileSet| {
+        let list = if is_agenda_path(&path) {
+            &mut files.agendas
+        } else {
+            &mut files.parties
+        };
+        if !list.contains(&path) {
+            list.push(path);
+        }
+    };
+    for path in paths {
+        if path.is_dir() {
+            match ron_files_in(path) {
+                Ok(found) if found.is_empty() => problems.push(Problem::error(
+                    path,
+                    "this folder has no .ron files to open",
+                )),
+                Ok(found) => found.into_iter().for_each(|file| add(file, &mut files)),
+                Err(error) => problems.push(Problem::error(
+                    path,
+                    format!("the folder could not be read: {error}"),
+                )),
+            }
+        } else {
+            add(path.clone(), &mut files);
+        }
+    }
+    files
+}
+
+/// The files that `paths` name: the paths that are files, and the `.ron` files inside those
+/// that are folders. Nothing is added beside them.
+pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let files = collect_files(paths, &mut problems);
+    (
+        files.agendas.into_iter().chain(files.parties).collect(),
+        problems,
+    )
+}
+
+/// A file's text as it is and as the app would write it, for `fmt`. `Err` when it cannot be
+/// read or parsed, or comes from a newer version.
+pub fn canonical_form(path: &Path) -> Result<(String, String), Problem> {
+    let mut texts = HashMap::new();
+    let mut problems = Vec::new();
+    let canonical = if is_agenda_path(path) {
+        load_file::<Agenda>(path, &mut texts, &mut problems)
+            .map(|loaded| to_canonical_ron(&loaded.data))
+    } else {
+        load_file::<PartyFile>(path, &mut texts, &mut problems)
+            .map(|loaded| to_canonical_ron(&loaded.data))
+    };
+    let first_error = || problems.iter().find(|p| p.is_error()).cloned();
+    match (canonical, texts.remove(path)) {
+        (Some(Ok(canonical)), Some(current)) => Ok((current, canonical)),
+        (Some(Err(error)), _) => Err(Problem::error(path, error.to_string())),
+        _ => {
+            Err(first_error().unwrap_or_else(|| Problem::error(path, "the file could not be read")))
+        }
+    }
+}
+
+/// What overwriting the file at `path` would drop, read as an agenda or a party file by its name.
+pub fn overwrite_losses(path: &Path) -> Vec<Loss> {
+    if is_agenda_path(path) {
+        losses_on_overwrite::<Agenda>(path)
+    } else {
+        losses_on_overwrite::<PartyFile>(path)
+    }
+}
+
+fn is_agenda_path(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|name| name == AGENDA_FILE_NAME)
+}
+
+/// The `.ron` entries of a folder, sorted so parties always load in the same order. Entries
+/// that are folders are kept, so that loading them reports "this is a folder".
+fn ron_files_in(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(folder)? {
+        let path = entry?.path();
+        if path
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"))
+        {
+            found.push(path);
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Reads and parses one file. Unknown fields are warned about; a file from a newer version of
+/// the app is refused whole.
+fn load_file<T: DeserializeOwned + Versioned>(
+    path: &Path,
+    texts: &mut HashMap<PathBuf, String>,
+    problems: &mut Vec<Problem>,
+) -> Option<Loaded<T>> {
+    let text = match read_text(path) {
+        Ok(text) => text,
+        Err(error) => {
+            let mut problem = Problem::error(path, error.to_string());
+            problem.position = error.position();
+            problems.push(problem);
+            return None;
+        }
+    };
+    let parsed = match parse_ron::<T>(&text) {
+        Ok(parsed) => parsed,
+        Err(failure) => {
+            let problem = match scan::probe_format_version(&text) {
+                Some(version) if version > u64::from(FORMAT_VERSION) => {
+                    Problem::error(path, newer_format_message(version))
+                }
+                _ => Problem::error(path, failure.message).at_position(failure.position),
+            };
+            problems.push(problem);
+            return None;
+        }
+    };
+    let version = parsed.value.format_version();
+    if version > FORMAT_VERSION {
+        problems.push(Problem::error(
+            path,
+            newer_format_message(u64::from(version)),
+        ));
+        return None;
+    }
+    if version == 0 {
+        let locations = scan::Locations::of(&text);
+        let at = crate::problem::FieldPath::root().field("format");
+        let mut problem = Problem::error(
+            path,
+            format!(
+                "`format: 0` is not a format version; this version of the app writes format {FORMAT_VERSION}"
+            ),
+        );
+        problem.position = locations.position(&text, &at);
+        problems.push(problem.at_path(at));
+        return None;
+    }
+    if !parsed.unknown_fields.is_empty() {
+        let locations = scan::Locations::of(&text);
+        for field in parsed.unknown_fields {
+            let mut problem = Problem::warning(
+                path,
+                format!(
+                    "unknown field `{}` is ignored, and would be dropped if the app saved this file",
+                    parse::last_field(&field)
+                ),
+            );
+            problem.position = locations.position(&text, &field);
+            problems.push(problem.at_path(field));
+        }
+    }
+    texts.insert(path.to_owned(), text);
+    Some(Loaded {
+        path: path.to_owned(),
+        data: parsed.value,
+    })
+}
+
+fn newer_format_message(version: u64) -> String {
+    format!(
+        "this file uses format {version}, written by a newer version of Common Ground; this \
+         version reads format {FORMAT_VERSION} and will not open it half-read. Update the app."
+    )
+}
+
+/// Files that carry a `format` number.
+trait Versioned {
+    fn format_version(&self) -> u32;
+}
+
+impl Versioned for Agenda {
+    fn format_version(&self) -> u32 {
+        self.format
+    }
+}
+
+impl Versioned for PartyFile {
+    fn format_version(&self) -> u32 {
+        self.format
+    }
+}
+
+/// Gives validation problems the line and column of the field they point at.
+fn locate(problems: &mut [Problem], texts: &HashMap<PathBuf, String>) {
+    let mut locations: HashMap<&Path, scan::Locations> = HashMap::new();
+    for problem in problems.iter_mut() {
+        let (Some(path), Some((file, text))) = (&problem.path, texts.get_key_value(&problem.file))
+        else {
+            continue;
+        };
+        let file_locations = locations
+            .entry(file.as_path())
+            .or_insert_with(|| scan::Locations::of(text));
+        problem.position = file_locations.position(text, path);
+    }
+}

@@ -1,0 +1,251 @@
+//! Saving: canonical, deterministic RON written atomically, refusing to silently drop what a
+//! person wrote by hand (comments, fields this version does not know).
+
+use std::fmt;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use thiserror::Error;
+
+use super::{parse, read_text, scan};
+use crate::model::{Agenda, PartyFile};
+
+/// Whether a save may overwrite a file whose comments or unknown fields it would drop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveMode {
+    /// Stop with [`SaveError::WouldLose`] so the user can be asked first.
+    RefuseLoss,
+    /// The user has agreed to lose them.
+    AcceptLoss,
+}
+
+/// Something in the file on disk that a save cannot carry over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Loss {
+    Comments,
+    UnknownFields(Vec<String>),
+}
+
+impl fmt::Display for Loss {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Loss::Comments => f.write_str("its comments"),
+            Loss::UnknownFields(fields) => {
+                write!(f, "the unknown fields `{}`", fields.join("`, `"))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Error)]
+pub enum SaveError {
+    #[error("{}: the file is read-only; nothing was written", path.display())]
+    ReadOnly { path: PathBuf },
+    #[error("{}: could not save, the file on disk is unchanged: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error(
+        "{}: saving would drop {}, which this app cannot keep; nothing was written",
+        path.display(),
+        losses.iter().map(ToString::to_string).collect::<Vec<_>>().join(" and ")
+    )]
+    WouldLose { path: PathBuf, losses: Vec<Loss> },
+    #[error("the data could not be written as RON: {0}")]
+    Serialize(#[from] ron::Error),
+}
+
+/// The one way files are written: stable field order, four-space indents, one block per
+/// statement, a final newline. Saving the same data twice gives the same bytes.
+pub fn to_canonical_ron<T: Serialize>(value: &T) -> Result<String, SaveError> {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .struct_names(false)
+        .enumerate_arrays(false)
+        // Small blocks (a range, a source, a condition) stay on one line each.
+        .depth_limit(4);
+    let text = ron::ser::to_string_pretty(value, config)?;
+    // ron escapes every apostrophe (`NATO\'s`), which is valid but makes quotes hard to read
+    // and compare with their source. Only escapes produce `\'`, since a literal backslash is
+    // written `\\`, so replacing the pair is exact.
+    Ok(text.replace("\\'", "'") + "\n")
+}
+
+/// What overwriting the file at `path` with data of type `T` would lose. A file that does not
+/// exist or does not parse loses nothing that a save could have kept.
+pub fn losses_on_overwrite<T: DeserializeOwned>(path: &Path) -> Vec<Loss> {
+    let Ok(text) = read_text(path) else {
+        return Vec::new();
+    };
+    let mut losses = Vec::new();
+    if scan::has_comments(&text) {
+        losses.push(Loss::Comments);
+    }
+    if let Ok(parsed) = parse::parse_ron::<T>(&text)
+        && !parsed.unknown_fields.is_empty()
+    {
+        let fields = parsed
+            .unknown_fields
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        losses.push(Loss::UnknownFields(fields));
+    }
+    losses
+}
+
+pub fn save_party(path: &Path, party: &PartyFile, mode: SaveMode) -> Result<(), SaveError> {
+    save_as::<PartyFile>(path, party, mode)
+}
+
+pub fn save_agenda(path: &Path, agenda: &Agenda, mode: SaveMode) -> Result<(), SaveError> {
+    save_as::<Agenda>(path, agenda, mode)
+}
+
+fn save_as<T: Serialize + DeserializeOwned>(
+    path: &Path,
+    value: &T,
+    mode: SaveMode,
+) -> Result<(), SaveError> {
+    let text = to_canonical_ron(value)?;
+    if mode == SaveMode::RefuseLoss {
+        let losses = losses_on_overwrite::<T>(path);
+        if !losses.is_empty() {
+            return Err(SaveError::WouldLose {
+                path: path.to_owned(),
+                losses,
+            });
+        }
+    }
+    write_atomically(path, text.as_bytes())
+}
+
+/// Writes `contents` to a temporary file in the target's folder, flushes it to disk and renames
+/// it over the target, so a crash or a full disk leaves either the old file or the new one,
+/// never half of one. A read-only target is refused rather than replaced.
+pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
+    let write_error = |source| SaveError::Write {
+        path: path.to_owned(),
+        source,
+    };
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let existing_permissions = match fs::metadata(path) {
+        Ok(metadata) if metadata.is_dir() => {
+            return Err(write_error(io::Error::new(
+                io::ErrorKind::IsADirectory,
+                "a folder has this name",
+            )));
+        }
+        Ok(metadata) if metadata.permissions().readonly() => {
+            return Err(SaveError::ReadOnly {
+                path: path.to_owned(),
+            });
+        }
+        Ok(metadata) => Some(metadata.permissions()),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => None,
+        Err(error) => return Err(write_error(error)),
+    };
+    let file_name = path
+        .file_name()
+        .map_or_else(|| "file".into(), |name| name.to_string_lossy());
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{file_name}."))
+        .suffix(".tmp")
+        .tempfile_in(folder)
+        .map_err(write_error)?;
+    temp.write_all(contents).map_err(write_error)?;
+    if let Some(permissions) = existing_permissions {
+        temp.as_file()
+            .set_permissions(permissions)
+            .map_err(write_error)?;
+    }
+    temp.as_file().sync_all().map_err(write_error)?;
+    // On failure the temporary file is dropped, which deletes it.
+    temp.persist(path)
+        .map_err(|error| write_error(error.error))?;
+    sync_folder(folder);
+    Ok(())
+}
+
+/// Makes the rename itself durable. The new file is already complete and in place, so a
+/// folder that cannot be synced (some file systems refuse) is not a failed save.
+fn sync_folder(folder: &Path) {
+    if let Ok(handle) = fs::File::open(folder) {
+        let _ = handle.sync_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_new_and_replaces_existing_files_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.ron");
+        write_atomically(&path, b"first").unwrap();
+        write_atomically(&path, b"second").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"second");
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary file may be left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_failed_save_leaves_the_file_as_it_was() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.ron");
+        fs::write(&path, "original").unwrap();
+
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+        assert!(matches!(
+            write_atomically(&path, b"new"),
+            Err(SaveError::ReadOnly { .. })
+        ));
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+
+        let missing_folder = dir.path().join("gone").join("a.ron");
+        let error = write_atomically(&missing_folder, b"new").unwrap_err();
+        assert!(matches!(error, SaveError::Write { .. }), "{error}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "original");
+    }
+
+    #[test]
+    fn refuses_to_drop_comments_and_unknown_fields_unless_told() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("agenda.ron");
+        let hand_written = "// kept by hand\n(format: 1, name: \"n\", issues: [], owner: \"me\")\n";
+        fs::write(&path, hand_written).unwrap();
+        let agenda = Agenda {
+            format: 1,
+            name: "n".into(),
+            description: String::new(),
+            issues: Vec::new(),
+        };
+        match save_agenda(&path, &agenda, SaveMode::RefuseLoss) {
+            Err(SaveError::WouldLose { losses, .. }) => assert_eq!(
+                losses,
+                [Loss::Comments, Loss::UnknownFields(vec!["owner".into()])]
+            ),
+            other => panic!("expected WouldLose, got {other:?}"),
+        }
+        assert_eq!(fs::read_to_string(&path).unwrap(), hand_written);
+
+        save_agenda(&path, &agenda, SaveMode::AcceptLoss).unwrap();
+        let saved = fs::read_to_string(&path).unwrap();
+        assert!(!saved.contains("//") && !saved.contains("owner"));
+        // Once canonical, saving again needs no permission.
+        save_agenda(&path, &agenda, SaveMode::RefuseLoss).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), saved);
+    }
+}

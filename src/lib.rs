@@ -1,0 +1,13 @@
+//! Common Ground: compare the negotiating positions of several parties, issue by issue.
+//!
+//! The library holds everything but the user interface: the file format ([`model`]), loading,
+//! validation and safe saving ([`io`], [`validate`]), the comparison ([`analysis`]) and its
+//! reports ([`report`]). The command line and the window are thin layers over it.
+
+pub mod analysis;
+pub mod cli;
+pub mod io;
+pub mod model;
+pub mod problem;
+pub mod report;
+pub mod validate;
