@@ -4,7 +4,9 @@
 //!
 //! A party's acceptable range on an issue is the common part of the ranges of its statements
 //! there; when those contradict each other, the range of its firmest statement is used
-//! (non-negotiable before firm before flexible, then higher salience, then file order).
+//! (non-negotiable before firm before flexible, then higher salience, then file order). A party
+//! that states no range but a stance is taken to accept just that point (its firmest stance),
+//! so a known position is never treated as silence.
 //! The results hold indices into the [`Negotiation`], not copies, so the window can select
 //! what a finding points at and reports can cite the statements in full.
 
@@ -23,11 +25,11 @@ pub struct StatementKey {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Status {
-    /// At least two parties state a range, and all of them overlap.
+    /// At least two parties are placed on the scale, and all their ranges overlap.
     PossibleAgreement,
-    /// At least two parties state a range, and they do not all overlap.
+    /// At least two parties are placed on the scale, and their ranges do not all overlap.
     Deadlock,
-    /// Fewer than two parties state a range.
+    /// Fewer than two parties are placed on the scale.
     Unaddressed,
 }
 
@@ -56,7 +58,8 @@ pub struct Stand {
     pub party: usize,
     /// All its statements on the issue, in file order.
     pub statements: Vec<usize>,
-    /// Its acceptable range, when any statement states one.
+    /// Its acceptable range: from its statements' ranges, or a single point when it states only
+    /// a stance.
     pub range: Option<Range>,
     /// The statements whose ranges make up `range`.
     pub range_from: Vec<usize>,
@@ -195,34 +198,50 @@ fn issue_order<'a>(negotiation: &'a Negotiation, parties: &[usize]) -> Vec<&'a s
     ids
 }
 
+/// Where one statement places its party: its range, or else its stance as a point.
+fn placement(statement: &Statement) -> Option<Range> {
+    statement.range.filter(is_usable_range).or_else(|| {
+        let stance = statement.stance?;
+        let point = Range {
+            min: stance,
+            max: stance,
+        };
+        is_usable_range(&point).then_some(point)
+    })
+}
+
 /// The common part of the usable ranges among `indices`, or the firmest one's range when they
-/// contradict each other.
+/// contradict each other; without any range, the firmest stance as a single point.
 fn acceptable_range(statements: &[Statement], indices: &[usize]) -> (Option<Range>, Vec<usize>) {
     let ranged: Vec<(usize, Range)> = indices
         .iter()
         .filter_map(|&i| statements[i].range.filter(is_usable_range).map(|r| (i, r)))
         .collect();
+    let firmest = |candidates: &[(usize, Range)]| {
+        candidates.iter().copied().min_by(|(a, _), (b, _)| {
+            let (a, b) = (&statements[*a], &statements[*b]);
+            a.firmness
+                .cmp(&b.firmness)
+                .then(b.salience.total_cmp(&a.salience))
+        })
+    };
     let Some(&(_, first)) = ranged.first() else {
-        return (None, Vec::new());
+        let stances: Vec<(usize, Range)> = indices
+            .iter()
+            .filter_map(|&i| placement(&statements[i]).map(|point| (i, point)))
+            .collect();
+        return match firmest(&stances) {
+            Some((statement, point)) => (Some(point), vec![statement]),
+            None => (None, Vec::new()),
+        };
     };
     let common = ranged
         .iter()
         .try_fold(first, |so_far, (_, range)| so_far.intersect(range));
-    match common {
-        Some(range) => (Some(range), ranged.iter().map(|(i, _)| *i).collect()),
-        None => {
-            let (firmest, range) = ranged
-                .iter()
-                .copied()
-                .min_by(|(a, _), (b, _)| {
-                    let (a, b) = (&statements[*a], &statements[*b]);
-                    a.firmness
-                        .cmp(&b.firmness)
-                        .then(b.salience.total_cmp(&a.salience))
-                })
-                .unwrap_or((ranged[0].0, first));
-            (Some(range), vec![firmest])
-        }
+    match (common, firmest(&ranged)) {
+        (Some(range), _) => (Some(range), ranged.iter().map(|(i, _)| *i).collect()),
+        (None, Some((statement, range))) => (Some(range), vec![statement]),
+        (None, None) => (None, Vec::new()),
     }
 }
 
@@ -258,7 +277,7 @@ fn analyse_issue(
                             .range_from
                             .iter()
                             .filter(move |&&i| {
-                                statements[i].range.is_some_and(|r| bound(&r) == value)
+                                placement(&statements[i]).is_some_and(|r| bound(&r) == value)
                             })
                             .map(|&statement| StatementKey {
                                 party: stand.party,
@@ -601,6 +620,36 @@ mod tests {
             })
         );
         assert_eq!(stand.range_from, [1]);
+    }
+
+    #[test]
+    fn a_stance_without_a_range_places_the_party_at_that_point() {
+        // A demands 0–20; B states only a stance of 100 (its firmest), C says nothing placed.
+        // B counts as accepting just 100, so the gap is 20–100.
+        let negotiation = Negotiation {
+            agenda: None,
+            parties: vec![
+                party("a", &[("withdraw", "i", "Demand", Some(0.0), Some((0.0, 20.0)), "Firm")]),
+                party(
+                    "b",
+                    &[
+                        ("soft", "i", "Concern", Some(80.0), None, "Flexible"),
+                        ("posture", "i", "Warning", Some(100.0), None, "Firm"),
+                    ],
+                ),
+                party("c", &[("worry", "i", "Concern", None, None, "Firm")]),
+            ],
+        };
+        let analysis = analyse(&negotiation, &[0, 1, 2]);
+        let issue = analysis.issue("i").unwrap();
+        assert_eq!(issue.stands[1].range, Some(Range { min: 100.0, max: 100.0 }));
+        assert_eq!(issue.stands[1].range_from, [1]);
+        assert_eq!(issue.stands[2].range, None);
+        assert_eq!(issue.status, Status::Deadlock);
+        let gap = issue.gap.as_ref().unwrap();
+        assert_eq!((gap.from, gap.to), (20.0, 100.0));
+        assert_eq!(gap.high_side, [key(1, 1)]);
+        assert!(issue.silent.is_empty(), "a party that speaks is not silent");
     }
 
     #[test]

@@ -100,8 +100,7 @@ fn check(paths: &[PathBuf], out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     }
     let errors = outcome.problems.iter().filter(|p| p.is_error()).count();
     let warnings = outcome.problems.len() - errors;
-    let files =
-        outcome.negotiation.parties.len() + usize::from(outcome.negotiation.agenda.is_some());
+    let files = outcome.files.len();
     writeln!(
         out,
         "checked {files} {}: {errors} {}, {warnings} {}",
@@ -126,6 +125,7 @@ fn compare(
     let LoadOutcome {
         negotiation,
         problems,
+        ..
     } = io::load(paths);
     // Problems go to stderr so that stdout stays a clean report (or JSON) for other tools.
     for problem in &problems {

@@ -73,8 +73,13 @@ pub fn number(value: f64) -> String {
     }
 }
 
+/// "5–90", or "100" for a single point.
 pub fn range_text(range: Range) -> String {
-    format!("{}–{}", number(range.min), number(range.max))
+    if range.min == range.max {
+        number(range.min)
+    } else {
+        format!("{}–{}", number(range.min), number(range.max))
+    }
 }
 
 fn zone_or_gap(issue: &IssueAnalysis) -> String {

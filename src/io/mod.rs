@@ -70,6 +70,8 @@ impl Negotiation {
 pub struct LoadOutcome {
     pub negotiation: Negotiation,
     pub problems: Vec<Problem>,
+    /// Every file that was tried, loaded or not, so it can be reloaded.
+    pub files: Vec<PathBuf>,
 }
 
 impl LoadOutcome {
@@ -114,22 +116,21 @@ pub fn load(paths: &[PathBuf]) -> LoadOutcome {
             ),
         ));
     }
-    if negotiation.agenda.is_none()
-        && files.agendas.is_empty()
-        && let Some(first) = files.parties.first()
-    {
-        problems.push(Problem::warning(
-            first,
-            format!(
-                "no {AGENDA_FILE_NAME} beside the party files: issues are shown by their \
-                     ids and cannot be checked against an agenda"
-            ),
-        ));
-    }
     for path in &files.parties {
         if let Some(party) = load_file(path, &mut texts, &mut problems) {
             negotiation.parties.push(party);
         }
+    }
+    if files.agendas.is_empty()
+        && let Some(first) = negotiation.parties.first()
+    {
+        problems.push(Problem::warning(
+            &first.path,
+            format!(
+                "no {AGENDA_FILE_NAME} beside the party files: issues are shown by their ids \
+                 and cannot be checked against an agenda"
+            ),
+        ));
     }
 
     let mut checked = validate(&negotiation);
@@ -139,6 +140,7 @@ pub fn load(paths: &[PathBuf]) -> LoadOutcome {
     LoadOutcome {
         negotiation,
         problems,
+        files: files.agendas.into_iter().chain(files.parties).collect(),
     }
 }
 

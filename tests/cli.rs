@@ -1,0 +1,334 @@
+//! The command line as a user runs it: messages, exit codes and files on disk.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use predicates::prelude::*;
+
+const AGENDA: &str = "data/ukraine-2022/agenda.ron";
+const DATA: &str = "data/ukraine-2022";
+
+fn common_ground() -> assert_cmd::Command {
+    let mut command = cargo_bin_cmd!("common-ground");
+    command.current_dir(env!("CARGO_MANIFEST_DIR"));
+    command
+}
+
+/// `check` on one fixture beside the bundled agenda: its output and exit code.
+fn check_fixture(name: &str) -> (String, i32) {
+    let output = common_ground()
+        .args(["check", AGENDA, &format!("tests/fixtures/{name}")])
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(output.stdout).unwrap(),
+        output.status.code().unwrap(),
+    )
+}
+
+#[test]
+fn check_passes_the_bundled_data() {
+    common_ground()
+        .args(["check", DATA])
+        .assert()
+        .code(0)
+        .stdout("checked 4 files: 0 errors, 0 warnings\n");
+}
+
+#[test]
+fn a_truncated_file_names_the_line_and_column_where_it_stops() {
+    let (stdout, code) = check_fixture("truncated.ron");
+    assert_eq!(code, 1);
+    assert_eq!(
+        stdout,
+        "tests/fixtures/truncated.ron:28:227: error: this text is missing its closing double quote\n\
+         checked 2 files: 1 error, 0 warnings\n"
+    );
+}
+
+#[test]
+fn a_wrong_type_says_what_was_expected_and_found() {
+    let (stdout, code) = check_fixture("wrong-types.ron");
+    assert_eq!(code, 1);
+    assert!(
+        stdout.starts_with(
+            "tests/fixtures/wrong-types.ron:14:23: error: expected a number here, but found `\"high\"`\n"
+        ),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn unknown_fields_are_warnings_at_their_place() {
+    let (stdout, code) = check_fixture("unknown-fields.ron");
+    assert_eq!(code, 0, "warnings alone do not fail a check");
+    assert_eq!(
+        stdout,
+        "tests/fixtures/unknown-fields.ron:3:93: warning: unknown field `motto` is ignored, and would be dropped if the app saved this file\n\
+         tests/fixtures/unknown-fields.ron:17:13: warning: unknown field `mood` is ignored, and would be dropped if the app saved this file\n\
+         checked 2 files: 0 errors, 2 warnings\n"
+    );
+}
+
+#[test]
+fn validation_reports_every_problem_in_a_file_at_once() {
+    let (stdout, code) = check_fixture("unknown-issue.ron");
+    assert_eq!(code, 1);
+    assert_eq!(
+        stdout,
+        "tests/fixtures/unknown-issue.ron:9:13: error: unknown issue id `nato-membrship`: it is not in the agenda; did you mean `nato-membership`?\n\
+         tests/fixtures/unknown-issue.ron:26:13: error: range min 60 is above its max 40\n\
+         tests/fixtures/unknown-issue.ron:31:24: error: the quote is empty\n\
+         checked 2 files: 3 errors, 0 warnings\n"
+    );
+}
+
+#[test]
+fn empty_binary_and_non_utf8_files_get_plain_errors() {
+    for (name, message) in [
+        ("empty.ron", "tests/fixtures/empty.ron: error: the file is empty"),
+        (
+            "binary.ron",
+            "tests/fixtures/binary.ron: error: this looks like a binary file, not RON text (it contains zero bytes)",
+        ),
+        (
+            "not-utf8.ron",
+            "tests/fixtures/not-utf8.ron:3:35: error: the file is not UTF-8 text; save it as UTF-8 in your editor",
+        ),
+    ] {
+        let (stdout, code) = check_fixture(name);
+        assert_eq!(code, 1, "{name}");
+        assert_eq!(stdout.lines().next(), Some(message), "{name}");
+    }
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_refused_whole() {
+    let (stdout, code) = check_fixture("newer-format.ron");
+    assert_eq!(code, 1);
+    assert!(
+        stdout.starts_with(
+            "tests/fixtures/newer-format.ron: error: this file uses format 2, written by a newer version of Common Ground"
+        ),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn an_oversized_file_is_refused_without_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.ron");
+    // A sparse file: 64 MiB and one byte on paper, nothing on disk.
+    fs::File::create(&path)
+        .unwrap()
+        .set_len(64 * 1024 * 1024 + 1)
+        .unwrap();
+    common_ground()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "huge.ron: error: the file is 67108865 bytes, over the 64 MiB limit for position files",
+        ));
+}
+
+#[test]
+fn a_folder_where_a_file_is_expected_and_a_missing_file_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(AGENDA), dir.path().join("agenda.ron")).unwrap();
+    fs::create_dir(dir.path().join("russia.ron")).unwrap();
+    common_ground()
+        .arg("check")
+        .arg(dir.path())
+        .arg(dir.path().join("missing.ron"))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "russia.ron: error: this is a folder; a .ron file was expected here",
+        ))
+        .stdout(predicate::str::contains(
+            "missing.ron: error: no such file or folder",
+        ));
+}
+
+#[test]
+fn one_bad_file_does_not_stop_the_others() {
+    let output = common_ground()
+        .args(["compare", DATA, "tests/fixtures/wrong-types.ron", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "load errors make compare fail");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("wrong-types.ron:14:23: error"), "{stderr}");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["parties"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn compare_as_json_gives_each_issue_its_status() {
+    let output = common_ground()
+        .args(["compare", DATA, "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let issue = |id: &str| {
+        report["issues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|issue| issue["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let arms = issue("arms-control");
+    assert_eq!(arms["status"], "possible-agreement");
+    assert_eq!(arms["zone"]["min"], 40.0);
+    assert_eq!(arms["zone"]["max"], 100.0);
+    let membership = issue("nato-membership");
+    assert_eq!(membership["status"], "deadlock");
+    assert_eq!(membership["gap"]["from"], 5.0);
+    assert_eq!(membership["gap"]["to"], 90.0);
+    assert_eq!(membership["gap"]["low_side"][0]["party"], "russia");
+    assert_eq!(membership["collisions"].as_array().unwrap().len(), 2);
+    let missiles = issue("missile-placement");
+    let offers = missiles["conditional_offers"].as_array().unwrap();
+    assert!(offers.iter().any(|offer| offer["offer"]["party"] == "us"
+        && offer["condition"] == "as long as Russia withdraws its troops from the Ukrainian border"
+        && offer["waits_on"]["party"] == "russia"));
+    assert_eq!(issue("russian-forces-abroad")["status"], "unaddressed");
+}
+
+#[test]
+fn compare_can_leave_parties_out() {
+    let output = common_ground()
+        .args(["compare", DATA, "--parties", "us,russia", "--format", "json"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let parties: Vec<&str> = report["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(parties, ["us", "russia"]);
+    let incidents = report["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|issue| issue["id"] == "incident-avoidance")
+        .unwrap();
+    assert_eq!(incidents["status"], "unaddressed");
+}
+
+#[test]
+fn an_unknown_party_or_missing_path_is_bad_usage() {
+    common_ground()
+        .args(["compare", DATA, "--parties", "us,china"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown party `china` in --parties; the loaded parties are: nato, russia, us",
+        ));
+    common_ground().arg("check").assert().code(2);
+    common_ground().arg("frobnicate").assert().code(2);
+    common_ground()
+        .args(["compare", DATA, "--format", "pdf"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn markdown_brief_cites_the_quotes() {
+    common_ground()
+        .args(["compare", DATA, "--format", "markdown"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with(
+            "# Common ground: US, NATO and Russia on European security, January 2022",
+        ))
+        .stdout(predicate::str::contains(
+            "> \"There is no change, there will be no change\"  \n  > — Antony Blinken, US Secretary of State, 2022-01-26,",
+        ))
+        .stdout(predicate::str::contains(
+            "| Broad arms control agreements | possible agreement | zone 40–100 | – |",
+        ));
+}
+
+#[test]
+fn text_report_groups_issues_by_status() {
+    common_ground()
+        .args(["compare", DATA])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("POSSIBLE AGREEMENT (5)"))
+        .stdout(predicate::str::contains("DEADLOCK (3)"))
+        .stdout(predicate::str::contains(
+            "NATO membership for Ukraine and other ex-Soviet states [nato-membership]: gap 5–90 (85 points)",
+        ));
+}
+
+#[test]
+fn without_a_subcommand_it_prints_help() {
+    common_ground()
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Usage: common-ground"));
+}
+
+#[test]
+fn fmt_rewrites_to_canonical_form_and_check_mode_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("east.ron");
+    let messy = fs::read_to_string("tests/fixtures/unknown-issue.ron").unwrap();
+    fs::write(&path, &messy).unwrap();
+
+    common_ground()
+        .arg("fmt")
+        .arg("--check")
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("would reformat"));
+    assert_eq!(fs::read_to_string(&path).unwrap(), messy);
+
+    common_ground().arg("fmt").arg(&path).assert().code(0);
+    let formatted = fs::read_to_string(&path).unwrap();
+    assert_ne!(formatted, messy);
+    common_ground()
+        .arg("fmt")
+        .arg("--check")
+        .arg(&path)
+        .assert()
+        .code(0)
+        .stdout("");
+    // The bundled data is already canonical.
+    common_ground().args(["fmt", "--check", DATA]).assert().code(0);
+}
+
+#[test]
+fn fmt_will_not_drop_comments_or_unknown_fields_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("east.ron");
+    let hand_written = format!(
+        "// notes kept by hand\n{}",
+        fs::read_to_string("tests/fixtures/unknown-fields.ron").unwrap()
+    );
+    fs::write(&path, &hand_written).unwrap();
+    common_ground()
+        .arg("fmt")
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "not reformatted, because that would drop its comments and the unknown fields `party.motto`, `statements[0].mood`; use --force to drop them",
+        ));
+    assert_eq!(fs::read_to_string(&path).unwrap(), hand_written);
+
+    common_ground().arg("fmt").arg("--force").arg(&path).assert().code(0);
+    let forced = fs::read_to_string(&path).unwrap();
+    assert!(!forced.contains("//") && !forced.contains("motto"));
+}
