@@ -629,7 +629,17 @@ mod tests {
         let negotiation = Negotiation {
             agenda: None,
             parties: vec![
-                party("a", &[("withdraw", "i", "Demand", Some(0.0), Some((0.0, 20.0)), "Firm")]),
+                party(
+                    "a",
+                    &[(
+                        "withdraw",
+                        "i",
+                        "Demand",
+                        Some(0.0),
+                        Some((0.0, 20.0)),
+                        "Firm",
+                    )],
+                ),
                 party(
                     "b",
                     &[
@@ -642,7 +652,13 @@ mod tests {
         };
         let analysis = analyse(&negotiation, &[0, 1, 2]);
         let issue = analysis.issue("i").unwrap();
-        assert_eq!(issue.stands[1].range, Some(Range { min: 100.0, max: 100.0 }));
+        assert_eq!(
+            issue.stands[1].range,
+            Some(Range {
+                min: 100.0,
+                max: 100.0
+            })
+        );
         assert_eq!(issue.stands[1].range_from, [1]);
         assert_eq!(issue.stands[2].range, None);
         assert_eq!(issue.status, Status::Deadlock);

@@ -59,12 +59,39 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn error(&self, path: FieldPath, message: impl Into<String>) -> Problem {
-        Problem::error(self.file, message).at_path(path)
+    fn error(&self, at: Place, message: impl Into<String>) -> Problem {
+        Problem::error(self.file, message).at_path(at.path())
     }
 
-    fn warning(&self, path: FieldPath, message: impl Into<String>) -> Problem {
-        Problem::warning(self.file, message).at_path(path)
+    fn warning(&self, at: Place, message: impl Into<String>) -> Problem {
+        Problem::warning(self.file, message).at_path(at.path())
+    }
+}
+
+/// Where a check is looking, built on the stack: the [`FieldPath`] is only allocated for a
+/// problem, since thousands of clean statements would otherwise pay for paths nobody reads.
+#[derive(Clone, Copy)]
+enum Place<'a> {
+    Root,
+    Field(&'a Place<'a>, &'static str),
+    Index(&'a Place<'a>, usize),
+}
+
+impl<'a> Place<'a> {
+    fn field(&'a self, name: &'static str) -> Place<'a> {
+        Place::Field(self, name)
+    }
+
+    fn index(&'a self, index: usize) -> Place<'a> {
+        Place::Index(self, index)
+    }
+
+    fn path(&self) -> FieldPath {
+        match self {
+            Place::Root => FieldPath::root(),
+            Place::Field(parent, name) => parent.path().field(name),
+            Place::Index(parent, index) => parent.path().index(*index),
+        }
     }
 }
 
@@ -76,36 +103,28 @@ fn check_agenda(file: &Path, agenda: &Agenda, problems: &mut Vec<Problem>) {
         party_ids: &empty,
     };
     if agenda.name.trim().is_empty() {
-        problems.push(context.warning(
-            FieldPath::root().field("name"),
-            "the negotiation has no name",
-        ));
+        problems.push(context.warning(Place::Root.field("name"), "the negotiation has no name"));
     }
     let mut seen = HashSet::new();
+    let issues = Place::Root.field("issues");
     for (i, issue) in agenda.issues.iter().enumerate() {
-        let at = FieldPath::root().field("issues").index(i);
-        check_id(
-            &context,
-            at.clone().field("id"),
-            &issue.id,
-            "issue",
-            problems,
-        );
+        let at = issues.index(i);
+        check_id(&context, at.field("id"), &issue.id, "issue", problems);
         if !issue.id.is_empty() && !seen.insert(issue.id.as_str()) {
             problems.push(context.error(
-                at.clone().field("id"),
+                at.field("id"),
                 format!("issue id `{}` is used twice in the agenda", issue.id),
             ));
         }
         if issue.title.trim().is_empty() {
-            problems.push(context.error(at.clone().field("title"), "the issue has no title"));
+            problems.push(context.error(at.field("title"), "the issue has no title"));
         }
-        let scale = at.clone().field("scale");
+        let scale = at.field("scale");
         for (j, anchor) in issue.scale.iter().enumerate() {
-            let anchor_at = scale.clone().index(j);
+            let anchor_at = scale.index(j);
             if !on_scale(anchor.at) {
                 problems.push(context.error(
-                    anchor_at.clone().field("at"),
+                    anchor_at.field("at"),
                     format!("scale anchor at {} is outside the 0–100 scale", anchor.at),
                 ));
             }
@@ -119,7 +138,7 @@ fn check_agenda(file: &Path, agenda: &Agenda, problems: &mut Vec<Problem>) {
         for end in [SCALE_MIN, SCALE_MAX] {
             if !issue.scale.iter().any(|anchor| anchor.at == end) {
                 problems.push(context.error(
-                    scale.clone(),
+                    scale,
                     format!(
                         "the scale of `{}` needs an anchor at {end} saying what that end means",
                         issue.id
@@ -131,10 +150,10 @@ fn check_agenda(file: &Path, agenda: &Agenda, problems: &mut Vec<Problem>) {
 }
 
 fn check_party_file(context: &Context, file: &PartyFile, problems: &mut Vec<Problem>) {
-    let party = FieldPath::root().field("party");
+    let party = Place::Root.field("party");
     check_id(
         context,
-        party.clone().field("id"),
+        party.field("id"),
         &file.party.id,
         "party",
         problems,
@@ -145,14 +164,14 @@ fn check_party_file(context: &Context, file: &PartyFile, problems: &mut Vec<Prob
     ] {
         if value.trim().is_empty() {
             problems.push(context.error(
-                party.clone().field(field),
+                party.field(field),
                 format!("the party's `{field}` is empty"),
             ));
         }
     }
     if !is_hex_colour(&file.party.colour) {
         problems.push(context.error(
-            party.clone().field("colour"),
+            party.field("colour"),
             format!(
                 "colour `{}` is not a colour like \"#0072b2\" (# and six hex digits)",
                 file.party.colour
@@ -169,7 +188,7 @@ fn check_party_file(context: &Context, file: &PartyFile, problems: &mut Vec<Prob
     }
     if !is_date(&file.as_of) {
         problems.push(context.error(
-            FieldPath::root().field("as_of"),
+            Place::Root.field("as_of"),
             format!(
                 "`as_of` \"{}\" is not a date like \"2022-01-26\"",
                 file.as_of
@@ -177,11 +196,12 @@ fn check_party_file(context: &Context, file: &PartyFile, problems: &mut Vec<Prob
         ));
     }
     let mut seen = HashSet::new();
+    let statements = Place::Root.field("statements");
     for (i, statement) in file.statements.iter().enumerate() {
-        let at = FieldPath::statement(i);
+        let at = statements.index(i);
         if !statement.id.is_empty() && !seen.insert(statement.id.as_str()) {
             problems.push(context.error(
-                at.clone().field("id"),
+                at.field("id"),
                 format!("statement id `{}` is used twice in this file", statement.id),
             ));
         }
@@ -191,40 +211,35 @@ fn check_party_file(context: &Context, file: &PartyFile, problems: &mut Vec<Prob
 
 fn check_statement(
     context: &Context,
-    at: FieldPath,
+    at: Place,
     statement: &Statement,
     problems: &mut Vec<Problem>,
 ) {
     check_id(
         context,
-        at.clone().field("id"),
+        at.field("id"),
         &statement.id,
         "statement",
         problems,
     );
-    check_issue_reference(
-        context,
-        at.clone().field("issue"),
-        &statement.issue,
-        problems,
-    );
+    check_issue_reference(context, at.field("issue"), &statement.issue, problems);
     if statement.summary.trim().is_empty() {
-        problems.push(context.error(at.clone().field("summary"), "the statement has no summary"));
+        problems.push(context.error(at.field("summary"), "the statement has no summary"));
     }
     if let Some(stance) = statement.stance
         && !on_scale(stance)
     {
         problems.push(context.error(
-            at.clone().field("stance"),
+            at.field("stance"),
             format!("stance {stance} is outside the 0–100 scale"),
         ));
     }
     if let Some(range) = statement.range {
-        let range_at = at.clone().field("range");
+        let range_at = at.field("range");
         for (field, value) in [("min", range.min), ("max", range.max)] {
             if !on_scale(value) {
                 problems.push(context.error(
-                    range_at.clone().field(field),
+                    range_at.field(field),
                     format!("range {field} {value} is outside the 0–100 scale"),
                 ));
             }
@@ -238,7 +253,7 @@ fn check_statement(
             && !range.contains(stance)
         {
             problems.push(context.error(
-                at.clone().field("stance"),
+                at.field("stance"),
                 format!(
                     "stance {stance} lies outside the statement's own range {}–{}",
                     range.min, range.max
@@ -248,26 +263,19 @@ fn check_statement(
     }
     if !on_scale(statement.salience) {
         problems.push(context.error(
-            at.clone().field("salience"),
+            at.field("salience"),
             format!("salience {} is outside 0–100", statement.salience),
         ));
     }
+    let conditions = at.field("conditions");
     for (i, condition) in statement.conditions.iter().enumerate() {
-        let condition_at = at.clone().field("conditions").index(i);
+        let condition_at = conditions.index(i);
         if condition.text.trim().is_empty() {
-            problems.push(context.error(
-                condition_at.clone().field("text"),
-                "the condition has no text",
-            ));
+            problems.push(context.error(condition_at.field("text"), "the condition has no text"));
         }
         if let Some(waits_on) = &condition.waits_on {
             let waits_at = condition_at.field("waits_on");
-            check_issue_reference(
-                context,
-                waits_at.clone().field("issue"),
-                &waits_on.issue,
-                problems,
-            );
+            check_issue_reference(context, waits_at.field("issue"), &waits_on.issue, problems);
             if !context.party_ids.contains(waits_on.party.as_str()) {
                 problems.push(context.warning(
                     waits_at.field("party"),
@@ -281,18 +289,19 @@ fn check_statement(
     }
     if statement.sources.is_empty() {
         problems.push(context.warning(
-            at.clone().field("sources"),
+            at.field("sources"),
             "the statement has no source: add the quote it rests on",
         ));
     }
+    let sources = at.field("sources");
     for (i, source) in statement.sources.iter().enumerate() {
-        let source_at = at.clone().field("sources").index(i);
+        let source_at = sources.index(i);
         if source.quote.trim().is_empty() {
-            problems.push(context.error(source_at.clone().field("quote"), "the quote is empty"));
+            problems.push(context.error(source_at.field("quote"), "the quote is empty"));
         }
         if source.speaker.trim().is_empty() {
             problems.push(context.warning(
-                source_at.clone().field("speaker"),
+                source_at.field("speaker"),
                 "the quote has no speaker; use \"article (narration)\" when the text itself says it",
             ));
         }
@@ -343,12 +352,7 @@ pub fn is_usable_range(range: &Range) -> bool {
     on_scale(range.min) && on_scale(range.max) && range.min <= range.max
 }
 
-fn check_issue_reference(
-    context: &Context,
-    at: FieldPath,
-    issue: &str,
-    problems: &mut Vec<Problem>,
-) {
+fn check_issue_reference(context: &Context, at: Place, issue: &str, problems: &mut Vec<Problem>) {
     let Some(known) = context.issue_ids else {
         return;
     };
@@ -368,7 +372,7 @@ fn check_issue_reference(
     ));
 }
 
-fn check_id(context: &Context, at: FieldPath, id: &str, what: &str, problems: &mut Vec<Problem>) {
+fn check_id(context: &Context, at: Place, id: &str, what: &str, problems: &mut Vec<Problem>) {
     if id.is_empty() {
         problems.push(context.error(at, format!("the {what} has no id")));
     } else if !is_kebab_case(id) {

@@ -87,7 +87,10 @@ fn validation_reports_every_problem_in_a_file_at_once() {
 #[test]
 fn empty_binary_and_non_utf8_files_get_plain_errors() {
     for (name, message) in [
-        ("empty.ron", "tests/fixtures/empty.ron: error: the file is empty"),
+        (
+            "empty.ron",
+            "tests/fixtures/empty.ron: error: the file is empty",
+        ),
         (
             "binary.ron",
             "tests/fixtures/binary.ron: error: this looks like a binary file, not RON text (it contains zero bytes)",
@@ -137,7 +140,11 @@ fn an_oversized_file_is_refused_without_reading_it() {
 #[test]
 fn a_folder_where_a_file_is_expected_and_a_missing_file_are_reported() {
     let dir = tempfile::tempdir().unwrap();
-    fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(AGENDA), dir.path().join("agenda.ron")).unwrap();
+    fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(AGENDA),
+        dir.path().join("agenda.ron"),
+    )
+    .unwrap();
     fs::create_dir(dir.path().join("russia.ron")).unwrap();
     common_ground()
         .arg("check")
@@ -156,10 +163,20 @@ fn a_folder_where_a_file_is_expected_and_a_missing_file_are_reported() {
 #[test]
 fn one_bad_file_does_not_stop_the_others() {
     let output = common_ground()
-        .args(["compare", DATA, "tests/fixtures/wrong-types.ron", "--format", "json"])
+        .args([
+            "compare",
+            DATA,
+            "tests/fixtures/wrong-types.ron",
+            "--format",
+            "json",
+        ])
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(1), "load errors make compare fail");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "load errors make compare fail"
+    );
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("wrong-types.ron:14:23: error"), "{stderr}");
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
@@ -196,7 +213,8 @@ fn compare_as_json_gives_each_issue_its_status() {
     let missiles = issue("missile-placement");
     let offers = missiles["conditional_offers"].as_array().unwrap();
     assert!(offers.iter().any(|offer| offer["offer"]["party"] == "us"
-        && offer["condition"] == "as long as Russia withdraws its troops from the Ukrainian border"
+        && offer["condition"]
+            == "as long as Russia withdraws its troops from the Ukrainian border"
         && offer["waits_on"]["party"] == "russia"));
     assert_eq!(issue("russian-forces-abroad")["status"], "unaddressed");
 }
@@ -204,7 +222,14 @@ fn compare_as_json_gives_each_issue_its_status() {
 #[test]
 fn compare_can_leave_parties_out() {
     let output = common_ground()
-        .args(["compare", DATA, "--parties", "us,russia", "--format", "json"])
+        .args([
+            "compare",
+            DATA,
+            "--parties",
+            "us,russia",
+            "--format",
+            "json",
+        ])
         .output()
         .unwrap();
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
@@ -306,7 +331,10 @@ fn fmt_rewrites_to_canonical_form_and_check_mode_changes_nothing() {
         .code(0)
         .stdout("");
     // The bundled data is already canonical.
-    common_ground().args(["fmt", "--check", DATA]).assert().code(0);
+    common_ground()
+        .args(["fmt", "--check", DATA])
+        .assert()
+        .code(0);
 }
 
 #[test]
@@ -328,7 +356,12 @@ fn fmt_will_not_drop_comments_or_unknown_fields_unless_forced() {
         ));
     assert_eq!(fs::read_to_string(&path).unwrap(), hand_written);
 
-    common_ground().arg("fmt").arg("--force").arg(&path).assert().code(0);
+    common_ground()
+        .arg("fmt")
+        .arg("--force")
+        .arg(&path)
+        .assert()
+        .code(0);
     let forced = fs::read_to_string(&path).unwrap();
     assert!(!forced.contains("//") && !forced.contains("motto"));
 }

@@ -28,7 +28,11 @@ fn every_number_is_marked_as_an_estimate_and_every_statement_is_quoted() {
     let outcome = bundled();
     for party in &outcome.negotiation.parties {
         for statement in &party.data.statements {
-            assert!(statement.estimated, "{}: {}", party.data.party.id, statement.id);
+            assert!(
+                statement.estimated,
+                "{}: {}",
+                party.data.party.id, statement.id
+            );
             assert!(
                 !statement.sources.is_empty(),
                 "{}: {} has no source",
@@ -96,7 +100,11 @@ fn finds_the_openings_and_the_deadlocks_the_article_reports() {
         "military-exercises",
         "incident-avoidance",
     ] {
-        assert_eq!(status(opening), Some(Status::PossibleAgreement), "{opening}");
+        assert_eq!(
+            status(opening),
+            Some(Status::PossibleAgreement),
+            "{opening}"
+        );
     }
     for deadlock in ["nato-membership", "troop-deployments"] {
         assert_eq!(status(deadlock), Some(Status::Deadlock), "{deadlock}");
@@ -144,5 +152,8 @@ fn without_nato_the_findings_are_recomputed_for_the_rest() {
     let incidents = analysis.issue("incident-avoidance").unwrap();
     // Only the US is left with a range on incident avoidance, so nothing can be compared.
     assert_eq!(incidents.status, Status::Unaddressed);
-    assert_eq!(incidents.silent, [negotiation.party_index("russia").unwrap()]);
+    assert_eq!(
+        incidents.silent,
+        [negotiation.party_index("russia").unwrap()]
+    );
 }

@@ -15,25 +15,38 @@ const MAX_DEPTH: usize = 64;
 /// The byte offsets at which each field and list item of a file starts.
 pub struct Locations {
     starts: HashMap<FieldPath, usize>,
+    /// Byte offsets of line starts, so a file with thousands of problems is not rescanned for
+    /// each one.
+    line_starts: Vec<usize>,
 }
 
 impl Locations {
     pub fn of(text: &str) -> Self {
         let mut walker = Walker::new(text, true);
         walker.top_level();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         Locations {
             starts: walker.starts,
+            line_starts,
         }
     }
 
     /// The line and column of `path`, or of its nearest enclosing field that is in the file
     /// (a missing field points at the block it is missing from).
     pub fn position(&self, text: &str, path: &FieldPath) -> Option<Position> {
-        (0..=path.0.len()).rev().find_map(|len| {
+        let offset = (0..=path.0.len()).rev().find_map(|len| {
             let prefix = FieldPath(path.0[..len].to_vec());
-            self.starts
-                .get(&prefix)
-                .map(|&offset| Position::at_offset(text, offset))
+            self.starts.get(&prefix).copied()
+        })?;
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let line_start = self.line_starts[line - 1];
+        Some(Position {
+            line,
+            col: 1 + text
+                .get(line_start..offset)
+                .map_or(0, |s| s.chars().count()),
         })
     }
 }
