@@ -365,3 +365,44 @@ fn fmt_will_not_drop_comments_or_unknown_fields_unless_forced() {
     let forced = fs::read_to_string(&path).unwrap();
     assert!(!forced.contains("//") && !forced.contains("motto"));
 }
+
+/// The `ron` blocks of docs/format.md, in order.
+fn format_doc_examples() -> Vec<String> {
+    let doc =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/format.md")).unwrap();
+    doc.split("```ron\n")
+        .skip(1)
+        .map(|block| block.split("```").next().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn the_example_in_the_format_document_is_canonical_and_checks_as_it_says() {
+    let examples = format_doc_examples();
+    assert_eq!(examples.len(), 2);
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("agenda.ron"), &examples[0]).unwrap();
+    fs::write(dir.path().join("north.ron"), &examples[1]).unwrap();
+    common_ground()
+        .args(["fmt", "--check"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    let output = common_ground()
+        .arg("check")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains(
+            "north.ron:45:90: warning: the condition waits on party `south`, which is not among the loaded files"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("checked 2 files: 0 errors, 1 warning\n"),
+        "{stdout}"
+    );
+}

@@ -165,7 +165,11 @@ fn describe(code: &ron::Error) -> String {
         E::ExpectedStringEnd => "this text is missing its closing double quote".into(),
         E::ExpectedFloat | E::ExpectedInteger => "expected a number here".into(),
         E::ExpectedBoolean => "expected `true` or `false` here".into(),
-        E::ExpectedOption => "expected `Some(...)` or `None` here".into(),
+        E::ExpectedOption => {
+            "expected `Some(...)` or `None` here (optional values are wrapped, like \
+             `stance: Some(50)`)"
+                .into()
+        }
         E::ExpectedIdentifier => "expected a field name here".into(),
         E::ExpectedMapColon => "expected `:` after the field name".into(),
         E::InvalidValueForType { expected, found } => {

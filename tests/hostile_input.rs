@@ -1,0 +1,106 @@
+//! No input may panic the program: random bytes, mangled valid files, special files.
+
+use std::fs;
+use std::path::PathBuf;
+
+use common_ground::io::{has_comments, load, parse_ron};
+use common_ground::model::{Agenda, PartyFile};
+use proptest::prelude::*;
+
+fn bundled_party_text() -> String {
+    fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/ukraine-2022/us.ron"
+    ))
+    .unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn random_bytes_in_a_file_give_problems_not_panics(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("party.ron");
+        fs::write(&path, &bytes).unwrap();
+        let outcome = load(&[path]);
+        prop_assert!(outcome.negotiation.parties.len() + outcome.problems.len() > 0);
+    }
+
+    #[test]
+    fn a_valid_file_cut_or_corrupted_anywhere_never_panics(cut in 0usize..8_000, at in 0usize..8_000, byte in any::<u8>()) {
+        let text = bundled_party_text();
+        let mut bytes = text.into_bytes();
+        let at = at % bytes.len();
+        bytes[at] = byte;
+        bytes.truncate(cut.min(bytes.len()));
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = parse_ron::<PartyFile>(&text);
+        let _ = parse_ron::<Agenda>(&text);
+        let _ = has_comments(&text);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("party.ron");
+        fs::write(&path, text.as_bytes()).unwrap();
+        let outcome = load(&[path]);
+        // Whatever happened, every problem names the file it is about.
+        for problem in &outcome.problems {
+            prop_assert!(problem.file.ends_with("party.ron"));
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_is_not_read() {
+    let outcome = load(&[PathBuf::from("/dev/zero")]);
+    assert!(outcome.negotiation.parties.is_empty());
+    assert_eq!(
+        outcome.problems[0].to_string(),
+        "/dev/zero: error: this is not a regular file (a device, pipe or socket?)"
+    );
+}
+
+#[test]
+fn deeply_nested_text_is_an_error_not_a_stack_overflow() {
+    let text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("deep.ron");
+    fs::write(&path, text).unwrap();
+    let outcome = load(&[path]);
+    assert_eq!(outcome.problems.len(), 1);
+    assert!(outcome.problems[0].is_error());
+}
+
+#[test]
+fn a_second_agenda_is_reported_and_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/data/ukraine-2022"));
+    let other = dir.path().join("other");
+    fs::create_dir(&other).unwrap();
+    fs::copy(data.join("agenda.ron"), other.join("agenda.ron")).unwrap();
+    let outcome = load(&[data.clone(), other.join("agenda.ron")]);
+    assert_eq!(
+        outcome.negotiation.agenda.as_ref().unwrap().path,
+        data.join("agenda.ron")
+    );
+    assert_eq!(outcome.negotiation.parties.len(), 3);
+    let messages: Vec<String> = outcome.problems.iter().map(|p| p.message.clone()).collect();
+    assert_eq!(
+        messages,
+        [format!(
+            "more than one agenda was given; only {} is used",
+            data.join("agenda.ron").display()
+        )]
+    );
+}
+
+#[test]
+fn an_empty_folder_says_there_is_nothing_to_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let outcome = load(&[dir.path().to_owned()]);
+    assert_eq!(outcome.problems.len(), 1);
+    assert_eq!(
+        outcome.problems[0].message,
+        "this folder has no .ron files to open"
+    );
+}
