@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::model::{Agenda, FORMAT_VERSION, PartyFile};
-use crate::problem::{Problem, sort_problems};
+use crate::problem::{FieldPath, Problem, sort_problems};
 use crate::validate::validate;
 
 pub use parse::{ParseFailure, Parsed, parse_ron};
@@ -105,7 +105,7 @@ pub fn load(paths: &[PathBuf]) -> LoadOutcome {
     let mut negotiation = Negotiation::default();
     let mut agendas = files.agendas.iter();
     if let Some(path) = agendas.next() {
-        negotiation.agenda = load_file(path, &mut texts, &mut problems);
+        negotiation.agenda = load_file(path).keep(&mut texts, &mut problems);
     }
     for extra in agendas {
         problems.push(Problem::error(
@@ -116,10 +116,10 @@ pub fn load(paths: &[PathBuf]) -> LoadOutcome {
             ),
         ));
     }
-    for path in &files.parties {
-        if let Some(party) = load_file(path, &mut texts, &mut problems) {
-            negotiation.parties.push(party);
-        }
+    for party in load_all(&files.parties) {
+        negotiation
+            .parties
+            .extend(party.keep(&mut texts, &mut problems));
     }
     if files.agendas.is_empty()
         && let Some(first) = negotiation.parties.first()
@@ -190,22 +190,28 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
 /// A file's text as it is and as the app would write it, for `fmt`. `Err` when it cannot be
 /// read or parsed, or comes from a newer version.
 pub fn canonical_form(path: &Path) -> Result<(String, String), Problem> {
-    let mut texts = HashMap::new();
-    let mut problems = Vec::new();
-    let canonical = if is_agenda_path(path) {
-        load_file::<Agenda>(path, &mut texts, &mut problems)
-            .map(|loaded| to_canonical_ron(&loaded.data))
-    } else {
-        load_file::<PartyFile>(path, &mut texts, &mut problems)
-            .map(|loaded| to_canonical_ron(&loaded.data))
-    };
-    let first_error = || problems.iter().find(|p| p.is_error()).cloned();
-    match (canonical, texts.remove(path)) {
-        (Some(Ok(canonical)), Some(current)) => Ok((current, canonical)),
-        (Some(Err(error)), _) => Err(Problem::error(path, error.to_string())),
-        _ => {
-            Err(first_error().unwrap_or_else(|| Problem::error(path, "the file could not be read")))
+    fn forms<T: DeserializeOwned + Versioned + serde::Serialize>(
+        path: &Path,
+    ) -> Result<(String, String), Problem> {
+        let FileLoad {
+            loaded,
+            text,
+            problems,
+        } = load_file::<T>(path);
+        match (loaded, text) {
+            (Some(loaded), Some(text)) => to_canonical_ron(&loaded.data)
+                .map(|canonical| (text, canonical))
+                .map_err(|error| Problem::error(path, error.to_string())),
+            _ => Err(problems
+                .into_iter()
+                .find(Problem::is_error)
+                .unwrap_or_else(|| Problem::error(path, "the file could not be read"))),
         }
+    }
+    if is_agenda_path(path) {
+        forms::<Agenda>(path)
+    } else {
+        forms::<PartyFile>(path)
     }
 }
 
@@ -240,63 +246,115 @@ fn ron_files_in(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(found)
 }
 
+/// One file's outcome: its data if it loaded, its text (kept to locate validation problems),
+/// and its own problems.
+struct FileLoad<T> {
+    loaded: Option<Loaded<T>>,
+    text: Option<String>,
+    problems: Vec<Problem>,
+}
+
+impl<T> FileLoad<T> {
+    fn failed(problem: Problem) -> Self {
+        FileLoad {
+            loaded: None,
+            text: None,
+            problems: vec![problem],
+        }
+    }
+
+    /// Moves the text and problems into the whole load's, and returns the data.
+    fn keep(
+        self,
+        texts: &mut HashMap<PathBuf, String>,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Loaded<T>> {
+        problems.extend(self.problems);
+        if let (Some(loaded), Some(text)) = (&self.loaded, self.text) {
+            texts.insert(loaded.path.clone(), text);
+        }
+        self.loaded
+    }
+}
+
+/// Loads files on all cores, keeping their order: parsing dominates loading, and files are
+/// independent until validation.
+fn load_all<T: DeserializeOwned + Versioned + Send>(paths: &[PathBuf]) -> Vec<FileLoad<T>> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(paths.len());
+    if workers <= 1 {
+        return paths.iter().map(|path| load_file(path)).collect();
+    }
+    let per_worker = paths.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = paths
+            .chunks(per_worker)
+            .map(|chunk| {
+                scope.spawn(move || chunk.iter().map(|path| load_file(path)).collect::<Vec<_>>())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
 /// Reads and parses one file. Unknown fields are warned about; a file from a newer version of
 /// the app is refused whole.
-fn load_file<T: DeserializeOwned + Versioned>(
-    path: &Path,
-    texts: &mut HashMap<PathBuf, String>,
-    problems: &mut Vec<Problem>,
-) -> Option<Loaded<T>> {
+fn load_file<T: DeserializeOwned + Versioned>(path: &Path) -> FileLoad<T> {
     let text = match read_text(path) {
         Ok(text) => text,
         Err(error) => {
             let mut problem = Problem::error(path, error.to_string());
             problem.position = error.position();
-            problems.push(problem);
-            return None;
+            return FileLoad::failed(problem);
         }
     };
     let parsed = match parse_ron::<T>(&text) {
         Ok(parsed) => parsed,
         Err(failure) => {
-            let problem = match scan::probe_format_version(&text) {
+            return FileLoad::failed(match scan::probe_format_version(&text) {
                 Some(version) if version > u64::from(FORMAT_VERSION) => {
                     Problem::error(path, newer_format_message(version))
                 }
                 _ => Problem::error(path, failure.message).at_position(failure.position),
-            };
-            problems.push(problem);
-            return None;
+            });
         }
     };
     let version = parsed.value.format_version();
     if version > FORMAT_VERSION {
-        problems.push(Problem::error(
+        return FileLoad::failed(Problem::error(
             path,
             newer_format_message(u64::from(version)),
         ));
-        return None;
     }
     if version == 0 {
-        let locations = scan::Locations::of(&text);
-        let at = crate::problem::FieldPath::root().field("format");
+        let at = FieldPath::root().field("format");
         let mut problem = Problem::error(
             path,
             format!(
-                "`format: 0` is not a format version; this version of the app writes format {FORMAT_VERSION}"
+                "`format: 0` is not a format version; this version of the app writes format \
+                 {FORMAT_VERSION}"
             ),
         );
-        problem.position = locations.position(&text, &at);
-        problems.push(problem.at_path(at));
-        return None;
+        problem.position = scan::Locations::of(&text).position(&text, &at);
+        return FileLoad::failed(problem.at_path(at));
     }
+    let mut problems = Vec::new();
     if !parsed.unknown_fields.is_empty() {
         let locations = scan::Locations::of(&text);
         for field in parsed.unknown_fields {
             let mut problem = Problem::warning(
                 path,
                 format!(
-                    "unknown field `{}` is ignored, and would be dropped if the app saved this file",
+                    "unknown field `{}` is ignored, and would be dropped if the app saved this \
+                     file",
                     parse::last_field(&field)
                 ),
             );
@@ -304,11 +362,14 @@ fn load_file<T: DeserializeOwned + Versioned>(
             problems.push(problem.at_path(field));
         }
     }
-    texts.insert(path.to_owned(), text);
-    Some(Loaded {
-        path: path.to_owned(),
-        data: parsed.value,
-    })
+    FileLoad {
+        loaded: Some(Loaded {
+            path: path.to_owned(),
+            data: parsed.value,
+        }),
+        text: Some(text),
+        problems,
+    }
 }
 
 fn newer_format_message(version: u64) -> String {
