@@ -156,7 +156,9 @@ fn compare(
                 )?;
                 return Ok(ExitCode::from(USAGE_ERROR));
             };
-            chosen.push(index);
+            if !chosen.contains(&index) {
+                chosen.push(index);
+            }
         }
         chosen
     };

@@ -142,11 +142,6 @@ impl Problem {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
-
-    /// The statement the problem points at, so a click can select it.
-    pub fn statement_index(&self) -> Option<usize> {
-        self.path.as_ref().and_then(FieldPath::statement_index)
-    }
 }
 
 /// `file:line:col: error: message`, the form compilers use, so editors and terminals can

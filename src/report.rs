@@ -64,7 +64,7 @@ impl<'a> View<'a> {
 }
 
 /// A number on the 0–100 scale without a pointless ".0".
-pub fn number(value: f64) -> String {
+fn number(value: f64) -> String {
     if value.fract() == 0.0 {
         format!("{value:.0}")
     } else {
@@ -74,7 +74,7 @@ pub fn number(value: f64) -> String {
 }
 
 /// "5–90", or "100" for a single point.
-pub fn range_text(range: Range) -> String {
+fn range_text(range: Range) -> String {
     if range.min == range.max {
         number(range.min)
     } else {
@@ -91,7 +91,7 @@ fn zone_or_gap(issue: &IssueAnalysis) -> String {
             number(gap.to),
             number(gap.width())
         ),
-        _ => "no overlap to compute".to_owned(),
+        _ => "fewer than two parties placed on the scale".to_owned(),
     }
 }
 

@@ -404,7 +404,7 @@ fn is_hex_colour(colour: &str) -> bool {
 }
 
 /// `YYYY-MM-DD` naming a real calendar day.
-pub fn is_date(text: &str) -> bool {
+fn is_date(text: &str) -> bool {
     let bytes = text.as_bytes();
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return false;

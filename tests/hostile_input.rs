@@ -104,3 +104,16 @@ fn an_empty_folder_says_there_is_nothing_to_open() {
         "this folder has no .ron files to open"
     );
 }
+
+#[test]
+fn a_file_named_twice_loads_once() {
+    let data = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/data/ukraine-2022"));
+    let outcome = load(&[
+        data.join("us.ron"),
+        data.clone(),
+        data.join(".").join("us.ron"),
+    ]);
+    assert_eq!(outcome.problems, []);
+    assert_eq!(outcome.negotiation.parties.len(), 3);
+    assert_eq!(outcome.files.len(), 4);
+}

@@ -8,7 +8,7 @@ mod read;
 mod save;
 mod scan;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
@@ -18,10 +18,10 @@ use crate::problem::{FieldPath, Problem, sort_problems};
 use crate::validate::validate;
 
 pub use parse::{ParseFailure, Parsed, parse_ron};
-pub use read::{MAX_FILE_SIZE, ReadError, read_text};
+use read::read_text;
+use save::losses_on_overwrite;
 pub use save::{
-    Loss, SaveError, SaveMode, losses_on_overwrite, save_agenda, save_party, to_canonical_ron,
-    write_atomically,
+    Loss, SaveError, SaveMode, save_agenda, save_party, to_canonical_ron, write_atomically,
 };
 pub use scan::has_comments;
 
@@ -146,14 +146,16 @@ pub fn load(paths: &[PathBuf]) -> LoadOutcome {
 
 fn collect_files(paths: &[PathBuf], problems: &mut Vec<Problem>) -> FileSet {
     let mut files = FileSet::default();
-    let add = |path: PathBuf, files: &mut FileSet| {
-        let list = if is_agenda_path(&path) {
-            &mut files.agendas
+    // A file named twice, say as `data/us.ron` and inside `data/`, is loaded once.
+    let mut seen = HashSet::new();
+    let mut add = |path: PathBuf, files: &mut FileSet| {
+        if !seen.insert(std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone())) {
+            return;
+        }
+        if is_agenda_path(&path) {
+            files.agendas.push(path);
         } else {
-            &mut files.parties
-        };
-        if !list.contains(&path) {
-            list.push(path);
+            files.parties.push(path);
         }
     };
     for path in paths {

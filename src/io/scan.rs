@@ -164,8 +164,8 @@ impl<'a> Walker<'a> {
             return;
         }
         match self.peek() {
-            Some(b'(') => self.parenthesised(path, depth),
-            Some(b'[') => self.list(path, depth),
+            Some(b'(') => self.sequence(path, depth, b')'),
+            Some(b'[') => self.sequence(path, depth, b']'),
             Some(b'{') => self.map(depth),
             Some(b) if is_ident_start(b) && !self.at_string_literal() => {
                 let name = self.identifier();
@@ -181,7 +181,7 @@ impl<'a> Walker<'a> {
                         }
                     } else {
                         // `Name(…)`: a struct written with its type name.
-                        self.parenthesised(path, depth);
+                        self.sequence(path, depth, b')');
                     }
                 }
             }
@@ -216,15 +216,16 @@ impl<'a> Walker<'a> {
         std::str::from_utf8(&self.bytes[start..self.pos]).unwrap_or("")
     }
 
-    /// A struct `(name: value, …)` or a tuple `(value, …)`.
-    fn parenthesised(&mut self, path: &FieldPath, depth: usize) {
+    /// The items of `(…)` or `[…]`: in parentheses `name: value` fields or tuple members, in
+    /// brackets list items.
+    fn sequence(&mut self, path: &FieldPath, depth: usize, close: u8) {
         self.pos += 1;
         let mut index = 0;
         loop {
             self.skip_trivia();
             match self.peek() {
                 None => return,
-                Some(b')') => {
+                Some(b) if b == close => {
                     self.pos += 1;
                     return;
                 }
@@ -232,20 +233,25 @@ impl<'a> Walker<'a> {
                     self.pos += 1;
                     continue;
                 }
-                Some(b']' | b'}') => return,
+                // A closer of another kind ends the block too, so broken text cannot trap the walk.
+                Some(b')' | b']' | b'}') => return,
                 _ => {}
             }
             let item_start = self.pos;
-            if let Some(field) = self.field_name() {
-                let field_path = path.clone().field(field);
-                self.record_start(&field_path, item_start);
-                self.value(&field_path, depth + 1);
+            let field = if close == b')' {
+                self.field_name()
             } else {
-                let item_path = path.clone().index(index);
-                self.record_start(&item_path, item_start);
-                self.value(&item_path, depth + 1);
-                index += 1;
-            }
+                None
+            };
+            let item_path = match field {
+                Some(name) => path.clone().field(name),
+                None => {
+                    index += 1;
+                    path.clone().index(index - 1)
+                }
+            };
+            self.record_start(&item_path, item_start);
+            self.value(&item_path, depth + 1);
             self.ensure_progress(item_start);
         }
     }
@@ -264,33 +270,6 @@ impl<'a> Walker<'a> {
         } else {
             self.pos = start;
             None
-        }
-    }
-
-    fn list(&mut self, path: &FieldPath, depth: usize) {
-        self.pos += 1;
-        let mut index = 0;
-        loop {
-            self.skip_trivia();
-            match self.peek() {
-                None => return,
-                Some(b']') => {
-                    self.pos += 1;
-                    return;
-                }
-                Some(b',') => {
-                    self.pos += 1;
-                    continue;
-                }
-                Some(b')' | b'}') => return,
-                _ => {}
-            }
-            let item_start = self.pos;
-            let item_path = path.clone().index(index);
-            self.record_start(&item_path, item_start);
-            self.value(&item_path, depth + 1);
-            self.ensure_progress(item_start);
-            index += 1;
         }
     }
 
