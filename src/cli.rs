@@ -9,8 +9,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::analysis::analyse;
-use crate::io::{self, LoadOutcome};
-use crate::problem::Problem;
+use crate::io;
 use crate::report;
 
 #[derive(Debug, Parser)]
@@ -122,13 +121,10 @@ fn compare(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let LoadOutcome {
-        negotiation,
-        problems,
-        ..
-    } = io::load(paths);
+    let outcome = io::load(paths);
+    let negotiation = &outcome.negotiation;
     // Problems go to stderr so that stdout stays a clean report (or JSON) for other tools.
-    for problem in &problems {
+    for problem in &outcome.problems {
         writeln!(err, "{problem}")?;
     }
     if negotiation.parties.is_empty() {
@@ -162,17 +158,17 @@ fn compare(
         }
         chosen
     };
-    let analysis = analyse(&negotiation, &chosen);
+    let analysis = analyse(negotiation, &chosen);
     let text = match format {
-        Format::Text => report::text(&negotiation, &analysis),
-        Format::Markdown => report::markdown(&negotiation, &analysis),
-        Format::Json => report::json(&negotiation, &analysis).context("writing the JSON report")?,
+        Format::Text => report::text(negotiation, &analysis),
+        Format::Markdown => report::markdown(negotiation, &analysis),
+        Format::Json => report::json(negotiation, &analysis).context("writing the JSON report")?,
     };
     write!(out, "{text}")?;
     if !text.ends_with('\n') {
         writeln!(out)?;
     }
-    Ok(exit_code(problems.iter().any(Problem::is_error)))
+    Ok(exit_code(outcome.has_errors()))
 }
 
 fn fmt(

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::analysis::{Analysis, IssueAnalysis, StatementKey, Status};
 use crate::io::Negotiation;
-use crate::model::{AgendaIssue, Range, Source, Statement, WaitsOn};
+use crate::model::{AgendaIssue, Condition, Range, Source, Statement, WaitsOn};
 
 /// Everything a report needs to name issues, parties and statements.
 struct View<'a> {
@@ -45,6 +45,42 @@ impl<'a> View<'a> {
         self.negotiation
             .party_index(&waits_on.party)
             .map_or(&waits_on.party, |p| self.party_name(p))
+    }
+
+    /// Each conditional offer once, with all of its conditions that wait on another party.
+    fn offers_with_conditions(
+        &self,
+        issue: &IssueAnalysis,
+    ) -> Vec<(StatementKey, Vec<&'a Condition>)> {
+        let mut grouped: Vec<(StatementKey, Vec<&Condition>)> = Vec::new();
+        for offer in &issue.conditional_offers {
+            let condition = &self.statement(offer.offer).conditions[offer.condition];
+            match grouped.last_mut() {
+                Some((key, conditions)) if *key == offer.offer => conditions.push(condition),
+                _ => grouped.push((offer.offer, vec![condition])),
+            }
+        }
+        grouped
+    }
+
+    /// "as long as … (waits on Russia: russian-forces-border); and agrees … (waits on …)"
+    fn conditions_text(&self, conditions: &[&Condition], with_issue: bool) -> String {
+        let parts: Vec<String> = conditions
+            .iter()
+            .map(|condition| match &condition.waits_on {
+                Some(w) if with_issue => {
+                    format!(
+                        "{} (waits on {}: {})",
+                        condition.text,
+                        self.waits_on_name(w),
+                        w.issue
+                    )
+                }
+                Some(w) => format!("{} (waits on {})", condition.text, self.waits_on_name(w)),
+                None => condition.text.clone(),
+            })
+            .collect();
+        parts.join("; ")
     }
 
     fn party_list(&self) -> String {
@@ -95,24 +131,24 @@ fn zone_or_gap(issue: &IssueAnalysis) -> String {
     }
 }
 
-fn estimate_mark(statement: &Statement) -> &'static str {
-    if statement.estimated { " (est.)" } else { "" }
-}
-
-/// "red line, non-negotiable, 90–100 (est.)"
+/// "red line, non-negotiable, est. range 90–100, stance 100, salience 90": the numbers are
+/// marked as the analyst's estimates when they are.
 fn statement_facts(statement: &Statement) -> String {
-    let mut facts = vec![
-        statement.kind.label().to_owned(),
-        statement.firmness.label().to_owned(),
-    ];
+    let mut numbers = Vec::new();
     if let Some(range) = statement.range {
-        facts.push(format!("range {}", range_text(range)));
+        numbers.push(format!("range {}", range_text(range)));
     }
     if let Some(stance) = statement.stance {
-        facts.push(format!("stance {}", number(stance)));
+        numbers.push(format!("stance {}", number(stance)));
     }
-    facts.push(format!("salience {}", number(statement.salience)));
-    format!("{}{}", facts.join(", "), estimate_mark(statement))
+    numbers.push(format!("salience {}", number(statement.salience)));
+    let estimated = if statement.estimated { "est. " } else { "" };
+    format!(
+        "{}, {}, {estimated}{}",
+        statement.kind.label(),
+        statement.firmness.label(),
+        numbers.join(", ")
+    )
 }
 
 fn statuses_in_report_order() -> [Status; 3] {
@@ -205,18 +241,13 @@ fn text_issue(view: &View, issue: &IssueAnalysis, out: &mut String) {
             rejection.summary
         );
     }
-    for offer in &issue.conditional_offers {
-        let statement = view.statement(offer.offer);
-        let condition = &statement.conditions[offer.condition];
-        let waits_on = condition.waits_on.as_ref().map_or(String::new(), |w| {
-            format!(" (waits on {}: {})", view.waits_on_name(w), w.issue)
-        });
+    for (offer, conditions) in view.offers_with_conditions(issue) {
         let _ = writeln!(
             out,
-            "    conditional offer: {} \"{}\" {}{waits_on}",
-            view.party_name(offer.offer.party),
-            statement.summary,
-            condition.text
+            "    conditional offer: {} \"{}\": {}",
+            view.party_name(offer.party),
+            view.statement(offer).summary,
+            view.conditions_text(&conditions, true)
         );
     }
     if !issue.silent.is_empty() {
@@ -230,12 +261,13 @@ pub fn markdown(negotiation: &Negotiation, analysis: &Analysis) -> String {
         analysis,
     };
     let mut out = String::new();
+    let mut references = References::default();
     let _ = writeln!(out, "# Common ground: {}\n", negotiation.name());
     let _ = writeln!(out, "Parties compared: {}.\n", view.party_list());
     let _ = writeln!(
         out,
         "Each issue is scored on a 0–100 scale whose ends are named below. Ranges, stances and \
-         salience marked *(est.)* are the analyst's estimates, not numbers the parties stated.\n"
+         salience marked *est.* are the analyst's estimates, not numbers the parties stated.\n"
     );
     let _ = writeln!(out, "## Summary\n");
     let _ = writeln!(out, "| Issue | Status | Zone or gap | Silent |");
@@ -268,13 +300,24 @@ pub fn markdown(negotiation: &Negotiation, analysis: &Analysis) -> String {
         heading[..1].make_ascii_uppercase();
         let _ = writeln!(out, "\n## {heading}");
         for issue in issues {
-            markdown_issue(&view, issue, &mut out);
+            markdown_issue(&view, issue, &mut references, &mut out);
+        }
+    }
+    if !references.cited.is_empty() {
+        let _ = writeln!(out, "\n## Sources\n");
+        for (i, reference) in references.cited.iter().enumerate() {
+            let _ = writeln!(out, "{}. {reference}", i + 1);
         }
     }
     out
 }
 
-fn markdown_issue(view: &View, issue: &IssueAnalysis, out: &mut String) {
+fn markdown_issue<'a>(
+    view: &View<'a>,
+    issue: &IssueAnalysis,
+    references: &mut References<'a>,
+    out: &mut String,
+) {
     let _ = writeln!(out, "\n### {}\n", view.title(&issue.issue));
     let scale = view.agenda_issue(&issue.issue).map(|agenda_issue| {
         let anchors: Vec<String> = agenda_issue
@@ -319,18 +362,13 @@ fn markdown_issue(view: &View, issue: &IssueAnalysis, out: &mut String) {
             view.statement(collision.rejection).summary
         );
     }
-    for offer in &issue.conditional_offers {
-        let statement = view.statement(offer.offer);
-        let condition = &statement.conditions[offer.condition];
-        let waits = condition.waits_on.as_ref().map_or(String::new(), |w| {
-            format!(" (waits on {})", view.waits_on_name(w))
-        });
+    for (offer, conditions) in view.offers_with_conditions(issue) {
         let _ = writeln!(
             out,
-            "Conditional offer: {} \"{}\", {}{waits}.\n",
-            view.party_name(offer.offer.party),
-            statement.summary,
-            condition.text
+            "Conditional offer from {}: \"{}\", on condition: {}.\n",
+            view.party_name(offer.party),
+            view.statement(offer).summary,
+            view.conditions_text(&conditions, false)
         );
     }
     for stand in &issue.stands {
@@ -346,12 +384,18 @@ fn markdown_issue(view: &View, issue: &IssueAnalysis, out: &mut String) {
                 statement.summary,
                 statement_facts(statement)
             );
-            for source in &statement.sources {
+            for (i, source) in statement.sources.iter().enumerate() {
+                if i > 0 {
+                    // An empty quoted line keeps two quotes from running together.
+                    let _ = writeln!(out, "  >");
+                }
                 let _ = writeln!(
                     out,
-                    "  > \"{}\"  \n  > — {}",
+                    "  > \"{}\"  \n  > — {}, {} [{}]",
                     source.quote,
-                    citation(source)
+                    source.speaker,
+                    source.date,
+                    references.number(&source.reference)
                 );
             }
         }
@@ -361,8 +405,22 @@ fn markdown_issue(view: &View, issue: &IssueAnalysis, out: &mut String) {
     }
 }
 
-fn citation(source: &Source) -> String {
-    format!("{}, {}, {}", source.speaker, source.date, source.reference)
+/// The works quoted, numbered in order of first citation, so a long reference is printed once.
+#[derive(Default)]
+struct References<'a> {
+    cited: Vec<&'a str>,
+}
+
+impl<'a> References<'a> {
+    fn number(&mut self, reference: &'a str) -> usize {
+        match self.cited.iter().position(|r| *r == reference) {
+            Some(i) => i + 1,
+            None => {
+                self.cited.push(reference);
+                self.cited.len()
+            }
+        }
+    }
 }
 
 fn table_cell(text: &str) -> String {

@@ -276,10 +276,16 @@ fn markdown_brief_cites_the_quotes() {
             "# Common ground: US, NATO and Russia on European security, January 2022",
         ))
         .stdout(predicate::str::contains(
-            "> \"There is no change, there will be no change\"  \n  > — Antony Blinken, US Secretary of State, 2022-01-26,",
+            "> \"There is no change, there will be no change\"  \n  > — Antony Blinken, US Secretary of State, 2022-01-26 [1]\n",
         ))
         .stdout(predicate::str::contains(
             "| Broad arms control agreements | possible agreement | zone 40–100 | – |",
+        ))
+        .stdout(predicate::str::contains(
+            "(red line, non-negotiable, est. range 90–100, stance 100, salience 90)",
+        ))
+        .stdout(predicate::str::ends_with(
+            "## Sources\n\n1. \"US offers no concessions in response to Russia on Ukraine\", syndicated wire story published by The Federal\n",
         ));
 }
 

@@ -81,7 +81,7 @@ impl LoadOutcome {
 }
 
 /// The files a set of command-line or dialog paths stands for.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug, Default)]
 struct FileSet {
     agendas: Vec<PathBuf>,
     parties: Vec<PathBuf>,
