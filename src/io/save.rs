@@ -10,6 +10,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use thiserror::Error;
 
+use super::read::ReadError;
 use super::{parse, read_text, scan};
 use crate::model::{Agenda, PartyFile};
 
@@ -27,6 +28,9 @@ pub enum SaveMode {
 pub enum Loss {
     Comments,
     UnknownFields(Vec<String>),
+    /// The file on disk is not something this app can read, say because it was edited by hand
+    /// into a broken state; saving would replace whatever it holds.
+    Unreadable(String),
 }
 
 impl fmt::Display for Loss {
@@ -35,6 +39,9 @@ impl fmt::Display for Loss {
             Loss::Comments => f.write_str("its comments"),
             Loss::UnknownFields(fields) => {
                 write!(f, "the unknown fields `{}`", fields.join("`, `"))
+            }
+            Loss::Unreadable(why) => {
+                write!(f, "what it now holds, which this app cannot read: {why}")
             }
         }
     }
@@ -80,22 +87,30 @@ pub fn to_canonical_ron<T: Serialize>(value: &T) -> Result<String, SaveError> {
 /// What overwriting the file at `path` with data of type `T` would lose. A file that does not
 /// exist or does not parse loses nothing that a save could have kept.
 pub fn losses_on_overwrite<T: DeserializeOwned>(path: &Path) -> Vec<Loss> {
-    let Ok(text) = read_text(path) else {
-        return Vec::new();
+    let text = match read_text(path) {
+        Ok(text) => text,
+        Err(ReadError::NotFound) => return Vec::new(),
+        // Text this app cannot read may still be someone's work: never replace it unasked.
+        Err(error) => return vec![Loss::Unreadable(error.to_string())],
     };
     let mut losses = Vec::new();
     if scan::has_comments(&text) {
         losses.push(Loss::Comments);
     }
-    if let Ok(parsed) = parse::parse_ron::<T>(&text)
-        && !parsed.unknown_fields.is_empty()
-    {
-        let fields = parsed
-            .unknown_fields
-            .iter()
-            .map(ToString::to_string)
-            .collect();
-        losses.push(Loss::UnknownFields(fields));
+    match parse::parse_ron::<T>(&text) {
+        Ok(parsed) if !parsed.unknown_fields.is_empty() => {
+            let fields = parsed
+                .unknown_fields
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            losses.push(Loss::UnknownFields(fields));
+        }
+        Ok(_) => {}
+        Err(failure) => losses.push(Loss::Unreadable(format!(
+            "it does not parse ({}:{}: {})",
+            failure.position.line, failure.position.col, failure.message
+        ))),
     }
     losses
 }
@@ -134,11 +149,17 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
         path: path.to_owned(),
         source,
     };
-    let folder = match path.parent() {
+    // Renaming over a symbolic link would replace the link, not the file it points to.
+    let target = match fs::canonicalize(path) {
+        Ok(resolved) => resolved,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => path.to_owned(),
+        Err(error) => return Err(write_error(error)),
+    };
+    let folder = match target.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let existing_permissions = match fs::metadata(path) {
+    let existing_permissions = match fs::metadata(&target) {
         Ok(metadata) if metadata.is_dir() => {
             return Err(write_error(io::Error::new(
                 io::ErrorKind::IsADirectory,
@@ -154,14 +175,17 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
         Err(error) if error.kind() == io::ErrorKind::NotFound => None,
         Err(error) => return Err(write_error(error)),
     };
-    let file_name = path
-        .file_name()
-        .map_or_else(|| "file".into(), |name| name.to_string_lossy());
-    let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{file_name}."))
-        .suffix(".tmp")
-        .tempfile_in(folder)
-        .map_err(write_error)?;
+    let mut builder = tempfile::Builder::new();
+    // A short fixed name, so that a file whose own name is near the length limit still saves.
+    builder.prefix(".common-ground-").suffix(".tmp");
+    #[cfg(unix)]
+    if existing_permissions.is_none() {
+        // A new file gets the usual rw-rw-rw- less the umask, not the temporary file's
+        // owner-only mode.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(folder).map_err(write_error)?;
     temp.write_all(contents).map_err(write_error)?;
     if let Some(permissions) = existing_permissions {
         temp.as_file()
@@ -170,7 +194,7 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
     }
     temp.as_file().sync_all().map_err(write_error)?;
     // On failure the temporary file is dropped, which deletes it.
-    temp.persist(path)
+    temp.persist(&target)
         .map_err(|error| write_error(error.error))?;
     sync_folder(folder);
     Ok(())
@@ -218,6 +242,72 @@ mod tests {
         let error = write_atomically(&missing_folder, b"new").unwrap_err();
         assert!(matches!(error, SaveError::Write { .. }), "{error}");
         assert_eq!(fs::read_to_string(&path).unwrap(), "original");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saving_through_a_link_writes_the_file_it_points_to() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.ron");
+        let link = dir.path().join("link.ron");
+        fs::write(&real, "old").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomically(&link, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&real).unwrap(), "new");
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_readable_by_others_like_any_file_and_old_ones_keep_their_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.ron");
+        write_atomically(&path, b"x").unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        // Linux reports the process's umask here; a new file should get 0666 less it.
+        let umask = fs::read_to_string("/proc/self/status").ok().and_then(|status| {
+            let line = status.lines().find(|line| line.starts_with("Umask:"))?;
+            u32::from_str_radix(line["Umask:".len()..].trim(), 8).ok()
+        });
+        if let Some(umask) = umask {
+            assert_eq!(mode, 0o666 & !umask, "mode {mode:o}, umask {umask:o}");
+        }
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomically(&path, b"y").unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+    }
+
+    #[test]
+    fn a_file_with_a_name_near_the_length_limit_still_saves() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(format!("{}.ron", "n".repeat(250)));
+        write_atomically(&path, b"x").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"x");
+    }
+
+    #[test]
+    fn a_file_on_disk_this_app_cannot_read_is_not_replaced_unasked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("agenda.ron");
+        fs::write(&path, "(format: 1, name: \"n\", issues: [").unwrap();
+        let losses = losses_on_overwrite::<Agenda>(&path);
+        assert!(
+            matches!(losses.as_slice(), [Loss::Unreadable(_)]),
+            "{losses:?}"
+        );
+        fs::write(&path, b"\xff\xfe").unwrap();
+        let losses = losses_on_overwrite::<Agenda>(&path);
+        assert!(
+            matches!(losses.as_slice(), [Loss::Unreadable(_)]),
+            "{losses:?}"
+        );
     }
 
     #[test]
