@@ -127,11 +127,14 @@ impl Analysis {
 
 /// Compares the parties at `parties` (indices into `negotiation.parties`) issue by issue.
 pub fn analyse(negotiation: &Negotiation, parties: &[usize]) -> Analysis {
-    let parties: Vec<usize> = parties
+    let mut parties: Vec<usize> = parties
         .iter()
         .copied()
         .filter(|&p| p < negotiation.parties.len())
         .collect();
+    // A party chosen twice would have its statements counted twice.
+    let mut seen = HashSet::new();
+    parties.retain(|p| seen.insert(*p));
     let issue_ids = issue_order(negotiation, &parties);
     let position_of: HashMap<&str, usize> = issue_ids
         .iter()
@@ -339,7 +342,13 @@ fn collisions(negotiation: &Negotiation, stands: &[Stand]) -> Vec<Collision> {
                     let Some(accepted) = rejection.range.filter(is_usable_range) else {
                         continue;
                     };
-                    let outside = match (demand.stance, demand.range.filter(is_usable_range)) {
+                    let stance = demand.stance.filter(|&stance| {
+                        is_usable_range(&Range {
+                            min: stance,
+                            max: stance,
+                        })
+                    });
+                    let outside = match (stance, demand.range.filter(is_usable_range)) {
                         (Some(stance), _) => !accepted.contains(stance),
                         (None, Some(range)) => range.intersect(&accepted).is_none(),
                         (None, None) => false,
@@ -666,6 +675,37 @@ mod tests {
         assert_eq!((gap.from, gap.to), (20.0, 100.0));
         assert_eq!(gap.high_side, [key(1, 1)]);
         assert!(issue.silent.is_empty(), "a party that speaks is not silent");
+    }
+
+    #[test]
+    fn an_off_scale_stance_is_ignored_and_a_party_chosen_twice_counts_once() {
+        let negotiation = Negotiation {
+            agenda: None,
+            parties: vec![
+                party(
+                    "a",
+                    &[(
+                        "x",
+                        "i",
+                        "Demand",
+                        Some(f64::NAN),
+                        Some((90.0, 95.0)),
+                        "Firm",
+                    )],
+                ),
+                party(
+                    "b",
+                    &[("line", "i", "Rejection", None, Some((85.0, 100.0)), "Firm")],
+                ),
+            ],
+        };
+        let analysis = analyse(&negotiation, &[0, 1, 0]);
+        let issue = analysis.issue("i").unwrap();
+        // The demand's range 90–95 lies inside 85–100: no collision despite the NaN stance.
+        assert_eq!(issue.collisions, []);
+        assert_eq!(analysis.parties, [0, 1]);
+        assert_eq!(issue.stands.len(), 2);
+        assert_eq!(issue.stands[0].statements, [0]);
     }
 
     #[test]

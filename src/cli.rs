@@ -152,9 +152,7 @@ fn compare(
                 )?;
                 return Ok(ExitCode::from(USAGE_ERROR));
             };
-            if !chosen.contains(&index) {
-                chosen.push(index);
-            }
+            chosen.push(index);
         }
         chosen
     };

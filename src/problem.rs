@@ -1,7 +1,7 @@
 //! What loading and validation report: problems that point at a file, a line and column when
 //! the text is at hand, and a field path so the window can select the statement concerned.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -75,16 +75,6 @@ impl FieldPath {
     pub fn statement(index: usize) -> Self {
         FieldPath::root().field("statements").index(index)
     }
-
-    /// The index of the statement this path lies in, if any.
-    pub fn statement_index(&self) -> Option<usize> {
-        match self.0.as_slice() {
-            [PathSegment::Field(name), PathSegment::Index(i), ..] if name == "statements" => {
-                Some(*i)
-            }
-            _ => None,
-        }
-    }
 }
 
 impl fmt::Display for FieldPath {
@@ -152,7 +142,17 @@ impl fmt::Display for Problem {
         if let Some(Position { line, col }) = self.position {
             write!(f, ":{line}:{col}")?;
         }
-        write!(f, ": {}: {}", self.severity, self.message)
+        write!(f, ": {}: ", self.severity)?;
+        // Messages quote the file's own text; a newline or escape sequence in it must not
+        // start a line of its own that looks like another message.
+        for c in self.message.chars() {
+            if c.is_control() {
+                write!(f, "{}", c.escape_default())?;
+            } else {
+                f.write_char(c)?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -182,8 +182,6 @@ mod tests {
     fn field_paths_read_like_code() {
         let path = FieldPath::statement(3).field("range").field("min");
         assert_eq!(path.to_string(), "statements[3].range.min");
-        assert_eq!(path.statement_index(), Some(3));
-        assert_eq!(FieldPath::root().field("party").statement_index(), None);
     }
 
     #[test]
@@ -196,5 +194,10 @@ mod tests {
         );
         let whole_file = Problem::warning(Path::new("a.ron"), "no agenda");
         assert_eq!(whole_file.to_string(), "a.ron: warning: no agenda");
+        let sneaky = Problem::error(Path::new("a.ron"), "unknown id `x\nb.ron:1:1: error: y`");
+        assert_eq!(
+            sneaky.to_string(),
+            "a.ron: error: unknown id `x\\nb.ron:1:1: error: y`"
+        );
     }
 }

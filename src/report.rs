@@ -67,35 +67,45 @@ impl<'a> View<'a> {
     fn conditions_text(&self, conditions: &[&Condition], with_issue: bool) -> String {
         let parts: Vec<String> = conditions
             .iter()
-            .map(|condition| match &condition.waits_on {
-                Some(w) if with_issue => {
-                    format!(
-                        "{} (waits on {}: {})",
-                        condition.text,
-                        self.waits_on_name(w),
-                        w.issue
-                    )
+            .map(|condition| {
+                let text = Inline(&condition.text);
+                match &condition.waits_on {
+                    Some(w) if with_issue => format!(
+                        "{text} (waits on {}: {})",
+                        Inline(self.waits_on_name(w)),
+                        Inline(&w.issue)
+                    ),
+                    Some(w) => format!("{text} (waits on {})", Inline(self.waits_on_name(w))),
+                    None => text.to_string(),
                 }
-                Some(w) => format!("{} (waits on {})", condition.text, self.waits_on_name(w)),
-                None => condition.text.clone(),
             })
             .collect();
         parts.join("; ")
     }
 
     fn party_list(&self) -> String {
-        let names: Vec<&str> = self
-            .analysis
-            .parties
-            .iter()
-            .map(|&p| self.party_name(p))
-            .collect();
-        names.join(", ")
+        self.names(&self.analysis.parties)
     }
 
     fn names(&self, parties: &[usize]) -> String {
-        let names: Vec<&str> = parties.iter().map(|&p| self.party_name(p)).collect();
+        let names: Vec<String> = parties
+            .iter()
+            .map(|&p| Inline(self.party_name(p)).to_string())
+            .collect();
         names.join(", ")
+    }
+}
+
+/// Text from a file shown on one line of a report: a newline or other control character in a
+/// summary would otherwise break the layout, or fake a line of its own.
+struct Inline<'a>(&'a str);
+
+impl std::fmt::Display for Inline<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for c in self.0.chars() {
+            f.write_char(if c.is_control() { ' ' } else { c })?;
+        }
+        Ok(())
     }
 }
 
@@ -105,7 +115,7 @@ fn number(value: f64) -> String {
         format!("{value:.0}")
     } else {
         let text = format!("{value:.2}");
-        text.trim_end_matches('0').to_owned()
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
     }
 }
 
@@ -165,7 +175,7 @@ pub fn text(negotiation: &Negotiation, analysis: &Analysis) -> String {
         analysis,
     };
     let mut out = String::new();
-    let _ = writeln!(out, "{}", negotiation.name());
+    let _ = writeln!(out, "{}", Inline(&negotiation.name()));
     let _ = writeln!(out, "Parties compared: {}", view.party_list());
     for status in statuses_in_report_order() {
         let issues: Vec<&IssueAnalysis> = analysis
@@ -193,7 +203,7 @@ fn text_issue(view: &View, issue: &IssueAnalysis, out: &mut String) {
     let _ = writeln!(
         out,
         "\n  {} [{}]: {}",
-        view.title(&issue.issue),
+        Inline(view.title(&issue.issue)),
         issue.issue,
         zone_or_gap(issue)
     );
@@ -204,7 +214,7 @@ fn text_issue(view: &View, issue: &IssueAnalysis, out: &mut String) {
             let range = stand.range?;
             Some(format!(
                 "{} {}",
-                view.party_name(stand.party),
+                Inline(view.party_name(stand.party)),
                 range_text(range)
             ))
         })
@@ -222,8 +232,8 @@ fn text_issue(view: &View, issue: &IssueAnalysis, out: &mut String) {
                 let _ = writeln!(
                     out,
                     "    {label} {}: {} ({})",
-                    view.party_name(key.party),
-                    statement.summary,
+                    Inline(view.party_name(key.party)),
+                    Inline(&statement.summary),
                     statement_facts(statement)
                 );
             }
@@ -235,18 +245,18 @@ fn text_issue(view: &View, issue: &IssueAnalysis, out: &mut String) {
         let _ = writeln!(
             out,
             "    collision: {} demands \"{}\" against {}'s red line \"{}\"",
-            view.party_name(collision.demand.party),
-            demand.summary,
-            view.party_name(collision.rejection.party),
-            rejection.summary
+            Inline(view.party_name(collision.demand.party)),
+            Inline(&demand.summary),
+            Inline(view.party_name(collision.rejection.party)),
+            Inline(&rejection.summary)
         );
     }
     for (offer, conditions) in view.offers_with_conditions(issue) {
         let _ = writeln!(
             out,
             "    conditional offer: {} \"{}\": {}",
-            view.party_name(offer.party),
-            view.statement(offer).summary,
+            Inline(view.party_name(offer.party)),
+            Inline(&view.statement(offer).summary),
             view.conditions_text(&conditions, true)
         );
     }
@@ -262,7 +272,7 @@ pub fn markdown(negotiation: &Negotiation, analysis: &Analysis) -> String {
     };
     let mut out = String::new();
     let mut references = References::default();
-    let _ = writeln!(out, "# Common ground: {}\n", negotiation.name());
+    let _ = writeln!(out, "# Common ground: {}\n", Inline(&negotiation.name()));
     let _ = writeln!(out, "Parties compared: {}.\n", view.party_list());
     let _ = writeln!(
         out,
@@ -306,7 +316,7 @@ pub fn markdown(negotiation: &Negotiation, analysis: &Analysis) -> String {
     if !references.cited.is_empty() {
         let _ = writeln!(out, "\n## Sources\n");
         for (i, reference) in references.cited.iter().enumerate() {
-            let _ = writeln!(out, "{}. {reference}", i + 1);
+            let _ = writeln!(out, "{}. {}", i + 1, Inline(reference));
         }
     }
     out
@@ -318,12 +328,12 @@ fn markdown_issue<'a>(
     references: &mut References<'a>,
     out: &mut String,
 ) {
-    let _ = writeln!(out, "\n### {}\n", view.title(&issue.issue));
+    let _ = writeln!(out, "\n### {}\n", Inline(view.title(&issue.issue)));
     let scale = view.agenda_issue(&issue.issue).map(|agenda_issue| {
         let anchors: Vec<String> = agenda_issue
             .scale
             .iter()
-            .map(|anchor| format!("{} = {}", number(anchor.at), anchor.meaning))
+            .map(|anchor| format!("{} = {}", number(anchor.at), Inline(&anchor.meaning)))
             .collect();
         anchors.join("; ")
     });
@@ -342,7 +352,7 @@ fn markdown_issue<'a>(
                 .map(|&key| {
                     format!(
                         "{} ({})",
-                        view.party_name(key.party),
+                        Inline(view.party_name(key.party)),
                         view.statement(key).firmness.label()
                     )
                 })
@@ -356,18 +366,18 @@ fn markdown_issue<'a>(
         let _ = writeln!(
             out,
             "Collision: {}'s demand \"{}\" falls in the area {}'s red line \"{}\" rejects.\n",
-            view.party_name(collision.demand.party),
-            view.statement(collision.demand).summary,
-            view.party_name(collision.rejection.party),
-            view.statement(collision.rejection).summary
+            Inline(view.party_name(collision.demand.party)),
+            Inline(&view.statement(collision.demand).summary),
+            Inline(view.party_name(collision.rejection.party)),
+            Inline(&view.statement(collision.rejection).summary)
         );
     }
     for (offer, conditions) in view.offers_with_conditions(issue) {
         let _ = writeln!(
             out,
             "Conditional offer from {}: \"{}\", on condition: {}.\n",
-            view.party_name(offer.party),
-            view.statement(offer).summary,
+            Inline(view.party_name(offer.party)),
+            Inline(&view.statement(offer).summary),
             view.conditions_text(&conditions, false)
         );
     }
@@ -380,8 +390,8 @@ fn markdown_issue<'a>(
             let _ = writeln!(
                 out,
                 "- **{}**: {} ({})",
-                view.party_name(stand.party),
-                statement.summary,
+                Inline(view.party_name(stand.party)),
+                Inline(&statement.summary),
                 statement_facts(statement)
             );
             for (i, source) in statement.sources.iter().enumerate() {
@@ -392,9 +402,9 @@ fn markdown_issue<'a>(
                 let _ = writeln!(
                     out,
                     "  > \"{}\"  \n  > — {}, {} [{}]",
-                    source.quote,
-                    source.speaker,
-                    source.date,
+                    Inline(&source.quote),
+                    Inline(&source.speaker),
+                    Inline(&source.date),
                     references.number(&source.reference)
                 );
             }
@@ -424,7 +434,7 @@ impl<'a> References<'a> {
 }
 
 fn table_cell(text: &str) -> String {
-    text.replace('|', "\\|")
+    Inline(text).to_string().replace('|', "\\|")
 }
 
 #[derive(Serialize)]
@@ -600,6 +610,16 @@ mod tests {
         assert_eq!(number(40.0), "40");
         assert_eq!(number(37.5), "37.5");
         assert_eq!(number(33.333), "33.33");
+        assert_eq!(number(10.001), "10");
+    }
+
+    #[test]
+    fn text_from_files_stays_on_its_line() {
+        assert_eq!(
+            Inline("two\nlines\tand\x1b[31m").to_string(),
+            "two lines and [31m"
+        );
+        assert_eq!(table_cell("a|b\nc"), "a\\|b c");
         assert_eq!(
             range_text(Range {
                 min: 5.0,

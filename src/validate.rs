@@ -30,6 +30,7 @@ pub fn validate(negotiation: &Negotiation) -> Vec<Problem> {
             file: &party.path,
             issue_ids: issue_ids.as_ref(),
             party_ids: &party_ids,
+            own_party: &party.data.party.id,
         };
         check_party_file(&context, &party.data, &mut problems);
         check_contradictions(party, &mut problems);
@@ -56,6 +57,8 @@ struct Context<'a> {
     /// `None` when no agenda is loaded: issue ids cannot be checked then.
     issue_ids: Option<&'a HashSet<&'a str>>,
     party_ids: &'a HashSet<&'a str>,
+    /// The id of the party whose file this is; empty for the agenda.
+    own_party: &'a str,
 }
 
 impl Context<'_> {
@@ -101,6 +104,7 @@ fn check_agenda(file: &Path, agenda: &Agenda, problems: &mut Vec<Problem>) {
         file,
         issue_ids: None,
         party_ids: &empty,
+        own_party: "",
     };
     if agenda.name.trim().is_empty() {
         problems.push(context.warning(Place::Root.field("name"), "the negotiation has no name"));
@@ -250,6 +254,8 @@ fn check_statement(
                 format!("range min {} is above its max {}", range.min, range.max),
             ));
         } else if let Some(stance) = statement.stance
+            && is_usable_range(&range)
+            && on_scale(stance)
             && !range.contains(stance)
         {
             problems.push(context.error(
@@ -276,7 +282,16 @@ fn check_statement(
         if let Some(waits_on) = &condition.waits_on {
             let waits_at = condition_at.field("waits_on");
             check_issue_reference(context, waits_at.field("issue"), &waits_on.issue, problems);
-            if !context.party_ids.contains(waits_on.party.as_str()) {
+            if waits_on.party == context.own_party {
+                problems.push(context.warning(
+                    waits_at.field("party"),
+                    format!(
+                        "the condition waits on `{}`, the party itself; name the party whose \
+                         action it waits for",
+                        waits_on.party
+                    ),
+                ));
+            } else if !context.party_ids.contains(waits_on.party.as_str()) {
                 problems.push(context.warning(
                     waits_at.field("party"),
                     format!(
@@ -305,6 +320,12 @@ fn check_statement(
                 "the quote has no speaker; use \"article (narration)\" when the text itself says it",
             ));
         }
+        if source.reference.trim().is_empty() {
+            problems.push(context.warning(
+                source_at.field("reference"),
+                "the source has no reference: say where the quote was published",
+            ));
+        }
         if !is_date(&source.date) {
             problems.push(context.error(
                 source_at.field("date"),
@@ -320,29 +341,30 @@ fn check_statement(
 /// A party whose statements on one issue have ranges that do not meet contradicts itself; the
 /// analysis then falls back to its firmest statement, and the analyst should know.
 fn check_contradictions(party: &Loaded<PartyFile>, problems: &mut Vec<Problem>) {
-    let mut combined: HashMap<&str, (Range, usize)> = HashMap::new();
+    // The common part of the ranges seen so far on each issue.
+    let mut common: HashMap<&str, Range> = HashMap::new();
     for (i, statement) in party.data.statements.iter().enumerate() {
         let Some(range) = statement.range.filter(is_usable_range) else {
             continue;
         };
-        match combined.get_mut(statement.issue.as_str()) {
-            None => {
-                combined.insert(&statement.issue, (range, i));
-            }
-            Some((so_far, first)) => match so_far.intersect(&range) {
-                Some(common) => *so_far = common,
-                None => problems.push(
-                    Problem::warning(
-                        &party.path,
-                        format!(
-                            "this range {}–{} does not meet the party's other ranges on `{}` \
-                             (from statement `{}`); the analysis uses the firmest statement",
-                            range.min, range.max, statement.issue, party.data.statements[*first].id
-                        ),
-                    )
-                    .at_path(FieldPath::statement(i).field("range")),
-                ),
-            },
+        let Some(so_far) = common.get_mut(statement.issue.as_str()) else {
+            common.insert(&statement.issue, range);
+            continue;
+        };
+        match so_far.intersect(&range) {
+            Some(narrower) => *so_far = narrower,
+            None => problems.push(
+                Problem::warning(
+                    &party.path,
+                    format!(
+                        "this range {}–{} does not meet {}–{}, what the party's earlier \
+                         statements on `{}` accept together; the analysis uses the firmest \
+                         statement",
+                        range.min, range.max, so_far.min, so_far.max, statement.issue
+                    ),
+                )
+                .at_path(FieldPath::statement(i).field("range")),
+            ),
         }
     }
 }
@@ -409,13 +431,15 @@ fn is_date(text: &str) -> bool {
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return false;
     }
+    // Every digit position must hold a digit: `parse` alone would also take "+1".
+    let digits_at = [0, 1, 2, 3, 5, 6, 8, 9];
+    if !digits_at.iter().all(|&i| bytes[i].is_ascii_digit()) {
+        return false;
+    }
     let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().ok();
     let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
         return false;
     };
-    if !text[..4].bytes().all(|b| b.is_ascii_digit()) {
-        return false;
-    }
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     let days_in_month = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -497,9 +521,41 @@ mod tests {
             "error statements[1].sources[0].quote the quote is empty",
             "warning statements[1].sources[0].speaker the quote has no speaker; use \"article (narration)\" when the text itself says it",
             "error statements[2].sources[0].date source date \"26 Jan\" is not a date like \"2022-01-26\"",
-            "warning statements[2].range this range 50–60 does not meet the party's other ranges on `membership` (from statement `a`); the analysis uses the firmest statement",
+            "warning statements[2].range this range 50–60 does not meet 10–30, what the party's earlier statements on `membership` accept together; the analysis uses the firmest statement",
         ];
         assert_eq!(problems, expected);
+    }
+
+    #[test]
+    fn odd_numbers_and_self_references_get_one_clear_message_each() {
+        let text = r##"(format: 1,
+            party: (id: "east", name: "East", short_name: "E", colour: "#123456"),
+            as_of: "2022-01-26",
+            statements: [
+                (id: "a", issue: "membership", kind: Offer, summary: "s", stance: Some(50),
+                 range: Some((min: NaN, max: inf)), salience: 50, firmness: Firm, estimated: true,
+                 conditions: [(text: "if we agree", waits_on: Some((party: "east", issue: "membership")))],
+                 sources: [(quote: "q", speaker: "x", date: "2022-01-26", reference: " ")]),
+            ])"##;
+        let mut negotiation = negotiation();
+        negotiation.parties = vec![Loaded {
+            path: PathBuf::from("east.ron"),
+            data: parse_ron(text).unwrap().value,
+        }];
+        let messages: Vec<String> = validate(&negotiation)
+            .into_iter()
+            .filter(|p| p.file == Path::new("east.ron"))
+            .map(|p| p.message)
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "range min NaN is outside the 0–100 scale",
+                "range max inf is outside the 0–100 scale",
+                "the condition waits on `east`, the party itself; name the party whose action it waits for",
+                "the source has no reference: say where the quote was published",
+            ]
+        );
     }
 
     #[test]
@@ -535,6 +591,7 @@ mod tests {
         assert!(!is_date("2022-13-01"));
         assert!(!is_date("2022-1-26"));
         assert!(!is_date("+022-01-26"));
+        assert!(!is_date("2022-+1-+5"));
     }
 
     #[test]

@@ -271,10 +271,12 @@ mod tests {
         write_atomically(&path, b"x").unwrap();
         let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         // Linux reports the process's umask here; a new file should get 0666 less it.
-        let umask = fs::read_to_string("/proc/self/status").ok().and_then(|status| {
-            let line = status.lines().find(|line| line.starts_with("Umask:"))?;
-            u32::from_str_radix(line["Umask:".len()..].trim(), 8).ok()
-        });
+        let umask = fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|status| {
+                let line = status.lines().find(|line| line.starts_with("Umask:"))?;
+                u32::from_str_radix(line["Umask:".len()..].trim(), 8).ok()
+            });
         if let Some(umask) = umask {
             assert_eq!(mode, 0o666 & !umask, "mode {mode:o}, umask {umask:o}");
         }

@@ -101,12 +101,19 @@ impl<'a> Walker<'a> {
 
     fn top_level(&mut self) {
         self.skip_trivia();
-        // `#![enable(...)]` extension attributes come before the value.
+        // `#![enable(...)]` extension attributes come before the value; they may hold comments.
         while self.peek() == Some(b'#') {
-            while let Some(b) = self.peek() {
-                self.pos += 1;
-                if b == b']' {
-                    break;
+            self.pos += 1;
+            loop {
+                self.skip_trivia();
+                match self.peek() {
+                    None => break,
+                    Some(b']') => {
+                        self.pos += 1;
+                        break;
+                    }
+                    Some(b'!' | b'[' | b'(' | b')' | b',') => self.pos += 1,
+                    Some(_) => self.skip_token(),
                 }
             }
             self.skip_trivia();
@@ -440,6 +447,10 @@ mod tests {
         assert!(has_comments("(format: 1, // note\n)"));
         assert!(has_comments("/* a /* nested */ block */ (format: 1)"));
         assert!(!has_comments(r#"(url: "https://example.org")"#));
+        assert!(has_comments(
+            "#![enable(implicit_some /* keep */)]\n(format: 1)"
+        ));
+        assert!(!has_comments("#![enable(implicit_some)]\n(format: 1)"));
     }
 
     #[test]
