@@ -183,29 +183,24 @@ fn fmt(
         failed = true;
     }
     for path in files {
-        let (current, canonical) = match io::canonical_form(&path) {
-            Ok(forms) => forms,
+        let plan = match io::plan_reformat(&path) {
+            Ok(plan) => plan,
             Err(problem) => {
                 writeln!(err, "{problem}")?;
                 failed = true;
                 continue;
             }
         };
-        if current == canonical {
+        let Some(canonical) = plan.canonical else {
             continue;
-        }
+        };
         if check_only {
             writeln!(out, "would reformat {}", path.display())?;
             failed = true;
             continue;
         }
-        let losses = if force {
-            Vec::new()
-        } else {
-            io::overwrite_losses(&path)
-        };
-        if !losses.is_empty() {
-            let what: Vec<String> = losses.iter().map(ToString::to_string).collect();
+        if !force && !plan.losses.is_empty() {
+            let what: Vec<String> = plan.losses.iter().map(ToString::to_string).collect();
             writeln!(
                 err,
                 "{}: warning: not reformatted, because that would drop {}; use --force to drop them",

@@ -412,3 +412,25 @@ fn the_example_in_the_format_document_is_canonical_and_checks_as_it_says() {
         "{stdout}"
     );
 }
+
+#[test]
+fn fmt_removes_a_byte_order_mark_and_check_mode_notices_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("us.ron");
+    let canonical = fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(DATA)
+            .join("us.ron"),
+    )
+    .unwrap();
+    fs::write(&path, [b"\xEF\xBB\xBF".as_slice(), &canonical].concat()).unwrap();
+    common_ground()
+        .arg("fmt")
+        .arg("--check")
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("would reformat"));
+    common_ground().arg("fmt").arg(&path).assert().code(0);
+    assert_eq!(fs::read(&path).unwrap(), canonical);
+}

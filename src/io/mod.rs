@@ -14,12 +14,11 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::model::{Agenda, FORMAT_VERSION, PartyFile};
-use crate::problem::{FieldPath, Problem, sort_problems};
+use crate::problem::{FieldPath, Position, Problem, sort_problems};
 use crate::validate::validate;
 
 pub use parse::{ParseFailure, Parsed, parse_ron};
 use read::read_text;
-use save::losses_on_overwrite;
 pub use save::{
     Loss, SaveError, SaveMode, save_agenda, save_party, to_canonical_ron, write_atomically,
 };
@@ -51,6 +50,9 @@ impl Negotiation {
         self.parties
             .first()
             .and_then(|party| party.path.parent())
+            // `./us.ron` has the folder `.`, whose name is the current folder's.
+            .and_then(|folder| std::fs::canonicalize(folder).ok())
+            .as_deref()
             .and_then(Path::file_name)
             .map_or_else(
                 || "Untitled negotiation".to_owned(),
@@ -121,15 +123,17 @@ pub fn load(paths: &[PathBuf]) -> LoadOutcome {
             .parties
             .extend(party.keep(&mut texts, &mut problems));
     }
-    if files.agendas.is_empty()
+    if negotiation.agenda.is_none()
         && let Some(first) = negotiation.parties.first()
     {
+        let why = if files.agendas.is_empty() {
+            format!("no {AGENDA_FILE_NAME} beside the party files")
+        } else {
+            "the agenda did not load".to_owned()
+        };
         problems.push(Problem::warning(
             &first.path,
-            format!(
-                "no {AGENDA_FILE_NAME} beside the party files: issues are shown by their ids \
-                 and cannot be checked against an agenda"
-            ),
+            format!("{why}: issues are shown by their ids and cannot be checked against an agenda"),
         ));
     }
 
@@ -189,41 +193,63 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
     )
 }
 
-/// A file's text as it is and as the app would write it, for `fmt`. `Err` when it cannot be
-/// read or parsed, or comes from a newer version.
-pub fn canonical_form(path: &Path) -> Result<(String, String), Problem> {
-    fn forms<T: DeserializeOwned + Versioned + serde::Serialize>(
+/// What rewriting one file in canonical form would do, for `fmt`.
+#[derive(Debug)]
+pub struct Reformat {
+    /// The canonical text, or `None` when the file on disk already is it, byte for byte.
+    pub canonical: Option<String>,
+    /// What the rewrite would drop that the file holds now.
+    pub losses: Vec<Loss>,
+}
+
+/// Reads and parses `path` once, as an agenda or a party file by its name, and works out its
+/// canonical form. `Err` when it cannot be read or parsed, or comes from a newer version.
+pub fn plan_reformat(path: &Path) -> Result<Reformat, Problem> {
+    fn plan<T: DeserializeOwned + Versioned + serde::Serialize>(
         path: &Path,
-    ) -> Result<(String, String), Problem> {
+    ) -> Result<Reformat, Problem> {
         let FileLoad {
             loaded,
             text,
             problems,
+            unknown_fields,
         } = load_file::<T>(path);
-        match (loaded, text) {
-            (Some(loaded), Some(text)) => to_canonical_ron(&loaded.data)
-                .map(|canonical| (text, canonical))
-                .map_err(|error| Problem::error(path, error.to_string())),
-            _ => Err(problems
+        let (Some(loaded), Some(text)) = (loaded, text) else {
+            return Err(problems
                 .into_iter()
                 .find(Problem::is_error)
-                .unwrap_or_else(|| Problem::error(path, "the file could not be read"))),
+                .unwrap_or_else(|| Problem::error(path, "the file could not be read")));
+        };
+        let canonical = to_canonical_ron(&loaded.data)
+            .map_err(|error| Problem::error(path, error.to_string()))?;
+        let mut losses = Vec::new();
+        if has_comments(&text) {
+            losses.push(Loss::Comments);
         }
+        if !unknown_fields.is_empty() {
+            losses.push(Loss::UnknownFields(
+                unknown_fields.iter().map(ToString::to_string).collect(),
+            ));
+        }
+        // The text was read without its byte-order mark, which canonical files do not have.
+        let unchanged = text == canonical && !starts_with_byte_order_mark(path);
+        Ok(Reformat {
+            canonical: (!unchanged).then_some(canonical),
+            losses,
+        })
     }
     if is_agenda_path(path) {
-        forms::<Agenda>(path)
+        plan::<Agenda>(path)
     } else {
-        forms::<PartyFile>(path)
+        plan::<PartyFile>(path)
     }
 }
 
-/// What overwriting the file at `path` would drop, read as an agenda or a party file by its name.
-pub fn overwrite_losses(path: &Path) -> Vec<Loss> {
-    if is_agenda_path(path) {
-        losses_on_overwrite::<Agenda>(path)
-    } else {
-        losses_on_overwrite::<PartyFile>(path)
-    }
+fn starts_with_byte_order_mark(path: &Path) -> bool {
+    let mut start = [0u8; 3];
+    std::fs::File::open(path)
+        .and_then(|mut file| std::io::Read::read_exact(&mut file, &mut start))
+        .is_ok_and(|()| start == *b"\xEF\xBB\xBF")
 }
 
 fn is_agenda_path(path: &Path) -> bool {
@@ -254,6 +280,8 @@ struct FileLoad<T> {
     loaded: Option<Loaded<T>>,
     text: Option<String>,
     problems: Vec<Problem>,
+    /// Fields the model does not know, which a save would drop.
+    unknown_fields: Vec<FieldPath>,
 }
 
 impl<T> FileLoad<T> {
@@ -262,6 +290,7 @@ impl<T> FileLoad<T> {
             loaded: None,
             text: None,
             problems: vec![problem],
+            unknown_fields: Vec::new(),
         }
     }
 
@@ -321,10 +350,20 @@ fn load_file<T: DeserializeOwned + Versioned>(path: &Path) -> FileLoad<T> {
     let parsed = match parse_ron::<T>(&text) {
         Ok(parsed) => parsed,
         Err(failure) => {
-            return FileLoad::failed(match scan::probe_format_version(&text) {
-                Some(version) if version > u64::from(FORMAT_VERSION) => {
+            return FileLoad::failed(match scan::probe_format_field(&text) {
+                Some(scan::FormatField::Version(version))
+                    if version > u64::from(FORMAT_VERSION) =>
+                {
                     Problem::error(path, newer_format_message(version))
                 }
+                Some(scan::FormatField::NotAWholeNumber(offset)) => Problem::error(
+                    path,
+                    format!(
+                        "`format` must be a whole number, the version of the file format; this \
+                         version of the app writes `format: {FORMAT_VERSION}`"
+                    ),
+                )
+                .at_position(Position::at_offset(&text, offset)),
                 _ => Problem::error(path, failure.message).at_position(failure.position),
             });
         }
@@ -351,17 +390,17 @@ fn load_file<T: DeserializeOwned + Versioned>(path: &Path) -> FileLoad<T> {
     let mut problems = Vec::new();
     if !parsed.unknown_fields.is_empty() {
         let locations = scan::Locations::of(&text);
-        for field in parsed.unknown_fields {
+        for field in &parsed.unknown_fields {
             let mut problem = Problem::warning(
                 path,
                 format!(
                     "unknown field `{}` is ignored, and would be dropped if the app saved this \
                      file",
-                    parse::last_field(&field)
+                    parse::last_field(field)
                 ),
             );
-            problem.position = locations.position(&text, &field);
-            problems.push(problem.at_path(field));
+            problem.position = locations.position(&text, field);
+            problems.push(problem.at_path(field.clone()));
         }
     }
     FileLoad {
@@ -371,6 +410,7 @@ fn load_file<T: DeserializeOwned + Versioned>(path: &Path) -> FileLoad<T> {
         }),
         text: Some(text),
         problems,
+        unknown_fields: parsed.unknown_fields,
     }
 }
 

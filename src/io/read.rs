@@ -33,6 +33,8 @@ pub enum ReadError {
     Binary,
     #[error("the file is not UTF-8 text; save it as UTF-8 in your editor")]
     NotUtf8 { position: Position },
+    #[error("the file is UTF-16 text; save it as UTF-8 in your editor")]
+    Utf16,
     #[error("the file could not be read: {0}")]
     Io(#[source] io::Error),
 }
@@ -89,6 +91,10 @@ fn text_from_bytes(mut bytes: Vec<u8>) -> Result<String, ReadError> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
+    // UTF-16 starts with its byte-order mark; its zero bytes would otherwise read as binary.
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(ReadError::Utf16);
+    }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ReadError::Empty);
     }
@@ -126,6 +132,15 @@ mod tests {
             }
             other => panic!("expected NotUtf8, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn names_utf16_for_what_it_is() {
+        let utf16: Vec<u8> = "\u{feff}(format: 1)"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert!(matches!(text_from_bytes(utf16), Err(ReadError::Utf16)));
     }
 
     #[test]

@@ -61,15 +61,33 @@ pub fn has_comments(text: &str) -> bool {
     walker.saw_comment
 }
 
-/// The `format: N` number at the top level of a file, read without parsing the rest, so a
-/// file from a newer version can be recognised even when this version cannot parse it.
-pub fn probe_format_version(text: &str) -> Option<u64> {
+/// What a file's top-level `format:` field holds, read without parsing the rest, so a file
+/// from a newer version can be recognised even when this version cannot parse it.
+#[derive(Debug, PartialEq)]
+pub enum FormatField {
+    /// A whole number; one too large to hold counts as the largest.
+    Version(u64),
+    /// Something else (`-1`, `1.0`, `"one"`), starting at this byte offset.
+    NotAWholeNumber(usize),
+}
+
+pub fn probe_format_field(text: &str) -> Option<FormatField> {
     let locations = Locations::of(text);
     let start = *locations.starts.get(&FieldPath::root().field("format"))?;
-    let after_key = &text[start..];
-    let value = after_key.split_once(':')?.1.trim_start();
-    let digits: String = value.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().ok()
+    let (key, rest) = text[start..].split_once(':')?;
+    let value = rest.trim_start();
+    let value_start = start + key.len() + 1 + (rest.len() - value.len());
+    let digits = value.bytes().take_while(u8::is_ascii_digit).count();
+    let ends_cleanly = value[digits..]
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | ')' | '/'));
+    if digits == 0 || !ends_cleanly {
+        return Some(FormatField::NotAWholeNumber(value_start));
+    }
+    Some(FormatField::Version(
+        value[..digits].parse().unwrap_or(u64::MAX),
+    ))
 }
 
 struct Walker<'a> {
@@ -456,12 +474,24 @@ mod tests {
     #[test]
     fn probes_the_format_of_text_that_does_not_parse() {
         assert_eq!(
-            probe_format_version(
+            probe_format_field(
                 "(party: (id: \"x\"), statements: [(kind: Pledge(by: 3))], format: 7, new: {1: 2})"
             ),
-            Some(7)
+            Some(FormatField::Version(7))
         );
-        assert_eq!(probe_format_version("(statements: [(format: 9)])"), None);
+        assert_eq!(
+            probe_format_field("(format: 99999999999999999999999)"),
+            Some(FormatField::Version(u64::MAX))
+        );
+        assert_eq!(
+            probe_format_field("(format: 1.0)"),
+            Some(FormatField::NotAWholeNumber(9))
+        );
+        assert_eq!(
+            probe_format_field("(format:-1)"),
+            Some(FormatField::NotAWholeNumber(8))
+        );
+        assert_eq!(probe_format_field("(statements: [(format: 9)])"), None);
     }
 
     #[test]
