@@ -217,6 +217,30 @@ fn compare_as_json_gives_each_issue_its_status() {
             == "as long as Russia withdraws its troops from the Ukrainian border"
         && offer["waits_on"]["party"] == "russia"));
     assert_eq!(issue("russian-forces-abroad")["status"], "unaddressed");
+    // Every issue carries the documented keys, null where they do not apply.
+    for issue in report["issues"].as_array().unwrap() {
+        // serde_json's map lists keys sorted.
+        let keys: Vec<&str> = issue
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "collisions",
+                "conditional_offers",
+                "gap",
+                "id",
+                "parties",
+                "silent",
+                "status",
+                "title",
+                "zone"
+            ]
+        );
+    }
 }
 
 #[test]
