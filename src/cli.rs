@@ -17,12 +17,18 @@ use crate::report;
     name = "common-ground",
     version,
     about = "Compare the negotiating positions of several parties and find where they could meet",
-    after_help = "PATH is a negotiation folder (agenda.ron and one .ron file per party) or single \
-                  .ron files. Try: common-ground compare data/ukraine-2022"
+    args_conflicts_with_subcommands = true,
+    after_help = "Without a command, the window opens on the PATHs given, else on the last \
+                  negotiation, else on the built-in example.\n\nPATH is a negotiation folder \
+                  (agenda.ron and one .ron file per party) or single .ron files. Try: \
+                  common-ground compare data/ukraine-2022"
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Folders and files to open in the window.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -221,14 +227,18 @@ fn fmt(
     Ok(exit_code(failed))
 }
 
-/// Parses the command line and runs it; with no subcommand, prints help.
+/// Parses the command line and runs it; with no subcommand, opens the window.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let Some(command) = cli.command else {
-        use clap::CommandFactory;
-        let mut help = Cli::command();
-        let printed = help.print_help();
-        return exit_code(printed.is_err());
+        return match crate::app::run(cli.paths) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("error: {error:#}");
+                eprintln!("The commands check, compare and fmt work without a window; see --help.");
+                ExitCode::FAILURE
+            }
+        };
     };
     let mut stdout = std::io::stdout().lock();
     let mut stderr = std::io::stderr().lock();

@@ -2,10 +2,13 @@
 //!
 //! The library holds everything but the user interface: the file format ([`model`]), loading,
 //! validation and safe saving ([`io`], [`validate`]), the comparison ([`analysis`]) and its
-//! reports ([`report`]). The command line and the window are thin layers over it.
+//! reports ([`report`]). The command line ([`cli`]) and the window ([`app`]) are thin layers
+//! over it; only [`app`] knows egui.
 
 pub mod analysis;
+pub mod app;
 pub mod cli;
+pub mod example;
 pub mod io;
 pub mod model;
 pub mod problem;

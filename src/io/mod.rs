@@ -103,22 +103,60 @@ pub fn load(paths: &[PathBuf]) -> LoadOutcome {
         files.agendas.extend(beside_first_party);
     }
 
+    let agendas: Vec<FileLoad<Agenda>> = files.agendas.iter().map(|path| load_file(path)).collect();
+    let parties = load_all(&files.parties);
+    assemble(
+        agendas,
+        parties,
+        problems,
+        files.agendas.into_iter().chain(files.parties).collect(),
+    )
+}
+
+/// Loads a negotiation from texts held in memory, such as the example built into the app.
+/// Each file is named by the path it is shown under; nothing is read from disk.
+pub fn load_texts(files: &[(PathBuf, &str)]) -> LoadOutcome {
+    let (agendas, parties): (Vec<_>, Vec<_>) =
+        files.iter().partition(|(path, _)| is_agenda_path(path));
+    assemble(
+        agendas
+            .iter()
+            .map(|(path, text)| parse_file(path, text.to_string()))
+            .collect(),
+        parties
+            .iter()
+            .map(|(path, text)| parse_file(path, text.to_string()))
+            .collect(),
+        Vec::new(),
+        files.iter().map(|(path, _)| path.clone()).collect(),
+    )
+}
+
+/// Puts the loaded files together: the first agenda and every party, then validates them.
+fn assemble(
+    agendas: Vec<FileLoad<Agenda>>,
+    parties: Vec<FileLoad<PartyFile>>,
+    mut problems: Vec<Problem>,
+    files: Vec<PathBuf>,
+) -> LoadOutcome {
+    let agenda_given = !agendas.is_empty();
     let mut texts = HashMap::new();
     let mut negotiation = Negotiation::default();
-    let mut agendas = files.agendas.iter();
-    if let Some(path) = agendas.next() {
-        negotiation.agenda = load_file(path).keep(&mut texts, &mut problems);
+    let mut agendas = agendas.into_iter();
+    if let Some(first) = agendas.next() {
+        let first_path = first.path.clone();
+        negotiation.agenda = first.keep(&mut texts, &mut problems);
+        for extra in agendas {
+            problems.push(Problem::error(
+                &extra.path,
+                format!(
+                    "more than one agenda was given; only {} is used",
+                    first_path.display()
+                ),
+            ));
+        }
     }
-    for extra in agendas {
-        problems.push(Problem::error(
-            extra,
-            format!(
-                "more than one agenda was given; only {} is used",
-                files.agendas[0].display()
-            ),
-        ));
-    }
-    for party in load_all(&files.parties) {
+    for party in parties {
         negotiation
             .parties
             .extend(party.keep(&mut texts, &mut problems));
@@ -126,10 +164,10 @@ pub fn load(paths: &[PathBuf]) -> LoadOutcome {
     if negotiation.agenda.is_none()
         && let Some(first) = negotiation.parties.first()
     {
-        let why = if files.agendas.is_empty() {
-            format!("no {AGENDA_FILE_NAME} beside the party files")
-        } else {
+        let why = if agenda_given {
             "the agenda did not load".to_owned()
+        } else {
+            format!("no {AGENDA_FILE_NAME} beside the party files")
         };
         problems.push(Problem::warning(
             &first.path,
@@ -144,7 +182,7 @@ pub fn load(paths: &[PathBuf]) -> LoadOutcome {
     LoadOutcome {
         negotiation,
         problems,
-        files: files.agendas.into_iter().chain(files.parties).collect(),
+        files,
     }
 }
 
@@ -209,6 +247,7 @@ pub fn plan_reformat(path: &Path) -> Result<Reformat, Problem> {
         path: &Path,
     ) -> Result<Reformat, Problem> {
         let FileLoad {
+            path: _,
             loaded,
             text,
             problems,
@@ -277,6 +316,7 @@ fn ron_files_in(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
 /// One file's outcome: its data if it loaded, its text (kept to locate validation problems),
 /// and its own problems.
 struct FileLoad<T> {
+    path: PathBuf,
     loaded: Option<Loaded<T>>,
     text: Option<String>,
     problems: Vec<Problem>,
@@ -287,6 +327,7 @@ struct FileLoad<T> {
 impl<T> FileLoad<T> {
     fn failed(problem: Problem) -> Self {
         FileLoad {
+            path: problem.file.clone(),
             loaded: None,
             text: None,
             problems: vec![problem],
@@ -339,14 +380,18 @@ fn load_all<T: DeserializeOwned + Versioned + Send>(paths: &[PathBuf]) -> Vec<Fi
 /// Reads and parses one file. Unknown fields are warned about; a file from a newer version of
 /// the app is refused whole.
 fn load_file<T: DeserializeOwned + Versioned>(path: &Path) -> FileLoad<T> {
-    let text = match read_text(path) {
-        Ok(text) => text,
+    match read_text(path) {
+        Ok(text) => parse_file(path, text),
         Err(error) => {
             let mut problem = Problem::error(path, error.to_string());
             problem.position = error.position();
-            return FileLoad::failed(problem);
+            FileLoad::failed(problem)
         }
-    };
+    }
+}
+
+/// Parses one file's text; `path` names it in problems.
+fn parse_file<T: DeserializeOwned + Versioned>(path: &Path, text: String) -> FileLoad<T> {
     let parsed = match parse_ron::<T>(&text) {
         Ok(parsed) => parsed,
         Err(failure) => {
@@ -404,6 +449,7 @@ fn load_file<T: DeserializeOwned + Versioned>(path: &Path) -> FileLoad<T> {
         }
     }
     FileLoad {
+        path: path.to_owned(),
         loaded: Some(Loaded {
             path: path.to_owned(),
             data: parsed.value,

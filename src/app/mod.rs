@@ -1,0 +1,561 @@
+//! The window: a thin layer over the library's model, loading and analysis.
+//!
+//! Persisted state ([`Settings`]) is kept apart from what lives only while the window is open
+//! ([`ViewState`]). Views draw from both and push [`Command`]s; [`App::apply`] carries them out
+//! after the frame.
+
+mod command;
+mod dialogs;
+mod filter;
+mod layout;
+mod settings;
+mod style;
+mod views;
+mod workspace;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use egui::{Key, KeyboardShortcut, Modifiers, ThemePreference, ViewportCommand};
+
+use crate::analysis::{Analysis, StatementKey, analyse};
+
+pub use command::{Command, Commands};
+pub use dialogs::{DialogKind, DialogOutcome, DialogRunner, FileDialogs, NativeDialogs};
+pub use filter::Filters;
+pub use layout::{ColumnLayout, Row, RowHeights};
+pub use settings::{Columns, Recent, Settings};
+pub use workspace::{IssueGroup, Origin, Workspace};
+
+/// The key the settings are stored under in eframe's storage.
+const SETTINGS_KEY: &str = "common-ground-settings";
+const APP_ID: &str = "common-ground";
+
+pub mod shortcuts {
+    use super::{Key, KeyboardShortcut, Modifiers};
+
+    pub const OPEN_FILES: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+    pub const OPEN_FOLDER: KeyboardShortcut =
+        KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::O);
+    pub const RELOAD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F5);
+    pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+    pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+    pub const ZOOM_IN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus);
+    pub const ZOOM_OUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus);
+    pub const ZOOM_RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
+    pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
+}
+
+/// A message shown under the toolbar until dismissed or replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub is_warning: bool,
+}
+
+/// A window over the main view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Modal {
+    About,
+    Shortcuts,
+    /// Type a path, for when no file dialog can be shown.
+    OpenPath {
+        text: String,
+    },
+}
+
+/// What the window shows that is not saved between runs.
+#[derive(Debug, Default)]
+pub struct ViewState {
+    pub columns: Columns,
+    pub filters: Filters,
+    pub collapsed: BTreeSet<String>,
+    pub selected: Option<StatementKey>,
+    /// A statement to bring into view on the next frame.
+    pub scroll_to: Option<StatementKey>,
+    pub focus_search: bool,
+    pub modal: Option<Modal>,
+    pub notice: Option<Notice>,
+    pub dialog_open: bool,
+    /// Opened by itself when a load finds problems.
+    pub show_problems: bool,
+}
+
+/// Derived from the workspace and view state; rebuilt only when they change.
+#[derive(Default)]
+struct Derived {
+    generation: u64,
+    built_for: Option<(u64, RowHeights)>,
+    layout: ColumnLayout,
+    analysis: Option<Analysis>,
+}
+
+pub struct App {
+    settings: Settings,
+    workspace: Workspace,
+    view: ViewState,
+    commands: Commands,
+    dialogs: DialogRunner,
+    derived: Derived,
+    title: String,
+    /// Set once the theme and zoom from the settings have been given to egui.
+    style_applied: bool,
+}
+
+impl App {
+    /// The app as eframe starts it: settings from storage, then the given paths, else the
+    /// last negotiation, else the example.
+    pub fn new(cc: &eframe::CreationContext<'_>, paths: Vec<PathBuf>) -> Self {
+        let settings: Settings = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, SETTINGS_KEY))
+            .unwrap_or_default();
+        Self::with_settings(settings, paths, Arc::new(NativeDialogs))
+    }
+
+    /// The app with given settings and dialogs, as tests and benchmarks build it.
+    pub fn with_settings(
+        settings: Settings,
+        paths: Vec<PathBuf>,
+        dialogs: Arc<dyn FileDialogs>,
+    ) -> Self {
+        let mut notice = None;
+        let origin = if !paths.is_empty() {
+            Origin::Paths(paths)
+        } else {
+            match settings.last.clone() {
+                Some(last) if last.is_gone() => {
+                    notice = Some(Notice {
+                        text: format!(
+                            "{} could not be found any more, so the example is shown instead.",
+                            last.key().replace('\n', ", ")
+                        ),
+                        is_warning: true,
+                    });
+                    Origin::Example
+                }
+                Some(last) => last,
+                None => Origin::Example,
+            }
+        };
+        let mut app = App {
+            settings,
+            workspace: Workspace::open(Origin::Example),
+            view: ViewState::default(),
+            commands: Commands::default(),
+            dialogs: DialogRunner::new(dialogs),
+            derived: Derived::default(),
+            title: String::new(),
+            style_applied: false,
+        };
+        app.open(origin);
+        if notice.is_some() {
+            app.view.notice = notice;
+        }
+        app
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn workspace(&self) -> &Workspace {
+        &self.workspace
+    }
+
+    pub fn view(&self) -> &ViewState {
+        &self.view
+    }
+
+    /// Queues a command as if a view had pushed it.
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// One frame of the whole window.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        if !self.style_applied {
+            ui.set_theme(self.settings.theme);
+            ui.set_zoom_factor(self.settings.zoom);
+            self.style_applied = true;
+        }
+        self.keyboard(ui);
+        self.poll_dialog();
+        self.take_dropped_files(ui);
+        self.update_title(ui);
+        self.rebuild_derived(ui);
+
+        let Self {
+            settings,
+            workspace,
+            view,
+            commands,
+            derived,
+            ..
+        } = self;
+        view.dialog_open = self.dialogs.is_open();
+        views::menu_bar::menu_bar_ui(ui, workspace, settings, view, commands);
+        views::toolbar::toolbar_ui(ui, workspace, view, commands);
+        views::status_bar::status_bar_ui(ui, workspace, view, &derived.layout, commands);
+        views::problems::problems_ui(ui, workspace, view.show_problems, commands);
+        if settings.show_inspector {
+            views::inspector::inspector_ui(ui, workspace, view, commands);
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            views::columns::columns_ui(
+                ui,
+                workspace,
+                view,
+                &derived.layout,
+                derived.analysis.as_ref(),
+                commands,
+            );
+        });
+        views::modals::modals_ui(ui, view, commands);
+        views::drop_overlay::drop_overlay_ui(ui);
+        // The view has scrolled to it by now.
+        view.scroll_to = None;
+        view.focus_search = false;
+
+        for command in self.commands.take() {
+            self.apply(ui, command);
+        }
+        let zoom = ui.zoom_factor();
+        if zoom != self.settings.zoom {
+            self.settings.zoom = zoom;
+        }
+    }
+
+    fn keyboard(&mut self, ui: &egui::Ui) {
+        use shortcuts::*;
+        let pressed = |shortcut: KeyboardShortcut| ui.input_mut(|i| i.consume_shortcut(&shortcut));
+        // Shift+Ctrl+O first: the plain Ctrl+O shortcut would also match it.
+        if pressed(OPEN_FOLDER) {
+            self.commands.push(Command::ShowOpenFolderDialog);
+        }
+        if pressed(OPEN_FILES) {
+            self.commands.push(Command::ShowOpenFilesDialog);
+        }
+        if pressed(RELOAD) {
+            self.commands.push(Command::Reload);
+        }
+        if pressed(FIND) {
+            self.commands.push(Command::FocusSearch);
+        }
+        if pressed(HELP) {
+            self.commands.push(Command::ShowShortcuts);
+        }
+        if pressed(QUIT) {
+            self.commands.push(Command::Quit);
+        }
+        // egui zooms with Ctrl +/−/0 itself; the menu offers the same.
+        if self.view.modal.is_none() && ui.input(|i| i.key_pressed(Key::Escape)) {
+            if !self.view.filters.search.is_empty() {
+                self.commands.push(Command::SetSearch(String::new()));
+            } else if self.view.selected.is_some() {
+                self.commands.push(Command::ClearSelection);
+            }
+        }
+    }
+
+    fn poll_dialog(&mut self) {
+        match self.dialogs.poll() {
+            None | Some(DialogOutcome::Cancelled) => {}
+            Some(DialogOutcome::Picked(paths)) => self.commands.open_paths(paths),
+            Some(DialogOutcome::Unavailable) => {
+                self.view.notice = Some(Notice {
+                    text: "No file dialog could be shown on this system (it needs a desktop \
+                           portal or zenity). Drag files or a folder onto the window, use File › \
+                           Open path…, or start the app with paths: common-ground FOLDER"
+                        .to_owned(),
+                    is_warning: true,
+                });
+            }
+        }
+    }
+
+    fn take_dropped_files(&mut self, ui: &egui::Ui) {
+        let dropped: Vec<PathBuf> = ui.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|file| file.path().to_path_buf())
+                // Only files from the web lack a path.
+                .filter(|path| !path.as_os_str().is_empty())
+                .collect()
+        });
+        self.commands.open_paths(dropped);
+    }
+
+    fn update_title(&mut self, ui: &egui::Ui) {
+        let title = format!("{} — Common Ground", self.workspace.name());
+        if title != self.title {
+            ui.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// Rebuilds the rows and the analysis when what they depend on changed.
+    fn rebuild_derived(&mut self, ui: &egui::Ui) {
+        let heights = views::columns::row_heights(ui);
+        let key = (self.derived.generation, heights);
+        if self.derived.built_for == Some(key) {
+            return;
+        }
+        let shown = self.view.columns.shown(&self.workspace);
+        self.derived.layout = ColumnLayout::build(
+            &self.workspace,
+            &shown,
+            &self.view.filters,
+            &self.view.collapsed,
+            heights,
+        );
+        self.derived.analysis = Some(analyse(&self.workspace.negotiation, &shown));
+        self.derived.built_for = Some(key);
+    }
+
+    /// Marks the derived rows and analysis out of date.
+    fn changed(&mut self) {
+        self.derived.generation += 1;
+    }
+
+    fn open(&mut self, origin: Origin) {
+        self.workspace = Workspace::open(origin);
+        let origin = &self.workspace.origin;
+        self.view.columns = self.settings.columns_for(origin);
+        self.view.filters = Filters::default();
+        self.view.collapsed.clear();
+        self.view.selected = None;
+        self.view.notice = None;
+        let loaded_something = self.workspace.negotiation.agenda.is_some()
+            || !self.workspace.negotiation.parties.is_empty();
+        if loaded_something {
+            self.settings.remember(origin, &self.workspace.name());
+        }
+        self.view.show_problems = !self.workspace.problems.is_empty();
+        self.changed();
+    }
+
+    fn reload(&mut self) {
+        let selected = self.view.selected;
+        self.workspace = Workspace::open(self.workspace.origin.clone());
+        self.view.selected = selected.filter(|&key| self.workspace.statement(key).is_some());
+        if !self.workspace.problems.is_empty() {
+            self.view.show_problems = true;
+        }
+        self.changed();
+    }
+
+    fn save_columns(&mut self) {
+        let columns = self.view.columns.clone();
+        self.settings.set_columns(&self.workspace.origin, columns);
+        self.changed();
+    }
+
+    fn select(&mut self, key: StatementKey) {
+        let Some(statement) = self.workspace.statement(key) else {
+            return;
+        };
+        let party_id = self.workspace.negotiation.parties[key.party]
+            .data
+            .party
+            .id
+            .clone();
+        let issue = statement.issue.clone();
+        let search_text = self.workspace.search_text(key);
+        let filtered_out = !self
+            .view
+            .filters
+            .shows_statement(statement.kind, search_text)
+            || self
+                .workspace
+                .issue_group(&issue)
+                .is_some_and(|group| !self.view.filters.shows_category(&group.category));
+        if filtered_out {
+            self.view.filters = Filters::default();
+            self.view.notice = Some(Notice {
+                text: "The filters hid that statement, so they were cleared.".to_owned(),
+                is_warning: false,
+            });
+        }
+        if self.view.columns.hidden.remove(&party_id) {
+            self.save_columns();
+        }
+        self.view.collapsed.remove(&issue);
+        self.view.selected = Some(key);
+        self.view.scroll_to = Some(key);
+        self.changed();
+    }
+
+    fn open_dialog(&mut self, ui: &egui::Ui, kind: DialogKind) {
+        let ctx = ui.ctx().clone();
+        if !self.dialogs.open(kind, move || ctx.request_repaint()) {
+            self.view.notice = Some(Notice {
+                text: "A file dialog is already open.".to_owned(),
+                is_warning: false,
+            });
+        }
+    }
+
+    /// Carries out one command.
+    pub fn apply(&mut self, ui: &egui::Ui, command: Command) {
+        match command {
+            Command::Open(origin) => self.open(origin),
+            Command::Reload => self.reload(),
+            Command::ShowOpenFilesDialog => self.open_dialog(ui, DialogKind::Files),
+            Command::ShowOpenFolderDialog => self.open_dialog(ui, DialogKind::Folder),
+            Command::ShowOpenPathPrompt => {
+                self.view.modal = Some(Modal::OpenPath {
+                    text: String::new(),
+                });
+            }
+            Command::SetTypedPath(text) => {
+                if let Some(Modal::OpenPath { text: typed }) = &mut self.view.modal {
+                    *typed = text;
+                }
+            }
+            Command::OpenTypedPath(text) => {
+                self.view.modal = None;
+                let path = PathBuf::from(text.trim());
+                if path.as_os_str().is_empty() {
+                    return;
+                }
+                self.open(Origin::Paths(vec![path]));
+            }
+            Command::ForgetRecent => self.settings.recent.clear(),
+            Command::Select(key) => self.select(key),
+            Command::SelectPartyOnIssue { party, issue } => {
+                let Some(party_index) = self.workspace.negotiation.party_index(&party) else {
+                    return;
+                };
+                let first = self.workspace.negotiation.parties[party_index]
+                    .data
+                    .statements
+                    .iter()
+                    .position(|statement| statement.issue == issue);
+                match first {
+                    Some(statement) => self.select(StatementKey {
+                        party: party_index,
+                        statement,
+                    }),
+                    None => {
+                        self.view.notice = Some(Notice {
+                            text: format!("{party} has no statement on {issue}."),
+                            is_warning: false,
+                        });
+                    }
+                }
+            }
+            Command::ClearSelection => self.view.selected = None,
+            Command::SetPartyShown { party, shown } => {
+                if shown {
+                    self.view.columns.hidden.remove(&party);
+                } else {
+                    self.view.columns.hidden.insert(party);
+                }
+                self.save_columns();
+            }
+            Command::MoveParty { party, to } => {
+                self.view.columns.move_party(&self.workspace, &party, to);
+                self.save_columns();
+            }
+            Command::SetIssueCollapsed { issue, collapsed } => {
+                if collapsed {
+                    self.view.collapsed.insert(issue);
+                } else {
+                    self.view.collapsed.remove(&issue);
+                }
+                self.changed();
+            }
+            Command::SetAllIssuesCollapsed(collapsed) => {
+                self.view.collapsed = if collapsed {
+                    self.workspace.issues.iter().map(|g| g.id.clone()).collect()
+                } else {
+                    BTreeSet::new()
+                };
+                self.changed();
+            }
+            Command::SetKindShown { kind, shown } => {
+                if shown {
+                    self.view.filters.kinds.insert(kind);
+                } else {
+                    self.view.filters.kinds.remove(&kind);
+                }
+                self.changed();
+            }
+            Command::ShowAllKinds => {
+                self.view.filters.kinds.clear();
+                self.changed();
+            }
+            Command::SetCategory(category) => {
+                self.view.filters.category = category;
+                self.changed();
+            }
+            Command::SetSearch(text) => {
+                self.view.filters.search = text;
+                self.changed();
+            }
+            Command::FocusSearch => self.view.focus_search = true,
+            Command::ClearFilters => {
+                self.view.filters = Filters::default();
+                self.changed();
+            }
+            Command::SetTheme(theme) => {
+                self.settings.theme = theme;
+                ui.set_theme(theme);
+            }
+            Command::ZoomIn => egui::gui_zoom::zoom_in(ui),
+            Command::ZoomOut => egui::gui_zoom::zoom_out(ui),
+            Command::ZoomReset => ui.set_zoom_factor(1.0),
+            Command::SetProblemsShown(shown) => self.view.show_problems = shown,
+            Command::SetInspectorShown(shown) => self.settings.show_inspector = shown,
+            Command::ShowAbout => self.view.modal = Some(Modal::About),
+            Command::ShowShortcuts => self.view.modal = Some(Modal::Shortcuts),
+            Command::CloseModal => self.view.modal = None,
+            Command::DismissNotice => self.view.notice = None,
+            Command::Quit => ui.send_viewport_cmd(ViewportCommand::Close),
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}
+
+/// Opens the window on `paths`, or on the last negotiation when there are none.
+pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Common Ground")
+        .with_app_id(APP_ID)
+        .with_inner_size([1400.0, 900.0])
+        .with_min_inner_size([640.0, 420.0]);
+    match eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon-256.png")) {
+        Ok(icon) => viewport = viewport.with_icon(Arc::new(icon)),
+        // A window without its icon is still the app.
+        Err(error) => eprintln!("common-ground: the window icon could not be read: {error}"),
+    }
+    let options = eframe::NativeOptions {
+        viewport,
+        ..Default::default()
+    };
+    eframe::run_native(
+        APP_ID,
+        options,
+        Box::new(|cc| Ok(Box::new(App::new(cc, paths)))),
+    )
+    .map_err(|error| anyhow::anyhow!("the window could not be opened: {error}"))
+}
+
+/// The theme choices the View menu offers, in order.
+pub const THEMES: [(ThemePreference, &str); 3] = [
+    (ThemePreference::System, "Follow the system"),
+    (ThemePreference::Light, "Light"),
+    (ThemePreference::Dark, "Dark"),
+];

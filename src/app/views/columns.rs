@@ -1,0 +1,746 @@
+//! The side-by-side view: one column per shown party, rows aligned by agenda issue, with the
+//! party headers and the current issue's title kept in view while scrolling. Only the rows
+//! in view are built, so thousands of statements stay fluid.
+
+use egui::text::TextFormat;
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Pos2, Rect, Response, ScrollArea, Sense, Shape, Stroke,
+    StrokeKind, TextStyle, Ui, Vec2, WidgetInfo,
+};
+
+use crate::analysis::{Analysis, StatementKey, Status};
+use crate::app::layout::{ColumnLayout, IssueBlock, Row, RowHeights};
+use crate::app::style::{party_colour, wash};
+use crate::app::workspace::Workspace;
+use crate::app::{Command, Commands, ViewState};
+use crate::io::Loaded;
+use crate::model::PartyFile;
+
+use super::widgets::{highlighted_text, paint_firmness, paint_kind_tag, paint_salience};
+
+/// Narrower than this, a statement's tags and two lines of summary no longer fit.
+const MIN_COLUMN_WIDTH: f32 = 250.0;
+const CARD_MARGIN: f32 = 4.0;
+
+/// Row heights for the current text size.
+pub fn row_heights(ui: &Ui) -> RowHeights {
+    let body = ui.text_style_height(&TextStyle::Body);
+    RowHeights {
+        header: (body + 16.0).round(),
+        line: (2.0 * body + 38.0).round(),
+        empty: (body + 12.0).round(),
+    }
+}
+
+fn party_header_height(ui: &Ui) -> f32 {
+    let body = ui.text_style_height(&TextStyle::Body);
+    let heading = ui.text_style_height(&TextStyle::Heading);
+    (heading + 3.0 * body + 26.0).round()
+}
+
+/// A column being dragged to a new place.
+#[derive(Debug, Clone)]
+struct ColumnDrag {
+    party: String,
+}
+
+pub fn columns_ui(
+    ui: &mut Ui,
+    workspace: &Workspace,
+    view: &ViewState,
+    layout: &ColumnLayout,
+    analysis: Option<&Analysis>,
+    commands: &mut Commands,
+) {
+    if workspace.negotiation.parties.is_empty() {
+        nothing_open_ui(ui, workspace, commands);
+        return;
+    }
+    if layout.parties.is_empty() {
+        centred_message_ui(ui, "Every party is hidden.", |ui| {
+            if ui.button("Show all parties").clicked() {
+                for party in &workspace.negotiation.parties {
+                    commands.push(Command::SetPartyShown {
+                        party: party.data.party.id.clone(),
+                        shown: true,
+                    });
+                }
+            }
+        });
+        return;
+    }
+
+    let heights = row_heights(ui);
+    let header_height = party_header_height(ui);
+    let columns = layout.parties.len() as f32;
+    let column_width = ((ui.available_width() - 2.0) / columns)
+        .max(MIN_COLUMN_WIDTH)
+        .floor();
+    let content_width = column_width * columns;
+
+    ScrollArea::both()
+        .id_salt("columns")
+        .auto_shrink(false)
+        .show_viewport(ui, |ui, viewport| {
+            ui.set_min_size(Vec2::new(
+                content_width,
+                header_height + layout.height().max(heights.line),
+            ));
+            let origin = ui.max_rect().min;
+            let geometry = Geometry {
+                origin,
+                header_height,
+                column_width,
+                content_width,
+            };
+
+            if let Some(key) = view.scroll_to
+                && let Some(row) = layout.row_of(key)
+            {
+                // Leave room above the row for the sticky party headers and issue title.
+                let mut rect = geometry.row_rect(layout, row);
+                rect.min.y -= header_height + heights.header;
+                ui.scroll_to_rect(rect, None);
+            }
+
+            if layout.rows.is_empty() {
+                let top = origin + Vec2::new(0.0, header_height);
+                let rect = Rect::from_min_size(top, Vec2::new(viewport.width(), 80.0));
+                ui.scope_builder(egui::UiBuilder::new().max_rect(rect.shrink(16.0)), |ui| {
+                    ui.label("Nothing matches the filters.");
+                    if ui.button("Clear filters").clicked() {
+                        commands.push(Command::ClearFilters);
+                    }
+                });
+            }
+
+            let visible = layout.rows_between(viewport.min.y, viewport.max.y - header_height);
+            paint_column_rules(ui, &geometry, layout, viewport);
+            for row in visible.clone() {
+                let rect = geometry.row_rect(layout, row);
+                match layout.rows[row] {
+                    Row::Header(block) => {
+                        issue_header_ui(ui, rect, workspace, layout, block, analysis, commands);
+                    }
+                    Row::Line { block, line } => {
+                        for column in 0..layout.parties.len() {
+                            if let Some(key) = layout.cell(block, line, column) {
+                                let cell = geometry.cell_rect(rect, column);
+                                card_ui(ui, cell, workspace, view, key, commands);
+                            }
+                        }
+                    }
+                    Row::Empty(_) => {
+                        ui.painter().text(
+                            rect.left_center() + Vec2::new(16.0, 0.0),
+                            Align2::LEFT_CENTER,
+                            "No statement from the parties shown",
+                            FontId::proportional(12.0),
+                            ui.visuals().weak_text_color(),
+                        );
+                    }
+                }
+            }
+
+            sticky_issue_header_ui(
+                ui, &geometry, layout, viewport, heights, workspace, analysis, commands,
+            );
+            party_headers_ui(ui, &geometry, workspace, view, layout, viewport, commands);
+        });
+}
+
+/// Where things are in the scrolled content, in screen coordinates.
+struct Geometry {
+    origin: Pos2,
+    header_height: f32,
+    column_width: f32,
+    content_width: f32,
+}
+
+impl Geometry {
+    fn row_rect(&self, layout: &ColumnLayout, row: usize) -> Rect {
+        Rect::from_min_size(
+            self.origin + Vec2::new(0.0, self.header_height + layout.top(row)),
+            Vec2::new(self.content_width, layout.row_height(row)),
+        )
+    }
+
+    fn cell_rect(&self, row: Rect, column: usize) -> Rect {
+        Rect::from_min_size(
+            Pos2::new(self.origin.x + column as f32 * self.column_width, row.top()),
+            Vec2::new(self.column_width, row.height()),
+        )
+    }
+}
+
+fn paint_column_rules(ui: &Ui, geometry: &Geometry, layout: &ColumnLayout, viewport: Rect) {
+    let stroke = Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color);
+    let top = geometry.origin.y + viewport.min.y;
+    let bottom = geometry.origin.y + viewport.max.y;
+    for column in 1..layout.parties.len() {
+        let x = geometry.origin.x + column as f32 * geometry.column_width;
+        ui.painter().vline(x, top..=bottom, stroke);
+    }
+}
+
+fn status_colour(status: Status, ui: &Ui) -> Color32 {
+    let dark = ui.visuals().dark_mode;
+    match status {
+        Status::PossibleAgreement if dark => Color32::from_rgb(0x2f, 0xc8, 0x9a),
+        Status::PossibleAgreement => Color32::from_rgb(0x00, 0x6e, 0x52),
+        Status::Deadlock if dark => Color32::from_rgb(0xff, 0x7a, 0x3c),
+        Status::Deadlock => Color32::from_rgb(0xb0, 0x3a, 0x00),
+        Status::Unaddressed => ui.visuals().weak_text_color(),
+    }
+}
+
+/// The status of an issue for the shown parties, in words: "possible agreement 35–45".
+fn status_text(analysis: Option<&Analysis>, issue: &str) -> Option<(Status, String)> {
+    let issue = analysis?.issue(issue)?;
+    let text = match (issue.status, &issue.zone, &issue.gap) {
+        (Status::PossibleAgreement, Some(zone), _) => {
+            format!("{} {:.0}–{:.0}", issue.status.label(), zone.min, zone.max)
+        }
+        (Status::Deadlock, _, Some(gap)) => {
+            format!(
+                "{}: gap {:.0}–{:.0}",
+                issue.status.label(),
+                gap.from,
+                gap.to
+            )
+        }
+        (status, _, _) => status.label().to_owned(),
+    };
+    Some((issue.status, text))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn issue_header_ui(
+    ui: &mut Ui,
+    rect: Rect,
+    workspace: &Workspace,
+    layout: &ColumnLayout,
+    block_index: usize,
+    analysis: Option<&Analysis>,
+    commands: &mut Commands,
+) {
+    let block = &layout.blocks[block_index];
+    let group = &workspace.issues[block.group];
+    let id = ui.scope_id().with(("issue header", &group.id));
+    let response = ui.interact(rect, id, Sense::click());
+    response.widget_info(|| {
+        WidgetInfo::labeled(egui::Role::Button, true, format!("Issue: {}", group.title))
+    });
+    let visuals = ui.visuals();
+    let fill = if response.hovered() {
+        visuals.widgets.hovered.weak_bg_fill
+    } else {
+        visuals.widgets.noninteractive.weak_bg_fill
+    };
+    let band = rect.shrink2(Vec2::new(0.0, 2.0));
+    let painter = ui.painter();
+    painter.rect_filled(band, CornerRadius::same(3), fill);
+
+    let centre_y = band.center().y;
+    paint_disclosure(
+        painter,
+        Pos2::new(band.left() + 12.0, centre_y),
+        !block.collapsed,
+        visuals.strong_text_color(),
+    );
+    let title = painter.text(
+        Pos2::new(band.left() + 24.0, centre_y),
+        Align2::LEFT_CENTER,
+        &group.title,
+        FontId::proportional(15.0),
+        visuals.strong_text_color(),
+    );
+    let mut details = if group.agenda_index.is_none() {
+        "not on the agenda".to_owned()
+    } else {
+        group.category.clone()
+    };
+    let count = counted(block);
+    if !details.is_empty() {
+        details.push_str("  ·  ");
+    }
+    details.push_str(&count);
+    let details_rect = painter.text(
+        Pos2::new(title.right() + 12.0, centre_y),
+        Align2::LEFT_CENTER,
+        details,
+        FontId::proportional(12.0),
+        visuals.weak_text_color(),
+    );
+    if let Some((status, text)) = status_text(analysis, &group.id) {
+        let colour = status_colour(status, ui);
+        let galley = painter.layout_no_wrap(text, FontId::proportional(12.5), colour);
+        let right = (band.right() - 10.0).max(details_rect.right() + 16.0 + galley.size().x);
+        let min = Pos2::new(right - galley.size().x, centre_y - galley.size().y / 2.0);
+        let outline = Rect::from_min_size(min, galley.size()).expand2(Vec2::new(6.0, 2.0));
+        painter.rect_stroke(
+            outline,
+            CornerRadius::same(8),
+            Stroke::new(1.2, colour),
+            StrokeKind::Outside,
+        );
+        painter.galley(min, galley, colour);
+    }
+    let response = response.on_hover_text(if block.collapsed {
+        "Click to show this issue's statements"
+    } else {
+        "Click to collapse this issue"
+    });
+    if response.clicked() {
+        commands.push(Command::SetIssueCollapsed {
+            issue: group.id.clone(),
+            collapsed: !block.collapsed,
+        });
+    }
+}
+
+fn counted(block: &IssueBlock) -> String {
+    let shown = block.shown();
+    let plural = |n: usize| if n == 1 { "statement" } else { "statements" };
+    if block.collapsed {
+        format!("{} {} hidden", block.total, plural(block.total))
+    } else if shown < block.total {
+        format!("{shown} of {} {}", block.total, plural(block.total))
+    } else {
+        format!("{shown} {}", plural(shown))
+    }
+}
+
+/// A triangle pointing right when closed and down when open.
+fn paint_disclosure(painter: &egui::Painter, centre: Pos2, open: bool, colour: Color32) {
+    let r = 4.5;
+    let points = if open {
+        vec![
+            centre + Vec2::new(-r, -r * 0.6),
+            centre + Vec2::new(r, -r * 0.6),
+            centre + Vec2::new(0.0, r * 0.8),
+        ]
+    } else {
+        vec![
+            centre + Vec2::new(-r * 0.6, -r),
+            centre + Vec2::new(r * 0.8, 0.0),
+            centre + Vec2::new(-r * 0.6, r),
+        ]
+    };
+    painter.add(Shape::convex_polygon(points, colour, Stroke::NONE));
+}
+
+/// Keeps the title of the issue being read at the top, under the party headers, pushed up by
+/// the next issue's title as it arrives.
+#[allow(clippy::too_many_arguments)]
+fn sticky_issue_header_ui(
+    ui: &mut Ui,
+    geometry: &Geometry,
+    layout: &ColumnLayout,
+    viewport: Rect,
+    heights: RowHeights,
+    workspace: &Workspace,
+    analysis: Option<&Analysis>,
+    commands: &mut Commands,
+) {
+    let reading = layout
+        .rows_between(viewport.min.y, viewport.min.y + 1.0)
+        .start;
+    let Some(&row) = layout.rows.get(reading) else {
+        return;
+    };
+    let block = row.block();
+    let Some(header_row) = layout.header_row(block) else {
+        return;
+    };
+    if layout.top(header_row) >= viewport.min.y {
+        return;
+    }
+    let mut top = viewport.min.y;
+    if let Some(next_header) = layout.header_row(block + 1) {
+        top = top.min(layout.top(next_header) - heights.header);
+    }
+    let rect = Rect::from_min_size(
+        geometry.origin + Vec2::new(0.0, geometry.header_height + top),
+        Vec2::new(geometry.content_width, heights.header),
+    );
+    ui.painter().rect_filled(rect, 0.0, ui.visuals().panel_fill);
+    issue_header_ui(ui, rect, workspace, layout, block, analysis, commands);
+}
+
+fn card_ui(
+    ui: &mut Ui,
+    cell: Rect,
+    workspace: &Workspace,
+    view: &ViewState,
+    key: StatementKey,
+    commands: &mut Commands,
+) {
+    let Some(statement) = workspace.statement(key) else {
+        return;
+    };
+    let party = &workspace.negotiation.parties[key.party].data.party;
+    let rect = cell.shrink(CARD_MARGIN);
+    let id = ui.scope_id().with(("statement", key.party, key.statement));
+    let response = ui.interact(rect, id, Sense::click());
+    response.widget_info(|| {
+        WidgetInfo::labeled(
+            egui::Role::Button,
+            true,
+            format!(
+                "{}, {}: {}",
+                party.short_name,
+                statement.kind.label(),
+                statement.summary
+            ),
+        )
+    });
+    let selected = view.selected == Some(key);
+    let visuals = ui.visuals();
+    let painter = ui.painter_at(rect.expand(2.0));
+    let fill = if response.hovered() {
+        visuals.widgets.hovered.weak_bg_fill
+    } else {
+        visuals.faint_bg_color
+    };
+    painter.rect_filled(rect, CornerRadius::same(4), fill);
+    let outline = if selected {
+        Stroke::new(2.0, visuals.selection.stroke.color)
+    } else {
+        Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color)
+    };
+    painter.rect_stroke(rect, CornerRadius::same(4), outline, StrokeKind::Inside);
+    let bar = Rect::from_min_size(rect.min, Vec2::new(4.0, rect.height()));
+    painter.rect_filled(
+        bar,
+        CornerRadius {
+            nw: 4,
+            sw: 4,
+            ne: 0,
+            se: 0,
+        },
+        party_colour(&party.colour),
+    );
+
+    let inner = rect.shrink2(Vec2::new(10.0, 6.0));
+    let tags_y = inner.top() + 8.0;
+    let tag = paint_kind_tag(
+        &painter,
+        Pos2::new(inner.left(), tags_y),
+        statement.kind,
+        visuals,
+    );
+    let mut x = paint_firmness(
+        &painter,
+        Pos2::new(tag.right() + 8.0, tags_y),
+        statement.firmness,
+        visuals,
+    );
+    if !statement.conditions.is_empty() {
+        x = painter
+            .text(
+                Pos2::new(x + 8.0, tags_y),
+                Align2::LEFT_CENTER,
+                "conditional",
+                FontId::proportional(11.0),
+                visuals.text_color(),
+            )
+            .right();
+    }
+    if statement.sources.is_empty() {
+        painter.text(
+            Pos2::new(x + 8.0, tags_y),
+            Align2::LEFT_CENTER,
+            "no source",
+            FontId::proportional(11.0),
+            visuals.warn_fg_color,
+        );
+    }
+    if inner.width() > 240.0 {
+        paint_salience(
+            &painter,
+            Pos2::new(inner.right(), tags_y),
+            statement.salience,
+            visuals,
+        );
+    }
+
+    let needle = view.filters.needle();
+    let format = TextFormat {
+        font_id: FontId::proportional(13.0),
+        color: visuals.text_color(),
+        ..TextFormat::default()
+    };
+    let quote = (!needle.is_empty() && !statement.summary.to_lowercase().contains(&needle))
+        .then(|| quote_snippet(statement, &needle))
+        .flatten();
+    let summary_rows = if quote.is_some() { 1 } else { 2 };
+    let summary = ui.fonts_mut(|fonts| {
+        fonts.layout_job(highlighted_text(
+            &statement.summary,
+            &needle,
+            format.clone(),
+            visuals,
+            inner.width(),
+            summary_rows,
+        ))
+    });
+    let text_top = tags_y + 11.0;
+    let summary_height = summary.size().y;
+    painter.galley(
+        Pos2::new(inner.left(), text_top),
+        summary,
+        visuals.text_color(),
+    );
+    if let Some(snippet) = quote {
+        let mut italic = format;
+        italic.italics = true;
+        italic.color = visuals.weak_text_color();
+        let galley = ui.fonts_mut(|fonts| {
+            fonts.layout_job(highlighted_text(
+                &snippet,
+                &needle,
+                italic,
+                visuals,
+                inner.width(),
+                1,
+            ))
+        });
+        painter.galley(
+            Pos2::new(inner.left(), text_top + summary_height + 2.0),
+            galley,
+            visuals.text_color(),
+        );
+    }
+
+    let response = response.on_hover_ui(|ui| {
+        ui.set_max_width(360.0);
+        ui.strong(format!("{} · {}", party.name, statement.kind.label()));
+        ui.label(&statement.summary);
+        ui.weak(format!(
+            "{} · salience {:.0}{} · click to inspect",
+            statement.firmness.label(),
+            statement.salience,
+            if statement.estimated {
+                " (estimate)"
+            } else {
+                ""
+            }
+        ));
+    });
+    if response.clicked() {
+        commands.push(Command::Select(key));
+    }
+}
+
+/// A stretch of the first quote that matches, with the match near its start.
+fn quote_snippet(statement: &crate::model::Statement, needle: &str) -> Option<String> {
+    statement.sources.iter().find_map(|source| {
+        let found = crate::app::filter::find_matches(&source.quote, needle)
+            .into_iter()
+            .next()?;
+        let start = source.quote[..found.start]
+            .char_indices()
+            .rev()
+            .nth(30)
+            .map_or(0, |(at, _)| at);
+        let prefix = if start > 0 { "…" } else { "" };
+        Some(format!("“{prefix}{}”", &source.quote[start..]))
+    })
+}
+
+fn party_headers_ui(
+    ui: &mut Ui,
+    geometry: &Geometry,
+    workspace: &Workspace,
+    view: &ViewState,
+    layout: &ColumnLayout,
+    viewport: Rect,
+    commands: &mut Commands,
+) {
+    let top = geometry.origin.y + viewport.min.y;
+    let band = Rect::from_min_size(
+        Pos2::new(geometry.origin.x, top),
+        Vec2::new(geometry.content_width, geometry.header_height),
+    );
+    ui.painter().rect_filled(band, 0.0, ui.visuals().panel_fill);
+    let order = view.columns.ordered(workspace);
+    for (column, &party_index) in layout.parties.iter().enumerate() {
+        let rect = Rect::from_min_size(
+            Pos2::new(
+                geometry.origin.x + column as f32 * geometry.column_width,
+                top,
+            ),
+            Vec2::new(geometry.column_width, geometry.header_height),
+        )
+        .shrink2(Vec2::new(CARD_MARGIN, 3.0));
+        let position = order
+            .iter()
+            .position(|&p| p == party_index)
+            .unwrap_or(column);
+        party_header_ui(
+            ui,
+            rect,
+            &workspace.negotiation.parties[party_index],
+            position,
+            commands,
+        );
+    }
+    let rule = Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color);
+    ui.painter().hline(band.x_range(), band.bottom(), rule);
+}
+
+fn party_header_ui(
+    ui: &mut Ui,
+    rect: Rect,
+    party_file: &Loaded<PartyFile>,
+    position: usize,
+    commands: &mut Commands,
+) {
+    let file = &party_file.data;
+    let party = &file.party;
+    let colour = party_colour(&party.colour);
+    let id = ui.scope_id().with(("party header", &party.id));
+    let response: Response = ui.interact(rect, id, Sense::click_and_drag());
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, &party.name));
+    if response.drag_started() {
+        response.dnd_set_drag_payload(ColumnDrag {
+            party: party.id.clone(),
+        });
+    }
+    let visuals = ui.visuals();
+    let painter = ui.painter();
+    painter.rect_filled(rect, CornerRadius::same(4), wash(colour, visuals));
+    painter.rect_filled(
+        Rect::from_min_size(rect.min, Vec2::new(rect.width(), 5.0)),
+        CornerRadius {
+            nw: 4,
+            ne: 4,
+            sw: 0,
+            se: 0,
+        },
+        colour,
+    );
+    if let Some(dragged) = response.dnd_hover_payload::<ColumnDrag>()
+        && dragged.party != party.id
+    {
+        painter.rect_stroke(
+            rect,
+            CornerRadius::same(4),
+            Stroke::new(2.0, visuals.selection.stroke.color),
+            StrokeKind::Inside,
+        );
+    }
+    if let Some(dropped) = response.dnd_release_payload::<ColumnDrag>()
+        && dropped.party != party.id
+    {
+        commands.push(Command::MoveParty {
+            party: dropped.party.clone(),
+            to: position,
+        });
+    }
+
+    let inner = rect.shrink2(Vec2::new(10.0, 8.0));
+    let mut y = inner.top() + 4.0;
+    let name = painter.text(
+        Pos2::new(inner.left(), y),
+        Align2::LEFT_TOP,
+        &party.name,
+        TextStyle::Heading.resolve(ui.style()),
+        visuals.strong_text_color(),
+    );
+    y = name.bottom() + 3.0;
+    let meta = painter.text(
+        Pos2::new(inner.left(), y),
+        Align2::LEFT_TOP,
+        format!(
+            "as of {}  ·  {} statements",
+            file.as_of,
+            file.statements.len()
+        ),
+        FontId::proportional(12.0),
+        visuals.weak_text_color(),
+    );
+    y = meta.bottom() + 4.0;
+    let summary = ui.fonts_mut(|fonts| {
+        fonts.layout_job(highlighted_text(
+            &file.summary,
+            "",
+            TextFormat {
+                font_id: FontId::proportional(12.5),
+                color: visuals.text_color(),
+                ..TextFormat::default()
+            },
+            visuals,
+            inner.width(),
+            2,
+        ))
+    });
+    painter.galley(Pos2::new(inner.left(), y), summary, visuals.text_color());
+
+    let hide = Rect::from_min_size(
+        Pos2::new(inner.right() - 40.0, inner.top()),
+        Vec2::new(40.0, 18.0),
+    );
+    if ui
+        .put(
+            hide,
+            egui::Button::new("Hide")
+                .small()
+                .wrap_mode(egui::TextWrapMode::Extend),
+        )
+        .on_hover_text(format!(
+            "Hide the {} column (View › Parties brings it back)",
+            party.short_name
+        ))
+        .clicked()
+    {
+        commands.push(Command::SetPartyShown {
+            party: party.id.clone(),
+            shown: false,
+        });
+    }
+    let response = response.on_hover_ui(|ui| {
+        ui.set_max_width(380.0);
+        ui.strong(&party.name);
+        if !file.summary.is_empty() {
+            ui.label(&file.summary);
+        }
+        ui.weak(party_file.path.display().to_string());
+        ui.weak("Drag onto another column to reorder");
+    });
+    if response.dragged() {
+        ui.set_cursor_icon(egui::CursorIcon::Grabbing);
+    } else if response.hovered() {
+        ui.set_cursor_icon(egui::CursorIcon::Grab);
+    }
+}
+
+fn nothing_open_ui(ui: &mut Ui, workspace: &Workspace, commands: &mut Commands) {
+    centred_message_ui(ui, "No party positions are open.", |ui| {
+        if !workspace.problems.is_empty() {
+            ui.label("The files given could not be loaded: see Problems below.");
+        }
+        ui.label("Open a negotiation folder or position files, or drop them onto this window.");
+        ui.horizontal(|ui| {
+            if ui.button("Open files…").clicked() {
+                commands.push(Command::ShowOpenFilesDialog);
+            }
+            if ui.button("Open folder…").clicked() {
+                commands.push(Command::ShowOpenFolderDialog);
+            }
+            if ui.button("Open the example").clicked() {
+                commands.push(Command::Open(crate::app::Origin::Example));
+            }
+        });
+    });
+}
+
+fn centred_message_ui(ui: &mut Ui, heading: &str, add: impl FnOnce(&mut Ui)) {
+    ui.vertical_centered(|ui| {
+        ui.add_space((ui.available_height() * 0.3).max(16.0));
+        ui.heading(heading);
+        ui.add_space(8.0);
+        add(ui);
+    });
+}

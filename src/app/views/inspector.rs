@@ -1,0 +1,218 @@
+//! The selected statement in full: its place on the issue's scale, salience, firmness,
+//! conditions and every source.
+
+use egui::{RichText, ScrollArea, Ui};
+
+use crate::analysis::StatementKey;
+use crate::app::style::party_colour;
+use crate::app::workspace::Workspace;
+use crate::app::{Command, Commands, ViewState};
+use crate::model::Statement;
+
+use super::scale::scale_ui;
+use super::widgets::{colour_swatch, kind_tag_ui};
+
+pub fn inspector_ui(ui: &mut Ui, workspace: &Workspace, view: &ViewState, commands: &mut Commands) {
+    egui::Panel::right("inspector")
+        .resizable(true)
+        .default_size(360.0)
+        .size_range(240.0..=640.0)
+        .show(ui, |ui| {
+            ui.add_space(6.0);
+            ui.heading("Inspector");
+            ui.separator();
+            ScrollArea::vertical()
+                .id_salt("inspector")
+                .auto_shrink(false)
+                .show(ui, |ui| {
+                    let selected = view
+                        .selected
+                        .and_then(|key| Some((key, workspace.statement(key)?)));
+                    match selected {
+                        Some((key, statement)) => statement_ui(ui, workspace, key, statement, commands),
+                        None => {
+                            ui.add_space(8.0);
+                            ui.weak("Select a statement to see its place on the issue's scale, its conditions and its sources.");
+                        }
+                    }
+                });
+        });
+}
+
+fn statement_ui(
+    ui: &mut Ui,
+    workspace: &Workspace,
+    key: StatementKey,
+    statement: &Statement,
+    commands: &mut Commands,
+) {
+    let loaded = &workspace.negotiation.parties[key.party];
+    let party = &loaded.data.party;
+    let colour = party_colour(&party.colour);
+    ui.horizontal(|ui| {
+        colour_swatch(ui, colour, true);
+        ui.strong(&party.name);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .small_button("Close")
+                .on_hover_text("Clear the selection (Esc)")
+                .clicked()
+            {
+                commands.push(Command::ClearSelection);
+            }
+        });
+    });
+    ui.horizontal(|ui| {
+        kind_tag_ui(ui, statement.kind);
+        ui.label(format!(
+            "{} · salience {:.0}/100",
+            statement.firmness.label(),
+            statement.salience
+        ));
+        if statement.estimated {
+            estimate_mark_ui(ui);
+        }
+    });
+    ui.add_space(4.0);
+    ui.label(RichText::new(&statement.summary).size(15.0));
+    ui.add_space(8.0);
+
+    let group = workspace.issue_group(&statement.issue);
+    let issue = group
+        .and_then(|group| group.agenda_index)
+        .and_then(|index| {
+            workspace
+                .negotiation
+                .agenda
+                .as_ref()?
+                .data
+                .issues
+                .get(index)
+        });
+    section_ui(ui, "Issue");
+    match issue {
+        Some(issue) => {
+            ui.label(RichText::new(&issue.title).strong());
+            if !issue.category.is_empty() {
+                ui.weak(&issue.category);
+            }
+            if !issue.description.is_empty() {
+                ui.label(&issue.description);
+            }
+        }
+        None => {
+            ui.label(RichText::new(&statement.issue).strong());
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                "This issue is not on the agenda.",
+            );
+        }
+    }
+
+    ui.add_space(6.0);
+    section_ui(ui, "Position on the scale");
+    let anchors = issue
+        .map(|issue| issue.scale.as_slice())
+        .unwrap_or_default();
+    scale_ui(
+        ui,
+        anchors,
+        statement.stance,
+        statement.range.as_ref(),
+        colour,
+    );
+    if statement.estimated && (statement.stance.is_some() || statement.range.is_some()) {
+        ui.horizontal(|ui| {
+            estimate_mark_ui(ui);
+            ui.weak(
+                "Stance, range and salience are the analyst's estimates, not the parties' words.",
+            );
+        });
+    }
+
+    if !statement.conditions.is_empty() {
+        ui.add_space(6.0);
+        section_ui(ui, "Conditions");
+        for condition in &statement.conditions {
+            ui.label(format!("• {}", condition.text));
+            if let Some(waits_on) = &condition.waits_on {
+                let party_name = workspace.negotiation.party_index(&waits_on.party).map_or(
+                    waits_on.party.as_str(),
+                    |index| {
+                        workspace.negotiation.parties[index]
+                            .data
+                            .party
+                            .name
+                            .as_str()
+                    },
+                );
+                let issue_title = workspace
+                    .issue_group(&waits_on.issue)
+                    .map_or(waits_on.issue.as_str(), |group| group.title.as_str());
+                let link = ui.link(format!("Waits on {party_name}: {issue_title}"));
+                if link
+                    .on_hover_text("Show that party's statement on the issue")
+                    .clicked()
+                {
+                    commands.push(Command::SelectPartyOnIssue {
+                        party: waits_on.party.clone(),
+                        issue: waits_on.issue.clone(),
+                    });
+                }
+            }
+        }
+    }
+
+    ui.add_space(6.0);
+    section_ui(
+        ui,
+        if statement.sources.len() == 1 {
+            "Source"
+        } else {
+            "Sources"
+        },
+    );
+    if statement.sources.is_empty() {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "No source is given for this statement.",
+        );
+    }
+    for source in &statement.sources {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(format!("“{}”", source.quote)).italics());
+            ui.add_space(2.0);
+            let attribution = match (source.speaker.is_empty(), source.date.is_empty()) {
+                (false, false) => format!("— {}, {}", source.speaker, source.date),
+                (false, true) => format!("— {}", source.speaker),
+                (true, false) => format!("— unattributed, {}", source.date),
+                (true, true) => "— unattributed".to_owned(),
+            };
+            ui.label(attribution);
+            if source.reference.starts_with("http://") || source.reference.starts_with("https://") {
+                ui.hyperlink(&source.reference);
+            } else if !source.reference.is_empty() {
+                ui.weak(&source.reference);
+            }
+        });
+        ui.add_space(4.0);
+    }
+
+    ui.add_space(8.0);
+    ui.weak(format!("{} in {}", statement.id, loaded.path.display()));
+}
+
+fn section_ui(ui: &mut Ui, title: &str) {
+    ui.label(
+        RichText::new(title)
+            .small()
+            .strong()
+            .color(ui.visuals().weak_text_color()),
+    );
+}
+
+fn estimate_mark_ui(ui: &mut Ui) {
+    ui.label(RichText::new("estimate").small().italics())
+        .on_hover_text("The numbers are the analyst's judgement, not stated by the party");
+}

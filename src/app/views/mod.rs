@@ -1,0 +1,13 @@
+//! One file per part of the window. Each `thing_ui` draws from state it only reads and
+//! pushes [`super::Command`]s for what the user does.
+
+pub mod columns;
+pub mod drop_overlay;
+pub mod inspector;
+pub mod menu_bar;
+pub mod modals;
+pub mod problems;
+pub mod scale;
+pub mod status_bar;
+pub mod toolbar;
+pub mod widgets;

@@ -1,0 +1,72 @@
+//! Files loaded, problems, parties and statements shown, zoom.
+
+use egui::Ui;
+
+use crate::app::layout::ColumnLayout;
+use crate::app::workspace::Workspace;
+use crate::app::{Command, Commands, ViewState};
+
+pub fn status_bar_ui(
+    ui: &mut Ui,
+    workspace: &Workspace,
+    view: &ViewState,
+    layout: &ColumnLayout,
+    commands: &mut Commands,
+) {
+    egui::Panel::bottom("status_bar").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            let files = workspace.files.len();
+            ui.label(format!(
+                "{files} {} loaded",
+                if files == 1 { "file" } else { "files" }
+            ))
+            .on_hover_text(
+                workspace
+                    .files
+                    .iter()
+                    .map(|path| path.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            );
+            ui.separator();
+            let (errors, warnings) = (workspace.error_count(), workspace.warning_count());
+            let problems = format!(
+                "{errors} {}, {warnings} {}",
+                if errors == 1 { "error" } else { "errors" },
+                if warnings == 1 { "warning" } else { "warnings" }
+            );
+            let colour = if errors > 0 {
+                ui.visuals().error_fg_color
+            } else if warnings > 0 {
+                ui.visuals().warn_fg_color
+            } else {
+                ui.visuals().text_color()
+            };
+            if ui
+                .add(egui::Button::new(egui::RichText::new(problems).color(colour)).frame(false))
+                .on_hover_text("Show the problems")
+                .clicked()
+            {
+                commands.push(Command::SetProblemsShown(true));
+            }
+            ui.separator();
+            let total = workspace.negotiation.parties.len();
+            ui.label(format!("{} of {total} parties shown", layout.parties.len()));
+            ui.separator();
+            let shown: usize = layout.blocks.iter().map(|block| block.shown()).sum();
+            let mut statements = format!("{shown} statements");
+            if view.filters.is_active() {
+                statements.push_str(" match the filters");
+            }
+            ui.label(statements);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.weak(format!("{:.0}%", ui.zoom_factor() * 100.0))
+                    .on_hover_text("Zoom: Ctrl + and Ctrl − change it, Ctrl 0 resets it");
+                if view.dialog_open {
+                    ui.separator();
+                    ui.label("A file dialog is open…");
+                }
+            });
+        });
+    });
+}

@@ -1,0 +1,276 @@
+//! The negotiation that is open, with what the views need precomputed. No egui here.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::StatementKey;
+use crate::example::{EXAMPLE_FOLDER, load_example};
+use crate::io::{LoadOutcome, Negotiation, load};
+use crate::model::Statement;
+use crate::problem::{PathSegment, Problem};
+
+/// Where the open negotiation came from, so it can be reloaded and reopened next time.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Origin {
+    Example,
+    Paths(Vec<PathBuf>),
+}
+
+impl Origin {
+    /// A stable key for per-negotiation settings.
+    pub fn key(&self) -> String {
+        match self {
+            Origin::Example => EXAMPLE_FOLDER.to_owned(),
+            Origin::Paths(paths) => paths
+                .iter()
+                .map(|path| path.display().to_string())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }
+    }
+
+    /// `true` when none of the paths exist any more, so reopening would show nothing.
+    pub fn is_gone(&self) -> bool {
+        match self {
+            Origin::Example => false,
+            Origin::Paths(paths) => !paths.iter().any(|path| path.exists()),
+        }
+    }
+}
+
+/// An agenda issue, or an issue id that statements use but the agenda lacks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IssueGroup {
+    pub id: String,
+    pub title: String,
+    pub category: String,
+    /// Index into the agenda's issues; `None` for ids not on the agenda.
+    pub agenda_index: Option<usize>,
+}
+
+/// The open negotiation.
+#[derive(Debug)]
+pub struct Workspace {
+    pub origin: Origin,
+    pub negotiation: Negotiation,
+    pub problems: Vec<Problem>,
+    pub files: Vec<PathBuf>,
+    /// Agenda issues in agenda order, then issue ids found only in statements.
+    pub issues: Vec<IssueGroup>,
+    /// Per party, per statement: summary and quotes in lower case, for search.
+    search_text: Vec<Vec<String>>,
+}
+
+impl Workspace {
+    pub fn open(origin: Origin) -> Self {
+        let outcome = match &origin {
+            Origin::Example => load_example(),
+            Origin::Paths(paths) => load(paths),
+        };
+        Self::from_outcome(origin, outcome)
+    }
+
+    pub fn from_outcome(origin: Origin, outcome: LoadOutcome) -> Self {
+        let LoadOutcome {
+            negotiation,
+            problems,
+            files,
+        } = outcome;
+        let issues = issue_groups(&negotiation);
+        let search_text = negotiation
+            .parties
+            .iter()
+            .map(|party| party.data.statements.iter().map(search_text).collect())
+            .collect();
+        Workspace {
+            origin,
+            negotiation,
+            problems,
+            files,
+            issues,
+            search_text,
+        }
+    }
+
+    pub fn name(&self) -> String {
+        if self.negotiation.agenda.is_none() && self.negotiation.parties.is_empty() {
+            return "Nothing open".to_owned();
+        }
+        self.negotiation.name()
+    }
+
+    pub fn statement(&self, key: StatementKey) -> Option<&Statement> {
+        self.negotiation
+            .parties
+            .get(key.party)?
+            .data
+            .statements
+            .get(key.statement)
+    }
+
+    pub fn issue_group(&self, id: &str) -> Option<&IssueGroup> {
+        self.issues.iter().find(|group| group.id == id)
+    }
+
+    /// The statement's summary and quotes in lower case.
+    pub fn search_text(&self, key: StatementKey) -> &str {
+        self.search_text
+            .get(key.party)
+            .and_then(|party| party.get(key.statement))
+            .map_or("", String::as_str)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.problems.iter().filter(|p| p.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.problems.len() - self.error_count()
+    }
+
+    /// The statement a problem points at, when it points inside one of a loaded party's
+    /// statements.
+    pub fn problem_statement(&self, problem: &Problem) -> Option<StatementKey> {
+        let party = self
+            .negotiation
+            .parties
+            .iter()
+            .position(|party| party.path == problem.file)?;
+        let segments = &problem.path.as_ref()?.0;
+        let [PathSegment::Field(field), PathSegment::Index(statement), ..] = segments.as_slice()
+        else {
+            return None;
+        };
+        let key = StatementKey {
+            party,
+            statement: *statement,
+        };
+        (field == "statements" && self.statement(key).is_some()).then_some(key)
+    }
+}
+
+fn search_text(statement: &Statement) -> String {
+    let mut text = statement.summary.to_lowercase();
+    for source in &statement.sources {
+        text.push('\n');
+        text.push_str(&source.quote.to_lowercase());
+    }
+    text
+}
+
+fn issue_groups(negotiation: &Negotiation) -> Vec<IssueGroup> {
+    let mut groups: Vec<IssueGroup> = negotiation
+        .agenda
+        .iter()
+        .flat_map(|agenda| agenda.data.issues.iter().enumerate())
+        .map(|(index, issue)| IssueGroup {
+            id: issue.id.clone(),
+            title: issue.title.clone(),
+            category: issue.category.clone(),
+            agenda_index: Some(index),
+        })
+        .collect();
+    for statement in negotiation
+        .parties
+        .iter()
+        .flat_map(|party| &party.data.statements)
+    {
+        if !groups.iter().any(|group| group.id == statement.issue) {
+            groups.push(IssueGroup {
+                id: statement.issue.clone(),
+                title: statement.issue.clone(),
+                category: String::new(),
+                agenda_index: None,
+            });
+        }
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_example_has_its_agenda_issues_in_order() {
+        let workspace = Workspace::open(Origin::Example);
+        let ids: Vec<&str> = workspace.issues.iter().map(|g| g.id.as_str()).collect();
+        assert_eq!(ids.len(), 11);
+        assert_eq!(ids[0], "nato-membership");
+        assert!(workspace.issues.iter().all(|g| g.agenda_index.is_some()));
+    }
+
+    #[test]
+    fn issues_missing_from_the_agenda_are_grouped_after_it() {
+        let folder = tempfile::tempdir().unwrap();
+        std::fs::write(
+            folder.path().join("a.ron"),
+            r##"(format: 1, party: (id: "a", name: "A", short_name: "A", colour: "#112233"),
+               as_of: "2022-01-26", statements: [
+                 (id: "s1", issue: "zeta", kind: Demand, summary: "Z", salience: 10,
+                  firmness: Firm, estimated: true),
+                 (id: "s2", issue: "alpha", kind: Offer, summary: "A", salience: 10,
+                  firmness: Firm, estimated: true),
+                 (id: "s3", issue: "zeta", kind: Offer, summary: "Z2", salience: 10,
+                  firmness: Firm, estimated: true)])"##,
+        )
+        .unwrap();
+        let workspace = Workspace::open(Origin::Paths(vec![folder.path().to_owned()]));
+        let ids: Vec<&str> = workspace.issues.iter().map(|g| g.id.as_str()).collect();
+        assert_eq!(ids, ["zeta", "alpha"]);
+    }
+
+    #[test]
+    fn a_problem_inside_a_statement_points_at_it() {
+        let folder = tempfile::tempdir().unwrap();
+        std::fs::write(
+            folder.path().join("a.ron"),
+            r##"(format: 1, party: (id: "a", name: "A", short_name: "A", colour: "#112233"),
+               as_of: "2022-01-26", statements: [
+                 (id: "s1", issue: "x", kind: Demand, summary: "fine", salience: 10,
+                  firmness: Firm, estimated: true),
+                 (id: "s2", issue: "x", kind: Offer, summary: "bad", salience: 500,
+                  firmness: Firm, estimated: true)])"##,
+        )
+        .unwrap();
+        let workspace = Workspace::open(Origin::Paths(vec![folder.path().to_owned()]));
+        let salience = workspace
+            .problems
+            .iter()
+            .find(|p| p.message.contains("salience"))
+            .expect("the salience problem");
+        assert_eq!(
+            workspace.problem_statement(salience),
+            Some(StatementKey {
+                party: 0,
+                statement: 1
+            })
+        );
+        let no_agenda = workspace
+            .problems
+            .iter()
+            .find(|p| p.message.contains("agenda"))
+            .expect("the missing agenda warning");
+        assert_eq!(workspace.problem_statement(no_agenda), None);
+    }
+
+    #[test]
+    fn search_text_holds_summary_and_quotes_in_lower_case() {
+        let workspace = Workspace::open(Origin::Example);
+        let us = workspace.negotiation.party_index("us").unwrap();
+        let text = workspace.search_text(StatementKey {
+            party: us,
+            statement: 0,
+        });
+        assert!(!text.is_empty());
+        assert_eq!(text, text.to_lowercase());
+    }
+
+    #[test]
+    fn an_origin_whose_paths_are_all_gone_is_gone() {
+        assert!(Origin::Paths(vec!["/no/such/folder/anywhere".into()]).is_gone());
+        assert!(!Origin::Example.is_gone());
+        assert!(!Origin::Paths(vec![std::env::temp_dir()]).is_gone());
+    }
+}
