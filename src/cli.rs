@@ -231,6 +231,20 @@ fn fmt(
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let Some(command) = cli.command else {
+        // A mistyped command reads as a path; a window on nothing would not tell the user so.
+        if !cli.paths.is_empty() && cli.paths.iter().all(|path| !path.exists()) {
+            let named: Vec<String> = cli
+                .paths
+                .iter()
+                .map(|path| path.display().to_string())
+                .collect();
+            eprintln!(
+                "error: {} is neither a command nor a file or folder. The commands are check, \
+                 compare and fmt; see --help.",
+                named.join(", ")
+            );
+            return ExitCode::from(2);
+        }
         return match crate::app::run(cli.paths) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {

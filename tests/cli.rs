@@ -283,7 +283,14 @@ fn an_unknown_party_or_missing_path_is_bad_usage() {
             "unknown party `china` in --parties; the loaded parties are: nato, russia, us",
         ));
     common_ground().arg("check").assert().code(2);
-    common_ground().arg("frobnicate").assert().code(2);
+    // Not a command, and not a path either: no window opens on nothing.
+    common_ground()
+        .arg("frobnicate")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "error: frobnicate is neither a command nor a file or folder",
+        ));
     common_ground()
         .args(["compare", DATA, "--format", "pdf"])
         .assert()
@@ -327,11 +334,40 @@ fn text_report_groups_issues_by_status() {
 }
 
 #[test]
-fn without_a_subcommand_it_prints_help() {
+fn help_lists_the_commands_and_how_the_window_opens() {
     common_ground()
+        .arg("--help")
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("Usage: common-ground"));
+        .stdout(
+            predicate::str::contains("Usage: common-ground [PATH]... <COMMAND>")
+                .or(predicate::str::contains("Usage: common-ground [PATH]...")),
+        )
+        .stdout(predicate::str::contains("check"))
+        .stdout(predicate::str::contains(
+            "Without a command, the window opens",
+        ));
+}
+
+#[test]
+fn without_a_display_the_window_fails_with_a_message_not_a_panic() {
+    let home = tempfile::tempdir().unwrap();
+    common_ground()
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path())
+        .arg("data/ukraine-2022")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "error: the window could not be opened",
+        ))
+        .stderr(predicate::str::contains(
+            "check, compare and fmt work without a window",
+        ))
+        .stderr(predicate::str::contains("panicked").not());
 }
 
 #[test]

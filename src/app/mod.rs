@@ -107,11 +107,20 @@ impl App {
     /// The app as eframe starts it: settings from storage, then the given paths, else the
     /// last negotiation, else the example.
     pub fn new(cc: &eframe::CreationContext<'_>, paths: Vec<PathBuf>) -> Self {
-        let settings: Settings = cc
-            .storage
+        Self::restore(cc.storage, paths, Arc::new(NativeDialogs))
+    }
+
+    /// The app with the settings a previous run saved in `storage`, if any.
+    pub fn restore(
+        storage: Option<&dyn eframe::Storage>,
+        paths: Vec<PathBuf>,
+        dialogs: Arc<dyn FileDialogs>,
+    ) -> Self {
+        // Unreadable settings (say, from a newer version) are not worth refusing to start.
+        let settings: Settings = storage
             .and_then(|storage| eframe::get_value(storage, SETTINGS_KEY))
             .unwrap_or_default();
-        Self::with_settings(settings, paths, Arc::new(NativeDialogs))
+        Self::with_settings(settings, paths, dialogs)
     }
 
     /// The app with given settings and dialogs, as tests and benchmarks build it.
@@ -141,7 +150,8 @@ impl App {
         };
         let mut app = App {
             settings,
-            workspace: Workspace::open(Origin::Example),
+            // Replaced at once by `open` below.
+            workspace: Workspace::from_outcome(Origin::Example, Default::default()),
             view: ViewState::default(),
             commands: Commands::default(),
             dialogs: DialogRunner::new(dialogs),

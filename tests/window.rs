@@ -1,0 +1,447 @@
+//! The window, driven like a person would drive it: headless egui_kittest, no GPU.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common_ground::app::{App, FileDialogs, Origin, Settings};
+use egui::{Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/ukraine-2022");
+const US_RED_LINE: &str = "No change to NATO's open door; no permanent ban on Ukraine joining";
+const US_MISSILE_OFFER: &str =
+    "Potential negotiations over offensive missile placement in Eastern Europe";
+
+/// Dialogs that answer with whatever the test set, at once.
+#[derive(Default)]
+struct ScriptedDialogs {
+    answer: Mutex<Option<Vec<PathBuf>>>,
+}
+
+impl ScriptedDialogs {
+    fn answering(paths: Vec<PathBuf>) -> Arc<Self> {
+        Arc::new(ScriptedDialogs {
+            answer: Mutex::new(Some(paths)),
+        })
+    }
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn pick_files(&self) -> Option<Vec<PathBuf>> {
+        self.answer.lock().ok()?.clone()
+    }
+    fn pick_folder(&self) -> Option<PathBuf> {
+        self.pick_files()?.into_iter().next()
+    }
+}
+
+fn harness_for(app: App, size: Vec2) -> Harness<'static, App> {
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn window(paths: Vec<PathBuf>) -> Harness<'static, App> {
+    let app = App::with_settings(
+        Settings::default(),
+        paths,
+        Arc::new(ScriptedDialogs::default()),
+    );
+    harness_for(app, Vec2::new(1600.0, 1000.0))
+}
+
+fn example_window() -> Harness<'static, App> {
+    window(Vec::new())
+}
+
+/// Steps the window until `done` holds, for work that finishes on another thread.
+fn step_until(harness: &mut Harness<'static, App>, done: impl Fn(&App) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !done(harness.state()) {
+        assert!(Instant::now() < deadline, "the window never got there");
+        std::thread::sleep(Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run();
+}
+
+fn copy_example_to(folder: &Path) {
+    for name in ["agenda.ron", "nato.ron", "russia.ron", "us.ron"] {
+        std::fs::copy(Path::new(DATA).join(name), folder.join(name)).unwrap();
+    }
+}
+
+#[test]
+fn the_example_opens_with_a_column_per_party_and_labelled_statements() {
+    let harness = example_window();
+    for name in [
+        "North Atlantic Treaty Organization",
+        "Russian Federation",
+        "United States",
+    ] {
+        harness.get_by_label(name);
+    }
+    harness.get_by_label_contains(US_RED_LINE);
+    assert_eq!(harness.state().workspace().origin, Origin::Example);
+    harness.get_by_label("3 of 3 parties shown");
+    harness.get_by_label("4 files loaded");
+}
+
+#[test]
+fn selecting_a_statement_shows_its_quotes_in_the_inspector() {
+    let mut harness = example_window();
+    assert!(
+        harness
+            .query_by_label_contains("There is no change, there will be no change")
+            .is_none()
+    );
+    harness.get_by_label_contains(US_RED_LINE).click();
+    harness.run();
+    harness.get_by_label_contains("There is no change, there will be no change");
+    harness.get_by_label("— Antony Blinken, US Secretary of State, 2022-01-26");
+    // The scale is described in words as well as drawn.
+    harness.get_by_label_contains("Stance 100, acceptable range 90–100");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("There is no change, there will be no change")
+            .is_none()
+    );
+}
+
+#[test]
+fn hiding_a_party_removes_its_column_and_showing_it_brings_it_back() {
+    let mut harness = example_window();
+    harness.get_by_label("NATO").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("North Atlantic Treaty Organization")
+            .is_none()
+    );
+    harness.get_by_label("2 of 3 parties shown");
+    harness.get_by_label("NATO").click();
+    harness.run();
+    harness.get_by_label("North Atlantic Treaty Organization");
+}
+
+#[test]
+fn the_hide_button_on_a_column_hides_that_party() {
+    let mut harness = example_window();
+    let russia = harness.get_by_label("Russian Federation").rect();
+    let hide = harness
+        .get_all_by_label("Hide")
+        .find(|button| russia.contains_rect(button.rect()))
+        .expect("a Hide button in Russia's header");
+    hide.click();
+    harness.run();
+    assert!(harness.query_by_label("Russian Federation").is_none());
+    assert!(harness.query_by_label_contains("Russia, demand:").is_none());
+}
+
+#[test]
+fn filtering_by_kind_shows_only_that_kind() {
+    let mut harness = example_window();
+    assert!(harness.query_all_by_label_contains(", offer:").count() > 0);
+    harness.get_by_label("red line").click();
+    harness.run();
+    assert!(harness.query_all_by_label_contains(", red line:").count() >= 4);
+    for other in [", offer:", ", demand:", ", concern:", ", warning:"] {
+        assert_eq!(
+            harness.query_all_by_label_contains(other).count(),
+            0,
+            "{other}"
+        );
+    }
+    harness.get_by_label_contains("match the filters");
+}
+
+#[test]
+fn searching_keeps_matching_statements_and_escape_clears_it() {
+    let mut harness = example_window();
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    let search = harness.get_by_label("Search");
+    assert!(
+        search.is_focused(),
+        "Ctrl+F puts the cursor in the search field"
+    );
+    search.type_text("missile");
+    harness.run();
+    harness.get_by_label_contains(US_MISSILE_OFFER);
+    assert!(harness.query_by_label_contains(US_RED_LINE).is_none());
+    // A match inside a quote counts too: the US arms-control offer's quote mentions missiles.
+    harness.get_by_label_contains("US, offer: Potential for broad arms control agreements");
+    assert_eq!(harness.query_all_by_label_contains("US, ").count(), 3);
+
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.get_by_label_contains(US_RED_LINE);
+}
+
+#[test]
+fn collapsing_an_issue_hides_its_statements() {
+    let mut harness = example_window();
+    harness
+        .get_by_label("Issue: NATO membership for Ukraine and other ex-Soviet states")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label_contains(US_RED_LINE).is_none());
+    harness.get_by_label_contains(US_MISSILE_OFFER);
+}
+
+#[test]
+fn a_condition_leads_to_the_statement_it_waits_on() {
+    let mut harness = example_window();
+    harness.get_by_label_contains(US_MISSILE_OFFER).click();
+    harness.run();
+    harness
+        .get_by_label("Waits on Russian Federation: Russian forces near Ukraine's border")
+        .click();
+    harness.run();
+    let app = harness.state();
+    let key = app.view().selected.expect("a statement is selected");
+    let statement = app.workspace().statement(key).unwrap();
+    assert_eq!(
+        app.workspace().negotiation.parties[key.party].data.party.id,
+        "russia"
+    );
+    assert_eq!(statement.issue, "russian-forces-border");
+}
+
+#[test]
+fn a_broken_file_shows_where_it_broke_and_the_good_files_stay_usable() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_example_to(folder.path());
+    let russia = std::fs::read_to_string(folder.path().join("russia.ron")).unwrap();
+    // Cut the file off in the middle of its third statement.
+    let cut = russia.match_indices("(\n            id:").nth(2).unwrap().0 + 40;
+    std::fs::write(folder.path().join("russia.ron"), &russia[..cut]).unwrap();
+
+    let harness = window(vec![folder.path().to_owned()]);
+    let problem = harness.get_by_label_contains("russia.ron:");
+    let label = format!("{problem:?}");
+    let line_col = regex_like_line_col(&label);
+    assert!(line_col, "expected file:line:col in {label}");
+    assert_eq!(harness.state().workspace().error_count(), 1);
+    // In the status bar and atop the problems panel.
+    assert_eq!(harness.query_all_by_label_contains("1 error, ").count(), 2);
+    harness.get_by_label("United States");
+    harness.get_by_label("North Atlantic Treaty Organization");
+    assert!(harness.query_by_label("Russian Federation").is_none());
+    harness.get_by_label_contains(US_RED_LINE).click();
+}
+
+/// Whether `text` holds `russia.ron:<line>:<col>:`.
+fn regex_like_line_col(text: &str) -> bool {
+    let Some(at) = text.find("russia.ron:") else {
+        return false;
+    };
+    let rest = &text[at + "russia.ron:".len()..];
+    let mut parts = rest.splitn(3, ':');
+    let numeric = |part: Option<&str>| {
+        part.is_some_and(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    };
+    numeric(parts.next()) && numeric(parts.next())
+}
+
+#[test]
+fn clicking_a_problem_in_a_statement_selects_that_statement() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_example_to(folder.path());
+    let us_path = folder.path().join("us.ron");
+    let us = std::fs::read_to_string(&us_path).unwrap();
+    std::fs::write(
+        &us_path,
+        us.replacen("salience: 90.0", "salience: 900.0", 1),
+    )
+    .unwrap();
+
+    let mut harness = window(vec![folder.path().to_owned()]);
+    harness
+        .get_by_label_contains("salience 900 is outside 0–100")
+        .click();
+    harness.run();
+    let app = harness.state();
+    let key = app
+        .view()
+        .selected
+        .expect("the problem selected its statement");
+    assert_eq!(app.workspace().statement(key).unwrap().salience, 900.0);
+    harness.get_by_label_contains("salience 900/100");
+}
+
+#[test]
+fn ctrl_o_opens_what_the_dialog_picked_without_blocking_the_window() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_example_to(folder.path());
+    std::fs::remove_file(folder.path().join("nato.ron")).unwrap();
+    let picked = vec![
+        folder.path().join("us.ron"),
+        folder.path().join("russia.ron"),
+    ];
+    let app = App::with_settings(
+        Settings::default(),
+        Vec::new(),
+        ScriptedDialogs::answering(picked.clone()),
+    );
+    let mut harness = harness_for(app, Vec2::new(1600.0, 1000.0));
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
+    step_until(&mut harness, |app| {
+        app.workspace().origin == Origin::Paths(picked.clone())
+    });
+    harness.get_by_label("United States");
+    assert!(
+        harness
+            .query_by_label("North Atlantic Treaty Organization")
+            .is_none()
+    );
+    // The agenda beside the picked files is found and used.
+    harness.get_by_label("Issue: NATO membership for Ukraine and other ex-Soviet states");
+}
+
+#[test]
+fn when_no_dialog_can_be_shown_the_window_says_how_else_to_open_files() {
+    let mut harness = example_window();
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), egui::Key::O);
+    step_until(&mut harness, |app| app.view().notice.is_some());
+    harness.get_by_label_contains("No file dialog could be shown");
+    harness.get_by_label_contains("Drag files or a folder onto the window");
+}
+
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|error| error.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_folder_onto_the_window_opens_it() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_example_to(folder.path());
+    let mut harness = example_window();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(DroppedPath(folder.path().to_owned())));
+    harness.run();
+    assert_eq!(
+        harness.state().workspace().origin,
+        Origin::Paths(vec![folder.path().to_owned()])
+    );
+    harness.get_by_label("Russian Federation");
+}
+
+#[test]
+fn dragging_a_column_header_onto_another_reorders_the_columns() {
+    let mut harness = example_window();
+    let x_of =
+        |harness: &Harness<'static, App>, name: &str| harness.get_by_label(name).rect().center().x;
+    assert!(x_of(&harness, "North Atlantic Treaty Organization") < x_of(&harness, "United States"));
+    let from = harness.get_by_label("United States").rect().center();
+    let to = harness
+        .get_by_label("North Atlantic Treaty Organization")
+        .rect()
+        .center();
+    harness.drag_at(from);
+    harness.step();
+    for step in 1..=5 {
+        harness.hover_at(from + (to - from) * (step as f32 / 5.0));
+        harness.step();
+    }
+    harness.drop_at(to);
+    harness.run();
+    assert!(x_of(&harness, "United States") < x_of(&harness, "North Atlantic Treaty Organization"));
+}
+
+/// Settings as eframe keeps them between runs.
+#[derive(Default)]
+struct MemoryStorage(HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn the_next_start_reopens_the_negotiation_with_its_columns_and_theme() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_example_to(folder.path());
+    let mut harness = window(vec![folder.path().to_owned()]);
+    harness.get_by_label("NATO").click();
+    harness.run();
+    harness
+        .state_mut()
+        .push(common_ground::app::Command::SetTheme(
+            egui::ThemePreference::Dark,
+        ));
+    harness.run();
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+
+    let app = App::restore(
+        Some(&storage),
+        Vec::new(),
+        Arc::new(ScriptedDialogs::default()),
+    );
+    assert_eq!(app.settings().theme, egui::ThemePreference::Dark);
+    let harness = harness_for(app, Vec2::new(1600.0, 1000.0));
+    assert_eq!(
+        harness.state().workspace().origin,
+        Origin::Paths(vec![folder.path().to_owned()])
+    );
+    assert!(
+        harness
+            .query_by_label("North Atlantic Treaty Organization")
+            .is_none()
+    );
+    harness.get_by_label("United States");
+    assert_eq!(harness.state().settings().recent.len(), 1);
+}
+
+#[test]
+fn a_last_negotiation_that_is_gone_falls_back_to_the_example_and_says_so() {
+    let mut settings = Settings::default();
+    settings.last = Some(Origin::Paths(vec!["/no/such/negotiation".into()]));
+    let app = App::with_settings(settings, Vec::new(), Arc::new(ScriptedDialogs::default()));
+    let harness = harness_for(app, Vec2::new(1600.0, 1000.0));
+    assert_eq!(harness.state().workspace().origin, Origin::Example);
+    harness.get_by_label_contains("/no/such/negotiation could not be found any more");
+}
+
+#[test]
+fn the_window_is_usable_at_900_by_600() {
+    let app = App::with_settings(
+        Settings::default(),
+        Vec::new(),
+        Arc::new(ScriptedDialogs::default()),
+    );
+    let mut harness = harness_for(app, Vec2::new(900.0, 600.0));
+    harness.get_by_label("North Atlantic Treaty Organization");
+    harness.get_by_label("Search");
+    harness.get_by_label_contains("parties shown");
+    let card = harness.get_by_label_contains("NATO, red line: No compromise on the open door");
+    card.click();
+    harness.run();
+    harness.get_by_label("Inspector");
+}
