@@ -421,8 +421,10 @@ fn the_next_start_reopens_the_negotiation_with_its_columns_and_theme() {
 
 #[test]
 fn a_last_negotiation_that_is_gone_falls_back_to_the_example_and_says_so() {
-    let mut settings = Settings::default();
-    settings.last = Some(Origin::Paths(vec!["/no/such/negotiation".into()]));
+    let settings = Settings {
+        last: Some(Origin::Paths(vec!["/no/such/negotiation".into()])),
+        ..Settings::default()
+    };
     let app = App::with_settings(settings, Vec::new(), Arc::new(ScriptedDialogs::default()));
     let harness = harness_for(app, Vec2::new(1600.0, 1000.0));
     assert_eq!(harness.state().workspace().origin, Origin::Example);
