@@ -23,8 +23,15 @@ impl Filters {
     /// Whether a statement's own filters let it through; `search_text` is its summary and
     /// quotes in lower case.
     pub fn shows_statement(&self, kind: Kind, search_text: &str) -> bool {
-        (self.kinds.is_empty() || self.kinds.contains(&kind))
-            && (self.needle().is_empty() || search_text.contains(&self.needle()))
+        self.statement_matcher().matches(kind, search_text)
+    }
+
+    /// The kind and search filters, prepared once for many statements.
+    pub fn statement_matcher(&self) -> StatementMatcher<'_> {
+        StatementMatcher {
+            kinds: &self.kinds,
+            needle: self.needle(),
+        }
     }
 
     pub fn shows_category(&self, category: &str) -> bool {
@@ -36,6 +43,18 @@ impl Filters {
     /// The search text in lower case, without surrounding blanks.
     pub fn needle(&self) -> String {
         self.search.trim().to_lowercase()
+    }
+}
+
+pub struct StatementMatcher<'a> {
+    kinds: &'a BTreeSet<Kind>,
+    needle: String,
+}
+
+impl StatementMatcher<'_> {
+    pub fn matches(&self, kind: Kind, search_text: &str) -> bool {
+        (self.kinds.is_empty() || self.kinds.contains(&kind))
+            && (self.needle.is_empty() || search_text.contains(&self.needle))
     }
 }
 

@@ -76,6 +76,7 @@ impl ColumnLayout {
         collapsed: &BTreeSet<String>,
         heights: RowHeights,
     ) -> Self {
+        let matcher = filters.statement_matcher();
         let mut blocks = Vec::new();
         for (group_index, group) in workspace.issues.iter().enumerate() {
             if !filters.shows_category(&group.category) {
@@ -86,19 +87,15 @@ impl ColumnLayout {
                 .iter()
                 .map(|&party| {
                     let statements = &workspace.negotiation.parties[party].data.statements;
-                    statements
+                    let on_issue = workspace.statements_on(group_index, party);
+                    total += on_issue.len();
+                    on_issue
                         .iter()
-                        .enumerate()
-                        .filter(|(_, statement)| statement.issue == group.id)
-                        .inspect(|_| total += 1)
-                        .filter(|(statement_index, statement)| {
-                            let key = StatementKey {
-                                party,
-                                statement: *statement_index,
-                            };
-                            filters.shows_statement(statement.kind, workspace.search_text(key))
+                        .copied()
+                        .filter(|&statement| {
+                            let key = StatementKey { party, statement };
+                            matcher.matches(statements[statement].kind, workspace.search_text(key))
                         })
-                        .map(|(statement_index, _)| statement_index)
                         .collect()
                 })
                 .collect();

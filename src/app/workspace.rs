@@ -1,5 +1,6 @@
 //! The negotiation that is open, with what the views need precomputed. No egui here.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
@@ -60,6 +61,8 @@ pub struct Workspace {
     pub issues: Vec<IssueGroup>,
     /// Per party, per statement: summary and quotes in lower case, for search.
     search_text: Vec<Vec<String>>,
+    /// Per issue group, per party: the party's statements on that issue, in file order.
+    by_issue: Vec<Vec<Vec<usize>>>,
 }
 
 impl Workspace {
@@ -78,6 +81,7 @@ impl Workspace {
             files,
         } = outcome;
         let issues = issue_groups(&negotiation);
+        let by_issue = statements_by_issue(&negotiation, &issues);
         let search_text = negotiation
             .parties
             .iter()
@@ -90,7 +94,16 @@ impl Workspace {
             files,
             issues,
             search_text,
+            by_issue,
         }
+    }
+
+    /// A party's statements on an issue group, in file order.
+    pub fn statements_on(&self, group: usize, party: usize) -> &[usize] {
+        self.by_issue
+            .get(group)
+            .and_then(|parties| parties.get(party))
+            .map_or(&[], Vec::as_slice)
     }
 
     pub fn name(&self) -> String {
@@ -186,6 +199,24 @@ fn issue_groups(negotiation: &Negotiation) -> Vec<IssueGroup> {
         }
     }
     groups
+}
+
+fn statements_by_issue(negotiation: &Negotiation, issues: &[IssueGroup]) -> Vec<Vec<Vec<usize>>> {
+    let group_of: HashMap<&str, usize> = issues
+        .iter()
+        .enumerate()
+        .map(|(index, group)| (group.id.as_str(), index))
+        .collect();
+    let mut by_issue = vec![vec![Vec::new(); negotiation.parties.len()]; issues.len()];
+    for (party, loaded) in negotiation.parties.iter().enumerate() {
+        for (index, statement) in loaded.data.statements.iter().enumerate() {
+            // Every issue id has a group: `issue_groups` adds the ones the agenda lacks.
+            if let Some(&group) = group_of.get(statement.issue.as_str()) {
+                by_issue[group][party].push(index);
+            }
+        }
+    }
+    by_issue
 }
 
 #[cfg(test)]

@@ -98,7 +98,12 @@ pub fn columns_ui(
                 && let Some(row) = layout.row_of(key)
             {
                 // Leave room above the row for the sticky party headers and issue title.
-                let mut rect = geometry.row_rect(layout, row);
+                let column = layout
+                    .parties
+                    .iter()
+                    .position(|&p| p == key.party)
+                    .unwrap_or(0);
+                let mut rect = geometry.cell_rect(geometry.row_rect(layout, row), column);
                 rect.min.y -= header_height + heights.header;
                 ui.scroll_to_rect(rect, None);
             }
@@ -241,6 +246,12 @@ fn issue_header_ui(
     let painter = ui.painter();
     painter.rect_filled(band, CornerRadius::same(3), fill);
 
+    // When the columns scroll sideways, the title and status stay in the visible part.
+    let visible = Rect::from_x_y_ranges(
+        band.left().max(ui.clip_rect().left())..=band.right().min(ui.clip_rect().right()),
+        band.y_range(),
+    );
+    let band = visible;
     let centre_y = band.center().y;
     paint_disclosure(
         painter,
@@ -265,17 +276,13 @@ fn issue_header_ui(
         details.push_str("  ·  ");
     }
     details.push_str(&count);
-    let details_rect = painter.text(
-        Pos2::new(title.right() + 12.0, centre_y),
-        Align2::LEFT_CENTER,
-        details,
-        FontId::proportional(12.0),
-        visuals.weak_text_color(),
-    );
+    // The status matters most: it keeps its place at the right, and the details give way
+    // to it when the window is narrow.
+    let mut room_right = band.right() - 10.0;
     if let Some((status, text)) = status_text(analysis, &group.id) {
         let colour = status_colour(status, ui);
         let galley = painter.layout_no_wrap(text, FontId::proportional(12.5), colour);
-        let right = (band.right() - 10.0).max(details_rect.right() + 16.0 + galley.size().x);
+        let right = room_right.max(title.right() + 16.0 + galley.size().x);
         let min = Pos2::new(right - galley.size().x, centre_y - galley.size().y / 2.0);
         let outline = Rect::from_min_size(min, galley.size()).expand2(Vec2::new(6.0, 2.0));
         painter.rect_stroke(
@@ -285,6 +292,16 @@ fn issue_header_ui(
             StrokeKind::Outside,
         );
         painter.galley(min, galley, colour);
+        room_right = outline.left() - 10.0;
+    }
+    let details = painter.layout_no_wrap(
+        details,
+        FontId::proportional(12.0),
+        visuals.weak_text_color(),
+    );
+    if title.right() + 12.0 + details.size().x <= room_right {
+        let min = Pos2::new(title.right() + 12.0, centre_y - details.size().y / 2.0);
+        painter.galley(min, details, visuals.weak_text_color());
     }
     let response = response.on_hover_text(if block.collapsed {
         "Click to show this issue's statements"
@@ -642,13 +659,26 @@ fn party_header_ui(
 
     let inner = rect.shrink2(Vec2::new(10.0, 8.0));
     let mut y = inner.top() + 4.0;
-    let name = painter.text(
-        Pos2::new(inner.left(), y),
-        Align2::LEFT_TOP,
-        &party.name,
-        TextStyle::Heading.resolve(ui.style()),
-        visuals.strong_text_color(),
-    );
+    // Leave room for the Hide button; a long name is cut short, and shown whole on hover.
+    let name = ui.fonts_mut(|fonts| {
+        fonts.layout_job(highlighted_text(
+            &party.name,
+            "",
+            TextFormat {
+                font_id: TextStyle::Heading.resolve(ui.style()),
+                color: visuals.strong_text_color(),
+                ..TextFormat::default()
+            },
+            visuals,
+            (inner.width() - 52.0).max(40.0),
+            1,
+        ))
+    });
+    let name = {
+        let rect = Rect::from_min_size(Pos2::new(inner.left(), y), name.size());
+        painter.galley(rect.min, name, visuals.strong_text_color());
+        rect
+    };
     y = name.bottom() + 3.0;
     let meta = painter.text(
         Pos2::new(inner.left(), y),

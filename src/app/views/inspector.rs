@@ -13,9 +13,11 @@ use super::scale::scale_ui;
 use super::widgets::{colour_swatch, kind_tag_ui};
 
 pub fn inspector_ui(ui: &mut Ui, workspace: &Workspace, view: &ViewState, commands: &mut Commands) {
+    // A small window keeps most of its width for the columns.
+    let default_width = (ui.available_width() * 0.28).clamp(250.0, 380.0);
     egui::Panel::right("inspector")
         .resizable(true)
-        .default_size(360.0)
+        .default_size(default_width)
         .size_range(240.0..=640.0)
         .show(ui, |ui| {
             ui.add_space(6.0);
@@ -62,7 +64,7 @@ fn statement_ui(
             }
         });
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         kind_tag_ui(ui, statement.kind);
         ui.label(format!(
             "{} · salience {:.0}/100",
@@ -122,7 +124,7 @@ fn statement_ui(
         colour,
     );
     if statement.estimated && (statement.stance.is_some() || statement.range.is_some()) {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             estimate_mark_ui(ui);
             ui.weak(
                 "Stance, range and salience are the analyst's estimates, not the parties' words.",

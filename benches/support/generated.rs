@@ -1,0 +1,126 @@
+//! A large generated negotiation for benchmarks: 8 party files of 2,000 statements each, on
+//! 60 issues, written the way the app saves them.
+
+use std::path::Path;
+
+use common_ground::io::{AGENDA_FILE_NAME, SaveMode, save_agenda, save_party};
+use common_ground::model::{
+    Agenda, AgendaIssue, Anchor, Condition, Firmness, Kind, Party, PartyFile, Range, Source,
+    Statement, WaitsOn,
+};
+
+pub const PARTIES: usize = 8;
+pub const STATEMENTS: usize = 2_000;
+const ISSUES: usize = 60;
+
+/// A small deterministic generator, so every run measures the same files.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+fn agenda() -> Agenda {
+    Agenda {
+        format: 1,
+        name: "Generated negotiation".into(),
+        description: "Eight parties, sixty issues, for benchmarks.".into(),
+        issues: (0..ISSUES)
+            .map(|i| AgendaIssue {
+                id: format!("issue-{i}"),
+                title: format!("Issue number {i}"),
+                category: format!("Category {}", i % 6),
+                description: "A generated issue with a scale from nothing to everything.".into(),
+                scale: vec![
+                    Anchor {
+                        at: 0.0,
+                        meaning: "Nothing at all".into(),
+                    },
+                    Anchor {
+                        at: 50.0,
+                        meaning: "Half of it".into(),
+                    },
+                    Anchor {
+                        at: 100.0,
+                        meaning: "Everything".into(),
+                    },
+                ],
+            })
+            .collect(),
+    }
+}
+
+fn party(index: usize, rng: &mut Lcg) -> PartyFile {
+    let kinds = Kind::ALL;
+    let statements = (0..STATEMENTS)
+        .map(|s| {
+            let issue = rng.below(ISSUES as u64) as usize;
+            // Each party keeps a consistent band per issue, as real files do, so the ranges of
+            // its statements on one issue overlap.
+            let band = ((index * 31 + issue * 17) % 70) as f64;
+            let min = band + rng.below(6) as f64;
+            let max = band + 25.0 + rng.below(6) as f64;
+            Statement {
+                id: format!("statement-{s}"),
+                issue: format!("issue-{issue}"),
+                kind: kinds[rng.below(kinds.len() as u64) as usize],
+                summary: "The party wants the outcome to stay within the range it states here".into(),
+                stance: Some((min + max) / 2.0),
+                range: Some(Range { min, max }),
+                salience: rng.below(101) as f64,
+                firmness: [Firmness::NonNegotiable, Firmness::Firm, Firmness::Flexible]
+                    [rng.below(3) as usize],
+                estimated: true,
+                conditions: vec![Condition {
+                    text: "as long as the other side moves first on the related issue".into(),
+                    waits_on: Some(WaitsOn {
+                        party: format!("party-{}", (index + 1) % PARTIES),
+                        issue: format!("issue-{}", rng.below(ISSUES as u64)),
+                    }),
+                }],
+                sources: vec![Source {
+                    quote: "We will not move on this until we see real movement from the other side of the table".into(),
+                    speaker: "A spokesperson for the party".into(),
+                    date: "2022-01-26".into(),
+                    reference: "Generated source for benchmarks, page 12".into(),
+                }],
+            }
+        })
+        .collect();
+    PartyFile {
+        format: 1,
+        party: Party {
+            id: format!("party-{index}"),
+            name: format!("Party number {index}"),
+            short_name: format!("P{index}"),
+            colour: "#336699".into(),
+            capability: Some(0.5),
+        },
+        as_of: "2022-01-26".into(),
+        summary: "A generated party for benchmarks.".into(),
+        statements,
+    }
+}
+
+/// Writes the generated negotiation into `dir` and returns the party files' texts.
+pub fn generate(dir: &Path) -> Vec<String> {
+    let mut rng = Lcg(42);
+    save_agenda(&dir.join(AGENDA_FILE_NAME), &agenda(), SaveMode::AcceptLoss).unwrap();
+    (0..PARTIES)
+        .map(|i| {
+            let path = dir.join(format!("party-{i}.ron"));
+            save_party(&path, &party(i, &mut rng), SaveMode::AcceptLoss).unwrap();
+            std::fs::read_to_string(&path).unwrap()
+        })
+        .collect()
+}

@@ -1,0 +1,109 @@
+//! Frames of the main window, built headless with egui's `Context::run_ui` and tessellated,
+//! as eframe does before handing them to the GPU: on the bundled example and on 8 parties of
+//! 2,000 statements each.
+
+#[path = "support/generated.rs"]
+mod generated;
+
+use std::hint::black_box;
+use std::sync::Arc;
+
+use common_ground::app::{App, Command, FileDialogs, Settings};
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui::{Event, MouseWheelUnit, Pos2, RawInput, Rect, TouchPhase, Vec2};
+
+struct NoDialogs;
+
+impl FileDialogs for NoDialogs {
+    fn pick_files(&self) -> Option<Vec<std::path::PathBuf>> {
+        None
+    }
+    fn pick_folder(&self) -> Option<std::path::PathBuf> {
+        None
+    }
+}
+
+const SIZE: Vec2 = Vec2::new(1600.0, 1000.0);
+
+fn input(events: Vec<Event>) -> RawInput {
+    RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, SIZE)),
+        events,
+        ..RawInput::default()
+    }
+}
+
+/// One frame: build the UI, then tessellate it.
+fn frame(ctx: &egui::Context, app: &mut App, events: Vec<Event>) {
+    let output = ctx.run_ui(input(events), |ui| app.show(ui));
+    black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
+}
+
+fn scroll(by: f32) -> Vec<Event> {
+    vec![
+        Event::PointerMoved(Pos2::new(500.0, 500.0)),
+        Event::MouseWheel {
+            unit: MouseWheelUnit::Point,
+            delta: Vec2::new(0.0, by),
+            phase: TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::NONE,
+        },
+    ]
+}
+
+fn bench_app(c: &mut Criterion, name: &str, mut app: App) {
+    let ctx = egui::Context::default();
+    // Settle fonts, layout and panel sizes before measuring.
+    for _ in 0..5 {
+        frame(&ctx, &mut app, Vec::new());
+    }
+    let mut group = c.benchmark_group(name);
+    group.bench_function("idle frame", |b| {
+        b.iter(|| frame(&ctx, &mut app, Vec::new()))
+    });
+    let mut step = 0u32;
+    group.bench_function("scrolling frame", |b| {
+        b.iter(|| {
+            // Down for a while, then back up, so every frame shows rows it did not show before.
+            step += 1;
+            let by = if (step / 40) % 2 == 0 { -120.0 } else { 120.0 };
+            frame(&ctx, &mut app, scroll(by));
+        })
+    });
+    let mut flip = false;
+    group.bench_function("frame after a search changes", |b| {
+        b.iter(|| {
+            flip = !flip;
+            app.push(Command::SetSearch(if flip {
+                "the".into()
+            } else {
+                String::new()
+            }));
+            frame(&ctx, &mut app, Vec::new());
+        })
+    });
+    group.finish();
+}
+
+fn benches(c: &mut Criterion) {
+    let example = App::with_settings(Settings::default(), Vec::new(), Arc::new(NoDialogs));
+    bench_app(c, "window, bundled example", example);
+
+    let dir = tempfile::tempdir().unwrap();
+    generated::generate(dir.path());
+    let mut large = App::with_settings(
+        Settings::default(),
+        vec![dir.path().to_owned()],
+        Arc::new(NoDialogs),
+    );
+    // Select a statement so the inspector is drawn too.
+    large.push(Command::Select(common_ground::analysis::StatementKey {
+        party: 0,
+        statement: 0,
+    }));
+    bench_app(c, "window, 8x2000", large);
+}
+
+criterion_group!(window_frames, benches);
+criterion_main!(window_frames);
