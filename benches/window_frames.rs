@@ -67,7 +67,11 @@ fn bench_app(c: &mut Criterion, name: &str, mut app: App) {
         b.iter(|| {
             // Down for a while, then back up, so every frame shows rows it did not show before.
             step += 1;
-            let by = if (step / 40) % 2 == 0 { -120.0 } else { 120.0 };
+            let by = if (step / 40).is_multiple_of(2) {
+                -120.0
+            } else {
+                120.0
+            };
             frame(&ctx, &mut app, scroll(by));
         })
     });

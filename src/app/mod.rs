@@ -85,9 +85,13 @@ pub struct ViewState {
 /// Derived from the workspace and view state; rebuilt only when they change.
 #[derive(Default)]
 struct Derived {
+    /// Counts changes to anything the rows depend on.
     generation: u64,
+    /// Counts loads; the analysis depends only on the data and the parties shown.
+    loads: u64,
     built_for: Option<(u64, RowHeights)>,
     layout: ColumnLayout,
+    analysed_for: Option<(u64, Vec<usize>)>,
     analysis: Option<Analysis>,
 }
 
@@ -321,13 +325,26 @@ impl App {
             &self.view.collapsed,
             heights,
         );
-        self.derived.analysis = Some(analyse(&self.workspace.negotiation, &shown));
         self.derived.built_for = Some(key);
+        let analysis_key = Some((self.derived.loads, shown));
+        if self.derived.analysed_for != analysis_key {
+            self.derived.analysis = Some(analyse(
+                &self.workspace.negotiation,
+                &self.derived.layout.parties,
+            ));
+            self.derived.analysed_for = analysis_key;
+        }
     }
 
-    /// Marks the derived rows and analysis out of date.
+    /// Marks the derived rows out of date.
     fn changed(&mut self) {
         self.derived.generation += 1;
+    }
+
+    /// Marks everything derived from the data out of date.
+    fn loaded(&mut self) {
+        self.derived.loads += 1;
+        self.changed();
     }
 
     fn open(&mut self, origin: Origin) {
@@ -344,7 +361,7 @@ impl App {
             self.settings.remember(origin, &self.workspace.name());
         }
         self.view.show_problems = !self.workspace.problems.is_empty();
-        self.changed();
+        self.loaded();
     }
 
     fn reload(&mut self) {
@@ -354,7 +371,7 @@ impl App {
         if !self.workspace.problems.is_empty() {
             self.view.show_problems = true;
         }
-        self.changed();
+        self.loaded();
     }
 
     fn save_columns(&mut self) {
