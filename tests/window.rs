@@ -447,3 +447,40 @@ fn the_window_is_usable_at_900_by_600() {
     harness.run();
     harness.get_by_label("Inspector");
 }
+
+#[test]
+fn arrow_keys_move_the_selection_between_statements() {
+    let mut harness = example_window();
+    harness.get_by_label_contains(US_RED_LINE).click();
+    harness.run();
+    let selected = |harness: &Harness<'static, App>| {
+        let app = harness.state();
+        let key = app.view().selected.expect("a selection");
+        app.workspace().statement(key).unwrap().summary.clone()
+    };
+    assert_eq!(selected(&harness), US_RED_LINE);
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
+    assert_eq!(
+        selected(&harness),
+        "Guarantees that NATO will never admit Ukraine and other ex-Soviet nations as members"
+    );
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    assert_eq!(
+        selected(&harness),
+        "The alliance rolls back troop deployments in former Soviet bloc nations"
+    );
+    // The inspector follows: it shows the summary on its own.
+    harness.get_by_label("The alliance rolls back troop deployments in former Soviet bloc nations");
+
+    // While typing in the search field, arrows move the text cursor instead.
+    harness.get_by_label("Search").focus();
+    harness.run();
+    harness.key_press(egui::Key::ArrowUp);
+    harness.run();
+    assert_eq!(
+        selected(&harness),
+        "The alliance rolls back troop deployments in former Soviet bloc nations"
+    );
+}

@@ -8,6 +8,7 @@ use egui::ThemePreference;
 use crate::analysis::StatementKey;
 use crate::model::Kind;
 
+use super::layout::Step;
 use super::workspace::Origin;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +33,8 @@ pub enum Command {
         issue: String,
     },
     ClearSelection,
+    /// Move the selection to the next statement in a direction, as the arrow keys do.
+    SelectNext(Step),
 
     SetPartyShown {
         party: String,

@@ -189,6 +189,67 @@ impl ColumnLayout {
     }
 }
 
+/// A direction to move the selection in, as the arrow keys do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+impl ColumnLayout {
+    /// The statement next to `from` in a direction: the nearest one above or below in the
+    /// same column, or on the same line in the nearest column that has one there (else the
+    /// nearest line of that column's issue). With nothing selected, the first statement.
+    pub fn neighbour(&self, from: Option<StatementKey>, step: Step) -> Option<StatementKey> {
+        let Some(from) = from else {
+            return self.first_statement();
+        };
+        let row = self.row_of(from)?;
+        let Row::Line { block, line } = self.rows[row] else {
+            return None;
+        };
+        let column = self.parties.iter().position(|&party| party == from.party)?;
+        match step {
+            Step::Up => self.rows[..row]
+                .iter()
+                .rev()
+                .find_map(|row| self.cell_in_row(*row, column)),
+            Step::Down => self.rows[row + 1..]
+                .iter()
+                .find_map(|row| self.cell_in_row(*row, column)),
+            Step::Left => (0..column)
+                .rev()
+                .find_map(|other| self.nearest_in_block(block, line, other)),
+            Step::Right => (column + 1..self.parties.len())
+                .find_map(|other| self.nearest_in_block(block, line, other)),
+        }
+    }
+
+    fn first_statement(&self) -> Option<StatementKey> {
+        self.rows.iter().find_map(|row| {
+            (0..self.parties.len()).find_map(|column| self.cell_in_row(*row, column))
+        })
+    }
+
+    fn cell_in_row(&self, row: Row, column: usize) -> Option<StatementKey> {
+        match row {
+            Row::Line { block, line } => self.cell(block, line, column),
+            _ => None,
+        }
+    }
+
+    /// The column's statement on `line` of an issue, or its last one above that line.
+    fn nearest_in_block(&self, block: usize, line: usize, column: usize) -> Option<StatementKey> {
+        let cell = self.blocks.get(block)?.cells.get(column)?;
+        if cell.is_empty() {
+            return None;
+        }
+        self.cell(block, line.min(cell.len() - 1), column)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,6 +270,21 @@ mod tests {
         (0..workspace.negotiation.parties.len()).collect()
     }
 
+    /// Every party in file order, nothing collapsed.
+    fn filtered(workspace: &Workspace, filters: &Filters) -> ColumnLayout {
+        ColumnLayout::build(
+            workspace,
+            &all(workspace),
+            filters,
+            &BTreeSet::new(),
+            HEIGHTS,
+        )
+    }
+
+    fn unfiltered(workspace: &Workspace) -> ColumnLayout {
+        filtered(workspace, &Filters::default())
+    }
+
     fn block_of<'a>(layout: &'a ColumnLayout, workspace: &Workspace, id: &str) -> &'a IssueBlock {
         layout
             .blocks
@@ -221,13 +297,7 @@ mod tests {
     fn each_issue_has_as_many_lines_as_its_busiest_party_has_statements() {
         let workspace = example();
         let parties = all(&workspace);
-        let layout = ColumnLayout::build(
-            &workspace,
-            &parties,
-            &Filters::default(),
-            &BTreeSet::new(),
-            HEIGHTS,
-        );
+        let layout = unfiltered(&workspace);
         assert_eq!(layout.blocks.len(), workspace.issues.len());
         for block in &layout.blocks {
             let id = &workspace.issues[block.group].id;
@@ -261,13 +331,7 @@ mod tests {
     #[test]
     fn row_positions_add_up_and_find_the_rows_in_view() {
         let workspace = example();
-        let layout = ColumnLayout::build(
-            &workspace,
-            &all(&workspace),
-            &Filters::default(),
-            &BTreeSet::new(),
-            HEIGHTS,
-        );
+        let layout = unfiltered(&workspace);
         let expected: f32 = layout
             .rows
             .iter()
@@ -322,13 +386,7 @@ mod tests {
             kinds: [Kind::Rejection].into(),
             ..Filters::default()
         };
-        let layout = ColumnLayout::build(
-            &workspace,
-            &all(&workspace),
-            &filters,
-            &BTreeSet::new(),
-            HEIGHTS,
-        );
+        let layout = filtered(&workspace, &filters);
         assert!(!layout.blocks.is_empty());
         for block in &layout.blocks {
             assert!(block.shown() > 0);
@@ -374,13 +432,7 @@ mod tests {
     fn a_statement_is_found_on_its_row_and_cell() {
         let workspace = example();
         let parties = all(&workspace);
-        let layout = ColumnLayout::build(
-            &workspace,
-            &parties,
-            &Filters::default(),
-            &BTreeSet::new(),
-            HEIGHTS,
-        );
+        let layout = unfiltered(&workspace);
         let us = workspace.negotiation.party_index("us").unwrap();
         for statement in 0..workspace.negotiation.parties[us].data.statements.len() {
             let key = StatementKey {
@@ -397,6 +449,55 @@ mod tests {
     }
 
     #[test]
+    fn arrow_steps_move_through_columns_and_lines() {
+        let workspace = example();
+        let layout = unfiltered(&workspace);
+        let first = layout
+            .neighbour(None, Step::Down)
+            .expect("a first statement");
+        // The first statement is the first column's first statement on the first issue.
+        assert_eq!(first, layout.cell(0, 0, 0).unwrap());
+        // Right walks across the same line; past the last column there is nothing.
+        let second = layout.neighbour(Some(first), Step::Right).unwrap();
+        assert_eq!(second, layout.cell(0, 0, 1).unwrap());
+        let third = layout.neighbour(Some(second), Step::Right).unwrap();
+        assert_eq!(layout.neighbour(Some(third), Step::Right), None);
+        assert_eq!(layout.neighbour(Some(third), Step::Left), Some(second));
+        // Down from the first issue's only line goes to the next issue's first line.
+        let below = layout.neighbour(Some(first), Step::Down).unwrap();
+        assert_eq!(below, layout.cell(1, 0, 0).unwrap());
+        assert_eq!(layout.neighbour(Some(below), Step::Up), Some(first));
+        assert_eq!(layout.neighbour(Some(first), Step::Up), None);
+    }
+
+    #[test]
+    fn a_step_sideways_into_a_shorter_cell_lands_on_its_last_statement() {
+        let workspace = example();
+        let layout = unfiltered(&workspace);
+        // Find an issue where some column has more lines than its neighbour to the left.
+        let (block, column) = layout
+            .blocks
+            .iter()
+            .enumerate()
+            .find_map(|(b, block)| {
+                (1..block.cells.len())
+                    .find(|&c| {
+                        block.cells[c].len() > block.cells[c - 1].len()
+                            && !block.cells[c - 1].is_empty()
+                    })
+                    .map(|c| (b, c))
+            })
+            .expect("the example has uneven cells");
+        let deepest = layout.blocks[block].cells[column].len() - 1;
+        let from = layout.cell(block, deepest, column).unwrap();
+        let left_len = layout.blocks[block].cells[column - 1].len();
+        assert_eq!(
+            layout.neighbour(Some(from), Step::Left),
+            layout.cell(block, left_len - 1, column - 1)
+        );
+    }
+
+    #[test]
     fn a_category_filter_keeps_only_that_category() {
         let workspace = example();
         let category = workspace.issues[0].category.clone();
@@ -404,13 +505,7 @@ mod tests {
             category: Some(category.clone()),
             ..Filters::default()
         };
-        let layout = ColumnLayout::build(
-            &workspace,
-            &all(&workspace),
-            &filters,
-            &BTreeSet::new(),
-            HEIGHTS,
-        );
+        let layout = filtered(&workspace, &filters);
         assert!(!layout.blocks.is_empty());
         assert!(
             layout

@@ -24,7 +24,7 @@ use crate::analysis::{Analysis, StatementKey, analyse};
 pub use command::{Command, Commands};
 pub use dialogs::{DialogKind, DialogOutcome, DialogRunner, FileDialogs, NativeDialogs};
 pub use filter::Filters;
-pub use layout::{ColumnLayout, Row, RowHeights};
+pub use layout::{ColumnLayout, Row, RowHeights, Step};
 pub use settings::{Columns, Recent, Settings};
 pub use workspace::{IssueGroup, Origin, Workspace};
 
@@ -263,6 +263,19 @@ impl App {
         if pressed(QUIT) {
             self.commands.push(Command::Quit);
         }
+        // Arrow keys move the selection unless a text field or a menu wants them.
+        if self.view.modal.is_none() && !ui.text_edit_focused() && !egui::Popup::is_any_open(ui) {
+            for (key, step) in [
+                (Key::ArrowUp, Step::Up),
+                (Key::ArrowDown, Step::Down),
+                (Key::ArrowLeft, Step::Left),
+                (Key::ArrowRight, Step::Right),
+            ] {
+                if ui.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
+                    self.commands.push(Command::SelectNext(step));
+                }
+            }
+        }
         // egui zooms with Ctrl +/−/0 itself; the menu offers the same.
         if self.view.modal.is_none() && ui.input(|i| i.key_pressed(Key::Escape)) {
             if !self.view.filters.search.is_empty() {
@@ -475,6 +488,11 @@ impl App {
                 }
             }
             Command::ClearSelection => self.view.selected = None,
+            Command::SelectNext(step) => {
+                if let Some(next) = self.derived.layout.neighbour(self.view.selected, step) {
+                    self.select(next);
+                }
+            }
             Command::SetPartyShown { party, shown } => {
                 if shown {
                     self.view.columns.hidden.remove(&party);

@@ -232,40 +232,42 @@ mod tests {
         assert!(workspace.issues.iter().all(|g| g.agenda_index.is_some()));
     }
 
+    /// A workspace over one party file "a.ron" with these statements, and no agenda.
+    fn one_party(statements: &str) -> (tempfile::TempDir, Workspace) {
+        let folder = tempfile::tempdir().unwrap();
+        let text = format!(
+            r##"(format: 1, party: (id: "a", name: "A", short_name: "A", colour: "#112233"),
+               as_of: "2022-01-26", statements: [{statements}])"##
+        );
+        std::fs::write(folder.path().join("a.ron"), text).unwrap();
+        let workspace = Workspace::open(Origin::Paths(vec![folder.path().to_owned()]));
+        (folder, workspace)
+    }
+
     #[test]
     fn issues_missing_from_the_agenda_are_grouped_after_it() {
-        let folder = tempfile::tempdir().unwrap();
-        std::fs::write(
-            folder.path().join("a.ron"),
-            r##"(format: 1, party: (id: "a", name: "A", short_name: "A", colour: "#112233"),
-               as_of: "2022-01-26", statements: [
+        let (_folder, workspace) = one_party(
+            r#"
                  (id: "s1", issue: "zeta", kind: Demand, summary: "Z", salience: 10,
                   firmness: Firm, estimated: true),
                  (id: "s2", issue: "alpha", kind: Offer, summary: "A", salience: 10,
                   firmness: Firm, estimated: true),
                  (id: "s3", issue: "zeta", kind: Offer, summary: "Z2", salience: 10,
-                  firmness: Firm, estimated: true)])"##,
-        )
-        .unwrap();
-        let workspace = Workspace::open(Origin::Paths(vec![folder.path().to_owned()]));
+                  firmness: Firm, estimated: true)"#,
+        );
         let ids: Vec<&str> = workspace.issues.iter().map(|g| g.id.as_str()).collect();
         assert_eq!(ids, ["zeta", "alpha"]);
     }
 
     #[test]
     fn a_problem_inside_a_statement_points_at_it() {
-        let folder = tempfile::tempdir().unwrap();
-        std::fs::write(
-            folder.path().join("a.ron"),
-            r##"(format: 1, party: (id: "a", name: "A", short_name: "A", colour: "#112233"),
-               as_of: "2022-01-26", statements: [
+        let (_folder, workspace) = one_party(
+            r#"
                  (id: "s1", issue: "x", kind: Demand, summary: "fine", salience: 10,
                   firmness: Firm, estimated: true),
                  (id: "s2", issue: "x", kind: Offer, summary: "bad", salience: 500,
-                  firmness: Firm, estimated: true)])"##,
-        )
-        .unwrap();
-        let workspace = Workspace::open(Origin::Paths(vec![folder.path().to_owned()]));
+                  firmness: Firm, estimated: true)"#,
+        );
         let salience = workspace
             .problems
             .iter()
