@@ -484,3 +484,70 @@ fn arrow_keys_move_the_selection_between_statements() {
         "The alliance rolls back troop deployments in former Soviet bloc nations"
     );
 }
+
+#[test]
+fn a_typed_path_opens_from_the_file_menu() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_example_to(folder.path());
+    let mut harness = example_window();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open path…").click();
+    harness.run();
+    let field = harness.get_by_label("Path");
+    field.focus();
+    field.type_text(&folder.path().display().to_string());
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness.state().workspace().origin,
+        Origin::Paths(vec![folder.path().to_owned()])
+    );
+    assert!(
+        harness.query_by_label("Path").is_none(),
+        "the prompt closed"
+    );
+}
+
+#[test]
+fn open_recent_reopens_an_earlier_negotiation_and_help_brings_back_the_example() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_example_to(folder.path());
+    let mut harness = window(vec![folder.path().to_owned()]);
+    harness.get_by_label("Help").click();
+    harness.run();
+    harness.get_by_label("Open example").click();
+    harness.run();
+    assert_eq!(harness.state().workspace().origin, Origin::Example);
+
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open recent").hover();
+    harness.run();
+    harness
+        .get_by_label("US, NATO and Russia on European security, January 2022")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().workspace().origin,
+        Origin::Paths(vec![folder.path().to_owned()])
+    );
+}
+
+#[test]
+fn reload_picks_up_changes_on_disk_and_keeps_the_selection() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_example_to(folder.path());
+    let mut harness = window(vec![folder.path().to_owned()]);
+    harness.get_by_label_contains(US_RED_LINE).click();
+    harness.run();
+    let us = folder.path().join("us.ron");
+    let text = std::fs::read_to_string(&us).unwrap();
+    std::fs::write(&us, text.replace(US_RED_LINE, "The open door stays open")).unwrap();
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    harness.get_by_label_contains("US, red line: The open door stays open");
+    assert!(harness.state().view().selected.is_some());
+    harness.get_by_label("The open door stays open");
+}

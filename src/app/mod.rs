@@ -581,9 +581,9 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
         .with_app_id(APP_ID)
         .with_inner_size([1400.0, 900.0])
         .with_min_inner_size([640.0, 420.0]);
-    match eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon-256.png")) {
+    // A window without its icon is still the app.
+    match window_icon() {
         Ok(icon) => viewport = viewport.with_icon(Arc::new(icon)),
-        // A window without its icon is still the app.
         Err(error) => eprintln!("common-ground: the window icon could not be read: {error}"),
     }
     let options = eframe::NativeOptions {
@@ -598,9 +598,27 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
     .map_err(|error| anyhow::anyhow!("the window could not be opened: {error}"))
 }
 
+/// The window icon, rendered from `assets/icon.svg`.
+fn window_icon() -> Result<egui::IconData, String> {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon-256.png"))
+        .map_err(|error| error.to_string())
+}
+
 /// The theme choices the View menu offers, in order.
 pub const THEMES: [(ThemePreference, &str); 3] = [
     (ThemePreference::System, "Follow the system"),
     (ThemePreference::Light, "Light"),
     (ThemePreference::Dark, "Dark"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_icon_decodes() {
+        let icon = window_icon().expect("the bundled icon is a valid PNG");
+        assert_eq!((icon.width, icon.height), (256, 256));
+        assert_eq!(icon.rgba.len(), 256 * 256 * 4);
+    }
+}
