@@ -104,8 +104,9 @@ fn selecting_a_statement_shows_its_quotes_in_the_inspector() {
     harness.run();
     harness.get_by_label_contains("There is no change, there will be no change");
     harness.get_by_label("— Antony Blinken, US Secretary of State, 2022-01-26");
-    // The scale is described in words as well as drawn.
-    harness.get_by_label_contains("Stance 100, acceptable range 90–100");
+    // The scale is drawn (and described to screen readers), and written out under it.
+    harness.get_by_role_and_label(egui::Role::Image, "Stance 100, acceptable range 90–100");
+    harness.get_by_role_and_label(egui::Role::Label, "Stance 100, acceptable range 90–100");
     harness.key_press(egui::Key::Escape);
     harness.run();
     assert!(
@@ -134,7 +135,14 @@ fn hiding_a_party_removes_its_column_and_showing_it_brings_it_back() {
 #[test]
 fn the_hide_button_on_a_column_hides_that_party() {
     let mut harness = example_window();
-    let russia = harness.get_by_label("Russian Federation").rect();
+    harness
+        .get_by_label_contains("Russia, demand: Guarantees that NATO will never admit Ukraine")
+        .click();
+    harness.run();
+    assert!(harness.state().view().selected.is_some());
+    let russia = harness
+        .get_by_role_and_label(egui::Role::ColumnHeader, "Russian Federation")
+        .rect();
     let hide = harness
         .get_all_by_label("Hide")
         .find(|button| russia.contains_rect(button.rect()))
@@ -143,6 +151,8 @@ fn the_hide_button_on_a_column_hides_that_party() {
     harness.run();
     assert!(harness.query_by_label("Russian Federation").is_none());
     assert!(harness.query_by_label_contains("Russia, demand:").is_none());
+    // The inspector does not keep showing a statement of a hidden party.
+    assert_eq!(harness.state().view().selected, None);
 }
 
 #[test]
@@ -201,6 +211,11 @@ fn a_condition_leads_to_the_statement_it_waits_on() {
     let mut harness = example_window();
     harness.get_by_label_contains(US_MISSILE_OFFER).click();
     harness.run();
+    // Russia says nothing on rhetoric: that condition leads nowhere and is not a link.
+    harness.get_by_label(
+        "Waits on Russian Federation: Inflammatory rhetoric (no statement from Russian \
+         Federation on it is open)",
+    );
     harness
         .get_by_label("Waits on Russian Federation: Russian forces near Ukraine's border")
         .click();
@@ -230,6 +245,7 @@ fn a_broken_file_shows_where_it_broke_and_the_good_files_stay_usable() {
     let line_col = regex_like_line_col(&label);
     assert!(line_col, "expected file:line:col in {label}");
     assert_eq!(harness.state().workspace().error_count(), 1);
+    harness.get_by_label("3 of 4 files loaded");
     // In the status bar and atop the problems panel.
     assert_eq!(harness.query_all_by_label_contains("1 error, ").count(), 2);
     harness.get_by_label("United States");
@@ -275,6 +291,8 @@ fn clicking_a_problem_in_a_statement_selects_that_statement() {
         .expect("the problem selected its statement");
     assert_eq!(app.workspace().statement(key).unwrap().salience, 900.0);
     harness.get_by_label_contains("salience 900/100");
+    // The inspector says what is wrong with it.
+    harness.get_by_label("Error: salience 900 is outside 0–100");
 }
 
 #[test]

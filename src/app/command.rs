@@ -27,11 +27,6 @@ pub enum Command {
 
     /// Select a statement and scroll it into view.
     Select(StatementKey),
-    /// Select a party's first statement on an issue, as a condition's "waits on" points to.
-    SelectPartyOnIssue {
-        party: String,
-        issue: String,
-    },
     ClearSelection,
     /// Move the selection to the next statement in a direction, as the arrow keys do.
     SelectNext(Step),

@@ -190,6 +190,7 @@ impl App {
     /// One frame of the whole window.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         if !self.style_applied {
+            style::raise_text_contrast(ui);
             ui.set_theme(self.settings.theme);
             ui.set_zoom_factor(self.settings.zoom);
             self.style_applied = true;
@@ -465,28 +466,6 @@ impl App {
             }
             Command::ForgetRecent => self.settings.recent.clear(),
             Command::Select(key) => self.select(key),
-            Command::SelectPartyOnIssue { party, issue } => {
-                let Some(party_index) = self.workspace.negotiation.party_index(&party) else {
-                    return;
-                };
-                let first = self.workspace.negotiation.parties[party_index]
-                    .data
-                    .statements
-                    .iter()
-                    .position(|statement| statement.issue == issue);
-                match first {
-                    Some(statement) => self.select(StatementKey {
-                        party: party_index,
-                        statement,
-                    }),
-                    None => {
-                        self.view.notice = Some(Notice {
-                            text: format!("{party} has no statement on {issue}."),
-                            is_warning: false,
-                        });
-                    }
-                }
-            }
             Command::ClearSelection => self.view.selected = None,
             Command::SelectNext(step) => {
                 if let Some(next) = self.derived.layout.neighbour(self.view.selected, step) {
@@ -497,6 +476,12 @@ impl App {
                 if shown {
                     self.view.columns.hidden.remove(&party);
                 } else {
+                    // The inspector shows only what the columns show.
+                    if self.view.selected.is_some_and(|key| {
+                        self.workspace.negotiation.parties[key.party].data.party.id == party
+                    }) {
+                        self.view.selected = None;
+                    }
                     self.view.columns.hidden.insert(party);
                 }
                 self.save_columns();

@@ -63,6 +63,8 @@ pub struct Workspace {
     search_text: Vec<Vec<String>>,
     /// Per issue group, per party: the party's statements on that issue, in file order.
     by_issue: Vec<Vec<Vec<usize>>>,
+    /// The problems inside each statement, as indices into `problems`.
+    statement_problems: HashMap<StatementKey, Vec<usize>>,
 }
 
 impl Workspace {
@@ -87,7 +89,7 @@ impl Workspace {
             .iter()
             .map(|party| party.data.statements.iter().map(search_text).collect())
             .collect();
-        Workspace {
+        let mut workspace = Workspace {
             origin,
             negotiation,
             problems,
@@ -95,7 +97,32 @@ impl Workspace {
             issues,
             search_text,
             by_issue,
+            statement_problems: HashMap::new(),
+        };
+        for (index, problem) in workspace.problems.iter().enumerate() {
+            if let Some(key) = workspace.problem_statement(problem) {
+                workspace
+                    .statement_problems
+                    .entry(key)
+                    .or_default()
+                    .push(index);
+            }
         }
+        workspace
+    }
+
+    /// The problems found inside a statement.
+    pub fn problems_of(&self, key: StatementKey) -> impl Iterator<Item = &Problem> {
+        self.statement_problems
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .filter_map(|&index| self.problems.get(index))
+    }
+
+    /// How many of the files tried loaded.
+    pub fn loaded_file_count(&self) -> usize {
+        usize::from(self.negotiation.agenda.is_some()) + self.negotiation.parties.len()
     }
 
     /// A party's statements on an issue group, in file order.
@@ -286,6 +313,40 @@ mod tests {
             .find(|p| p.message.contains("agenda"))
             .expect("the missing agenda warning");
         assert_eq!(workspace.problem_statement(no_agenda), None);
+    }
+
+    #[test]
+    fn a_statement_knows_its_problems() {
+        let (_folder, workspace) = one_party(
+            r#"
+                 (id: "s1", issue: "x", kind: Demand, summary: "fine", salience: 10,
+                  firmness: Firm, estimated: true),
+                 (id: "s2", issue: "x", kind: Offer, summary: "bad", salience: 500,
+                  firmness: Firm, estimated: true, range: Some((min: 60, max: 40)))"#,
+        );
+        let key = |statement| StatementKey {
+            party: 0,
+            statement,
+        };
+        let messages: Vec<&str> = workspace
+            .problems_of(key(1))
+            .map(|p| p.message.as_str())
+            .collect();
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("has no source")));
+        assert!(messages.iter().any(|m| m.contains("salience 500")));
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("min 60 is above its max 40"))
+        );
+        // The first statement lacks only a source.
+        assert_eq!(workspace.problems_of(key(0)).count(), 1);
+        // One party file loaded of the one tried; there is no agenda.
+        assert_eq!(
+            (workspace.loaded_file_count(), workspace.files.len()),
+            (1, 1)
+        );
     }
 
     #[test]

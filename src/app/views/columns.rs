@@ -15,8 +15,9 @@ use crate::app::workspace::Workspace;
 use crate::app::{Command, Commands, ViewState};
 use crate::io::Loaded;
 use crate::model::PartyFile;
+use crate::problem::Problem;
 
-use super::widgets::{highlighted_text, paint_firmness, paint_kind_tag, paint_salience};
+use super::widgets::{SalienceMark, highlighted_text, paint_firmness, paint_kind_tag};
 
 /// Narrower than this, a statement's tags and two lines of summary no longer fit.
 const MIN_COLUMN_WIDTH: f32 = 250.0;
@@ -129,9 +130,27 @@ pub fn columns_ui(
                     }
                     Row::Line { block, line } => {
                         for column in 0..layout.parties.len() {
-                            if let Some(key) = layout.cell(block, line, column) {
-                                let cell = geometry.cell_rect(rect, column);
-                                card_ui(ui, cell, workspace, view, key, commands);
+                            let cell = geometry.cell_rect(rect, column);
+                            match layout.cell(block, line, column) {
+                                Some(key) => card_ui(ui, cell, workspace, view, key, commands),
+                                // A blank cell would leave the reader wondering; say why.
+                                None if line == 0 => {
+                                    let group = layout.blocks[block].group;
+                                    let party = layout.parties[column];
+                                    let why = if workspace.statements_on(group, party).is_empty() {
+                                        "no statement on this issue"
+                                    } else {
+                                        "none match the filters"
+                                    };
+                                    ui.painter().text(
+                                        cell.left_top() + Vec2::new(16.0, 14.0),
+                                        Align2::LEFT_CENTER,
+                                        why,
+                                        FontId::proportional(12.0),
+                                        ui.visuals().weak_text_color(),
+                                    );
+                                }
+                                None => {}
                             }
                         }
                     }
@@ -216,7 +235,70 @@ fn status_text(analysis: Option<&Analysis>, issue: &str) -> Option<(Status, Stri
         }
         (status, _, _) => status.label().to_owned(),
     };
+    let text = match issue.silent.len() {
+        0 => text,
+        1 => format!("{text} · 1 silent"),
+        n => format!("{text} · {n} silent"),
+    };
     Some((issue.status, text))
+}
+
+/// What the status rests on: each party's acceptable range, who holds a gap open, who is
+/// silent.
+fn status_details_ui(ui: &mut Ui, workspace: &Workspace, analysis: &Analysis, issue_id: &str) {
+    let Some(issue) = analysis.issue(issue_id) else {
+        return;
+    };
+    let name = |party: usize| {
+        workspace
+            .negotiation
+            .parties
+            .get(party)
+            .map_or("?", |p| p.data.party.name.as_str())
+    };
+    ui.set_max_width(420.0);
+    ui.strong(match issue.status {
+        Status::PossibleAgreement => {
+            "Possible agreement: every party shown that has a position accepts the zone"
+        }
+        Status::Deadlock => "Deadlock: the acceptable ranges do not overlap",
+        Status::Unaddressed => {
+            "Unaddressed: no party shown has placed a stance or range on this issue's scale"
+        }
+    });
+    for stand in &issue.stands {
+        match stand.range {
+            Some(range) => ui.label(format!(
+                "{} accepts {:.0}–{:.0}",
+                name(stand.party),
+                range.min,
+                range.max
+            )),
+            None => ui.label(format!(
+                "{} speaks to it without a place on the scale",
+                name(stand.party)
+            )),
+        };
+    }
+    if let Some(gap) = &issue.gap {
+        let holders = |keys: &[StatementKey]| {
+            let mut names: Vec<&str> = keys.iter().map(|key| name(key.party)).collect();
+            names.dedup();
+            names.join(", ")
+        };
+        ui.label(format!(
+            "The gap {:.0}–{:.0} lies between {} below and {} above",
+            gap.from,
+            gap.to,
+            holders(&gap.low_side),
+            holders(&gap.high_side)
+        ));
+    }
+    if !issue.silent.is_empty() {
+        let silent: Vec<&str> = issue.silent.iter().map(|&party| name(party)).collect();
+        ui.label(format!("Silent: {}", silent.join(", ")));
+    }
+    ui.weak("Ranges are the analyst's estimates; hidden parties are left out.");
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -293,6 +375,10 @@ fn issue_header_ui(
         );
         painter.galley(min, galley, colour);
         room_right = outline.left() - 10.0;
+        if let Some(analysis) = analysis {
+            ui.interact(outline, id.with("status"), Sense::hover())
+                .on_hover_ui(|ui| status_details_ui(ui, workspace, analysis, &group.id));
+        }
     }
     let details = painter.layout_no_wrap(
         details,
@@ -303,11 +389,6 @@ fn issue_header_ui(
         let min = Pos2::new(title.right() + 12.0, centre_y - details.size().y / 2.0);
         painter.galley(min, details, visuals.weak_text_color());
     }
-    let response = response.on_hover_text(if block.collapsed {
-        "Click to show this issue's statements"
-    } else {
-        "Click to collapse this issue"
-    });
     if response.clicked() {
         commands.push(Command::SetIssueCollapsed {
             issue: group.id.clone(),
@@ -400,17 +481,19 @@ fn card_ui(
     let rect = cell.shrink(CARD_MARGIN);
     let id = ui.scope_id().with(("statement", key.party, key.statement));
     let response = ui.interact(rect, id, Sense::click());
+    let problems: Vec<&Problem> = workspace.problems_of(key).collect();
+    let flag = problem_flag(&problems);
     response.widget_info(|| {
-        WidgetInfo::labeled(
-            egui::Role::Button,
-            true,
-            format!(
-                "{}, {}: {}",
-                party.short_name,
-                statement.kind.label(),
-                statement.summary
-            ),
-        )
+        let mut label = format!(
+            "{}, {}: {}",
+            party.short_name,
+            statement.kind.label(),
+            statement.summary
+        );
+        if let Some(flag) = &flag {
+            label.push_str(&format!(" ({flag})"));
+        }
+        WidgetInfo::labeled(egui::Role::Button, true, label)
     });
     let selected = view.selected == Some(key);
     let visuals = ui.visuals();
@@ -453,33 +536,32 @@ fn card_ui(
         statement.firmness,
         visuals,
     );
+    // Marks beyond kind and firmness are shown by importance, as far as the width allows:
+    // a problem with the statement, then salience, then whether it is conditional.
+    let place = |x: &mut f32, text: &str, colour: Color32, right: f32| {
+        let galley = painter.layout_no_wrap(text.to_owned(), FontId::proportional(11.0), colour);
+        if *x + 8.0 + galley.size().x <= right {
+            let top = tags_y - galley.size().y / 2.0;
+            painter.galley(Pos2::new(*x + 8.0, top), galley.clone(), colour);
+            *x += 8.0 + galley.size().x;
+        }
+    };
+    if let Some(flag) = &flag {
+        let colour = if problems.iter().any(|p| p.is_error()) {
+            visuals.error_fg_color
+        } else {
+            visuals.warn_fg_color
+        };
+        place(&mut x, flag, colour, inner.right());
+    }
+    let salience = SalienceMark::new(&painter, statement.salience, visuals);
+    let mut right = inner.right();
+    if x + 12.0 + salience.width() <= right {
+        right -= salience.width() + 8.0;
+        salience.paint(&painter, Pos2::new(inner.right(), tags_y), visuals);
+    }
     if !statement.conditions.is_empty() {
-        x = painter
-            .text(
-                Pos2::new(x + 8.0, tags_y),
-                Align2::LEFT_CENTER,
-                "conditional",
-                FontId::proportional(11.0),
-                visuals.text_color(),
-            )
-            .right();
-    }
-    if statement.sources.is_empty() {
-        painter.text(
-            Pos2::new(x + 8.0, tags_y),
-            Align2::LEFT_CENTER,
-            "no source",
-            FontId::proportional(11.0),
-            visuals.warn_fg_color,
-        );
-    }
-    if inner.width() > 240.0 {
-        paint_salience(
-            &painter,
-            Pos2::new(inner.right(), tags_y),
-            statement.salience,
-            visuals,
-        );
+        place(&mut x, "conditional", visuals.text_color(), right);
     }
 
     let needle = view.filters.needle();
@@ -534,6 +616,14 @@ fn card_ui(
         ui.set_max_width(360.0);
         ui.strong(format!("{} · {}", party.name, statement.kind.label()));
         ui.label(&statement.summary);
+        for problem in &problems {
+            let colour = if problem.is_error() {
+                ui.visuals().error_fg_color
+            } else {
+                ui.visuals().warn_fg_color
+            };
+            ui.colored_label(colour, &problem.message);
+        }
         ui.weak(format!(
             "{} · salience {:.0}{} · click to inspect",
             statement.firmness.label(),
@@ -550,17 +640,32 @@ fn card_ui(
     }
 }
 
+/// "error", "warning" or "3 problems" for a statement's problems, if it has any.
+fn problem_flag(problems: &[&Problem]) -> Option<String> {
+    match problems {
+        [] => None,
+        [one] if one.is_error() => Some("error".to_owned()),
+        [_] => Some("warning".to_owned()),
+        many => Some(format!("{} problems", many.len())),
+    }
+}
+
 /// A stretch of the first quote that matches, with the match near its start.
 fn quote_snippet(statement: &crate::model::Statement, needle: &str) -> Option<String> {
     statement.sources.iter().find_map(|source| {
         let found = crate::app::filter::find_matches(&source.quote, needle)
             .into_iter()
             .next()?;
-        let start = source.quote[..found.start]
+        // Some thirty characters of lead-in, starting at a word.
+        let lead_in = source.quote[..found.start]
             .char_indices()
             .rev()
             .nth(30)
             .map_or(0, |(at, _)| at);
+        let start = source.quote[lead_in..found.start]
+            .find(' ')
+            .map_or(found.start, |space| lead_in + space + 1);
+        let start = if lead_in == 0 { 0 } else { start };
         let prefix = if start > 0 { "…" } else { "" };
         Some(format!("“{prefix}{}”", &source.quote[start..]))
     })
@@ -619,7 +724,7 @@ fn party_header_ui(
     let colour = party_colour(&party.colour);
     let id = ui.scope_id().with(("party header", &party.id));
     let response: Response = ui.interact(rect, id, Sense::click_and_drag());
-    response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, &party.name));
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::ColumnHeader, true, &party.name));
     if response.drag_started() {
         response.dnd_set_drag_payload(ColumnDrag {
             party: party.id.clone(),
@@ -659,10 +764,23 @@ fn party_header_ui(
 
     let inner = rect.shrink2(Vec2::new(10.0, 8.0));
     let mut y = inner.top() + 4.0;
-    // Leave room for the Hide button; a long name is cut short, and shown whole on hover.
+    // Leave room for the Hide button; a name too long for it gives way to the short name,
+    // cut short if need be, and is shown whole on hover.
+    let name_width = (inner.width() - 52.0).max(40.0);
+    let heading = TextStyle::Heading.resolve(ui.style());
+    let full_name_fits = painter
+        .layout_no_wrap(party.name.clone(), heading, Color32::PLACEHOLDER)
+        .size()
+        .x
+        <= name_width;
+    let shown_name = if full_name_fits {
+        &party.name
+    } else {
+        &party.short_name
+    };
     let name = ui.fonts_mut(|fonts| {
         fonts.layout_job(highlighted_text(
-            &party.name,
+            shown_name,
             "",
             TextFormat {
                 font_id: TextStyle::Heading.resolve(ui.style()),
@@ -670,7 +788,7 @@ fn party_header_ui(
                 ..TextFormat::default()
             },
             visuals,
-            (inner.width() - 52.0).max(40.0),
+            name_width,
             1,
         ))
     });

@@ -9,7 +9,7 @@ use crate::app::workspace::Workspace;
 use crate::app::{Command, Commands, ViewState};
 use crate::model::Statement;
 
-use super::scale::scale_ui;
+use super::scale::{describe_position, scale_ui};
 use super::widgets::{colour_swatch, kind_tag_ui};
 
 pub fn inspector_ui(ui: &mut Ui, workspace: &Workspace, view: &ViewState, commands: &mut Commands) {
@@ -52,7 +52,7 @@ fn statement_ui(
     let party = &loaded.data.party;
     let colour = party_colour(&party.colour);
     ui.horizontal(|ui| {
-        colour_swatch(ui, colour, true);
+        colour_swatch(ui, colour);
         ui.strong(&party.name);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
@@ -77,6 +77,19 @@ fn statement_ui(
     });
     ui.add_space(4.0);
     ui.label(RichText::new(&statement.summary).size(15.0));
+    for problem in workspace.problems_of(key) {
+        let colour = if problem.is_error() {
+            ui.visuals().error_fg_color
+        } else {
+            ui.visuals().warn_fg_color
+        };
+        let word = if problem.is_error() {
+            "Error"
+        } else {
+            "Warning"
+        };
+        ui.colored_label(colour, format!("{word}: {}", problem.message));
+    }
     ui.add_space(8.0);
 
     let group = workspace.issue_group(&statement.issue);
@@ -123,6 +136,10 @@ fn statement_ui(
         statement.range.as_ref(),
         colour,
     );
+    ui.label(describe_position(
+        statement.stance,
+        statement.range.as_ref(),
+    ));
     if statement.estimated && (statement.stance.is_some() || statement.range.is_some()) {
         ui.horizontal_wrapped(|ui| {
             estimate_mark_ui(ui);
@@ -151,15 +168,34 @@ fn statement_ui(
                 let issue_title = workspace
                     .issue_group(&waits_on.issue)
                     .map_or(waits_on.issue.as_str(), |group| group.title.as_str());
-                let link = ui.link(format!("Waits on {party_name}: {issue_title}"));
-                if link
-                    .on_hover_text("Show that party's statement on the issue")
-                    .clicked()
-                {
-                    commands.push(Command::SelectPartyOnIssue {
-                        party: waits_on.party.clone(),
-                        issue: waits_on.issue.clone(),
+                let target = workspace
+                    .negotiation
+                    .party_index(&waits_on.party)
+                    .and_then(|party| {
+                        let statement = workspace.negotiation.parties[party]
+                            .data
+                            .statements
+                            .iter()
+                            .position(|s| s.issue == waits_on.issue)?;
+                        Some(StatementKey { party, statement })
                     });
+                let text = format!("Waits on {party_name}: {issue_title}");
+                match target {
+                    Some(target) => {
+                        let link = ui.link(text);
+                        if link
+                            .on_hover_text("Show that party's statement on the issue")
+                            .clicked()
+                        {
+                            commands.push(Command::Select(target));
+                        }
+                    }
+                    // Nothing to lead to: say so rather than offer a link that goes nowhere.
+                    None => {
+                        ui.weak(format!(
+                            "{text} (no statement from {party_name} on it is open)"
+                        ));
+                    }
                 }
             }
         }

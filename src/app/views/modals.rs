@@ -45,6 +45,7 @@ fn about_ui(ui: &mut Ui, commands: &mut Commands) {
 }
 
 fn shortcuts_ui(ui: &mut Ui, commands: &mut Commands) {
+    ui.set_min_width(380.0);
     ui.heading("Keyboard shortcuts");
     ui.add_space(6.0);
     egui::Grid::new("shortcuts")
@@ -68,6 +69,9 @@ fn shortcuts_ui(ui: &mut Ui, commands: &mut Commands) {
             }
             ui.monospace("Esc");
             ui.label("Clear the search, then the selection");
+            ui.end_row();
+            ui.monospace("Arrow keys");
+            ui.label("Move between statements");
             ui.end_row();
         });
     ui.add_space(8.0);

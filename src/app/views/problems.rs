@@ -87,7 +87,7 @@ fn problem_row_ui(ui: &mut Ui, workspace: &Workspace, problem: &Problem, command
             Some(key) => {
                 let link = ui.add(
                     egui::Label::new(
-                        RichText::new(text)
+                        RichText::new(text.clone())
                             .color(ui.visuals().hyperlink_color)
                             .underline(),
                     )
@@ -95,15 +95,25 @@ fn problem_row_ui(ui: &mut Ui, workspace: &Workspace, problem: &Problem, command
                     .wrap(),
                 );
                 let link = link.on_hover_cursor(egui::CursorIcon::PointingHand);
+                link.context_menu(|ui| copy_button_ui(ui, &text));
                 if link.on_hover_text("Show this statement").clicked() {
                     commands.push(Command::Select(key));
                 }
             }
             None => {
-                ui.add(egui::Label::new(text).wrap());
+                ui.add(egui::Label::new(text.clone()).wrap())
+                    .context_menu(|ui| copy_button_ui(ui, &text));
             }
         }
     });
+}
+
+/// Right-click › Copy, so a path or message can go into an editor or a bug report.
+fn copy_button_ui(ui: &mut Ui, text: &str) {
+    if ui.button("Copy").clicked() {
+        ui.copy_text(text.to_owned());
+        ui.close();
+    }
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ pub fn scale_ui(
 ) {
     let width = ui.available_width().max(160.0);
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, HEIGHT), Sense::hover());
-    let description = describe(stance, range);
+    let description = describe_position(stance, range);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &description));
     let visuals = ui.visuals();
     let painter = ui.painter_at(rect);
@@ -96,7 +96,7 @@ pub fn scale_ui(
     }
 }
 
-fn describe(stance: Option<f64>, range: Option<&Range>) -> String {
+pub fn describe_position(stance: Option<f64>, range: Option<&Range>) -> String {
     match (stance, range) {
         (Some(stance), Some(range)) => format!(
             "Stance {stance:.0}, acceptable range {:.0}–{:.0}",
@@ -122,17 +122,17 @@ mod tests {
             max: 45.0,
         };
         assert_eq!(
-            describe(Some(40.0), Some(&range)),
+            describe_position(Some(40.0), Some(&range)),
             "Stance 40, acceptable range 35–45"
         );
         assert_eq!(
-            describe(None, Some(&range)),
+            describe_position(None, Some(&range)),
             "No stance given, acceptable range 35–45"
         );
         assert_eq!(
-            describe(Some(5.0), None),
+            describe_position(Some(5.0), None),
             "Stance 5, no acceptable range given"
         );
-        assert_eq!(describe(None, None), "No stance or range given");
+        assert_eq!(describe_position(None, None), "No stance or range given");
     }
 }

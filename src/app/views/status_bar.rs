@@ -15,12 +15,16 @@ pub fn status_bar_ui(
 ) {
     egui::Panel::bottom("status_bar").show(ui, |ui| {
         ui.horizontal(|ui| {
-            let files = workspace.files.len();
-            ui.label(format!(
-                "{files} {} loaded",
-                if files == 1 { "file" } else { "files" }
-            ))
-            .on_hover_text(
+            let (loaded, tried) = (workspace.loaded_file_count(), workspace.files.len());
+            let files = if loaded == tried {
+                format!(
+                    "{tried} {} loaded",
+                    if tried == 1 { "file" } else { "files" }
+                )
+            } else {
+                format!("{loaded} of {tried} files loaded")
+            };
+            ui.label(files).on_hover_text(
                 workspace
                     .files
                     .iter()
@@ -54,9 +58,20 @@ pub fn status_bar_ui(
             ui.label(format!("{} of {total} parties shown", layout.parties.len()));
             ui.separator();
             let shown: usize = layout.blocks.iter().map(|block| block.shown()).sum();
-            let mut statements = format!("{shown} statements");
+            let mut statements = format!(
+                "{shown} {}",
+                if shown == 1 {
+                    "statement"
+                } else {
+                    "statements"
+                }
+            );
             if view.filters.is_active() {
-                statements.push_str(" match the filters");
+                statements.push_str(if shown == 1 {
+                    " matches the filters"
+                } else {
+                    " match the filters"
+                });
             }
             ui.label(statements);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {

@@ -7,8 +7,6 @@ use crate::app::workspace::Workspace;
 use crate::app::{Command, Commands, ViewState};
 use crate::model::Kind;
 
-use super::widgets::colour_swatch;
-
 pub fn toolbar_ui(ui: &mut Ui, workspace: &Workspace, view: &ViewState, commands: &mut Commands) {
     egui::Panel::top("toolbar").show(ui, |ui| {
         ui.add_space(4.0);
@@ -47,12 +45,14 @@ fn search_ui(ui: &mut Ui, view: &ViewState, commands: &mut Commands) {
     if response.changed() {
         commands.push(Command::SetSearch(text));
     }
-    if !view.filters.search.is_empty()
-        && ui
-            .small_button("Clear")
-            .on_hover_text("Clear the search (Esc)")
-            .clicked()
-    {
+    // Always there, so typing does not shift the rest of the toolbar.
+    let clear = ui
+        .add_enabled(
+            !view.filters.search.is_empty(),
+            Button::new("Clear").small(),
+        )
+        .on_hover_text("Clear the search (Esc)");
+    if clear.clicked() {
         commands.push(Command::SetSearch(String::new()));
     }
 }
@@ -89,9 +89,18 @@ fn kinds_ui(ui: &mut Ui, view: &ViewState, commands: &mut Commands) {
     ui.label("Kinds");
     for kind in Kind::ALL {
         let on = view.filters.kinds.contains(&kind);
-        let text = RichText::new(kind.label()).color(kind_colour(kind, ui.visuals()));
+        // On the selection colour, the kind's own colour would be hard to read.
+        let colour = if on {
+            ui.visuals().strong_text_color()
+        } else {
+            kind_colour(kind, ui.visuals())
+        };
         let response = ui
-            .add(Button::new(text).selected(on).small())
+            .add(
+                Button::new(RichText::new(kind.label()).color(colour))
+                    .selected(on)
+                    .small(),
+            )
             .on_hover_text(if on {
                 format!("Stop showing only {}s", kind.label())
             } else {
@@ -101,7 +110,13 @@ fn kinds_ui(ui: &mut Ui, view: &ViewState, commands: &mut Commands) {
             commands.push(Command::SetKindShown { kind, shown: !on });
         }
     }
-    if !view.filters.kinds.is_empty() && ui.small_button("All kinds").clicked() {
+    let all = ui
+        .add_enabled(
+            !view.filters.kinds.is_empty(),
+            Button::new("All kinds").small(),
+        )
+        .on_hover_text("Show statements of every kind");
+    if all.clicked() {
         commands.push(Command::ShowAllKinds);
     }
 }
@@ -111,23 +126,40 @@ fn parties_ui(ui: &mut Ui, workspace: &Workspace, view: &ViewState, commands: &m
     for index in view.columns.ordered(workspace) {
         let party = &workspace.negotiation.parties[index].data.party;
         let shown = !view.columns.hidden.contains(&party.id);
-        ui.horizontal(|ui| {
-            ui.spacing_mut().item_spacing.x = 3.0;
-            colour_swatch(ui, party_colour(&party.colour), shown);
-            let response = ui
-                .add(Button::new(&party.short_name).selected(shown).small())
-                .on_hover_text(if shown {
-                    format!("Hide {}", party.name)
-                } else {
-                    format!("Show {}", party.name)
-                });
-            if response.clicked() {
-                commands.push(Command::SetPartyShown {
-                    party: party.id.clone(),
-                    shown: !shown,
-                });
-            }
+        // One widget per party, so the toolbar wraps between parties, never inside one; the
+        // leading spaces leave room for the colour mark painted over the button.
+        let text = format!("     {}", party.short_name);
+        let response = ui.add(Button::new(text).selected(shown).small());
+        let mark = egui::Rect::from_center_size(
+            response.rect.left_center() + egui::vec2(10.0, 0.0),
+            egui::vec2(9.0, 9.0),
+        );
+        let colour = party_colour(&party.colour);
+        if shown {
+            ui.painter().rect_filled(mark, 2.0, colour);
+        } else {
+            ui.painter().rect_stroke(
+                mark,
+                2.0,
+                egui::Stroke::new(1.5, colour),
+                egui::StrokeKind::Inside,
+            );
+        }
+        // Named without the colour mark, which a screen reader would only stumble over.
+        response.widget_info(|| {
+            egui::WidgetInfo::selected(egui::Role::Button, true, shown, &party.short_name)
         });
+        let response = response.on_hover_text(if shown {
+            format!("Hide {}", party.name)
+        } else {
+            format!("Show {}", party.name)
+        });
+        if response.clicked() {
+            commands.push(Command::SetPartyShown {
+                party: party.id.clone(),
+                shown: !shown,
+            });
+        }
     }
 }
 

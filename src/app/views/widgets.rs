@@ -10,18 +10,9 @@ use crate::app::filter::find_matches;
 use crate::app::style::{firmness_level, kind_colour, kind_tag, match_background};
 use crate::model::{Firmness, Kind};
 
-pub fn colour_swatch(ui: &mut Ui, colour: Color32, filled: bool) -> egui::Response {
+pub fn colour_swatch(ui: &mut Ui, colour: Color32) -> egui::Response {
     let (rect, response) = ui.allocate_exact_size(Vec2::splat(10.0), Sense::hover());
-    if filled {
-        ui.painter().rect_filled(rect, 2.0, colour);
-    } else {
-        ui.painter().rect_stroke(
-            rect,
-            2.0,
-            Stroke::new(1.5, colour),
-            egui::StrokeKind::Inside,
-        );
-    }
+    ui.painter().rect_filled(rect, 2.0, colour);
     response
 }
 
@@ -92,41 +83,70 @@ pub fn paint_firmness(
     text.right()
 }
 
-/// A short bar filled to the salience (0–100) with the number beside it, right-aligned at
-/// `right_centre`.
-pub fn paint_salience(painter: &Painter, right_centre: Pos2, salience: f64, visuals: &Visuals) {
-    let number = painter.text(
-        right_centre,
-        Align2::RIGHT_CENTER,
-        format!("{salience:.0}"),
-        FontId::monospace(10.5),
-        visuals.text_color(),
-    );
-    let width = 30.0;
-    let track = Rect::from_min_max(
-        Pos2::new(number.left() - 4.0 - width, right_centre.y - 3.0),
-        Pos2::new(number.left() - 4.0, right_centre.y + 3.0),
-    );
-    painter.rect_filled(track, 2.0, visuals.extreme_bg_color);
-    painter.rect_stroke(
-        track,
-        2.0,
-        Stroke::new(1.0, visuals.weak_text_color()),
-        egui::StrokeKind::Inside,
-    );
-    let filled = (salience.clamp(0.0, 100.0) / 100.0) as f32 * width;
-    painter.rect_filled(
-        Rect::from_min_size(track.min, Vec2::new(filled, track.height())),
-        2.0,
-        visuals.strong_text_color(),
-    );
-    painter.text(
-        Pos2::new(track.left() - 4.0, right_centre.y),
-        Align2::RIGHT_CENTER,
-        "salience",
-        FontId::proportional(10.5),
-        visuals.weak_text_color(),
-    );
+const SALIENCE_BAR_WIDTH: f32 = 30.0;
+
+/// The word "salience", a short bar filled to the salience (0–100) and the number, laid out
+/// so their width is known before they are painted.
+pub struct SalienceMark {
+    word: std::sync::Arc<egui::Galley>,
+    number: std::sync::Arc<egui::Galley>,
+    salience: f64,
+}
+
+impl SalienceMark {
+    pub fn new(painter: &Painter, salience: f64, visuals: &Visuals) -> Self {
+        SalienceMark {
+            word: painter.layout_no_wrap(
+                "salience".to_owned(),
+                FontId::proportional(10.5),
+                visuals.weak_text_color(),
+            ),
+            number: painter.layout_no_wrap(
+                format!("{salience:.0}"),
+                FontId::monospace(10.5),
+                visuals.text_color(),
+            ),
+            salience,
+        }
+    }
+
+    pub fn width(&self) -> f32 {
+        self.word.size().x + 4.0 + SALIENCE_BAR_WIDTH + 4.0 + self.number.size().x
+    }
+
+    /// Paints the mark right-aligned at `right_centre`.
+    pub fn paint(self, painter: &Painter, right_centre: Pos2, visuals: &Visuals) {
+        let y = right_centre.y;
+        let number_left = right_centre.x - self.number.size().x;
+        let track = Rect::from_min_max(
+            Pos2::new(number_left - 4.0 - SALIENCE_BAR_WIDTH, y - 3.0),
+            Pos2::new(number_left - 4.0, y + 3.0),
+        );
+        painter.rect_filled(track, 2.0, visuals.extreme_bg_color);
+        painter.rect_stroke(
+            track,
+            2.0,
+            Stroke::new(1.0, visuals.weak_text_color()),
+            egui::StrokeKind::Inside,
+        );
+        let filled = (self.salience.clamp(0.0, 100.0) / 100.0) as f32 * SALIENCE_BAR_WIDTH;
+        painter.rect_filled(
+            Rect::from_min_size(track.min, Vec2::new(filled, track.height())),
+            2.0,
+            visuals.strong_text_color(),
+        );
+        let word_left = track.left() - 4.0 - self.word.size().x;
+        painter.galley(
+            Pos2::new(word_left, y - self.word.size().y / 2.0),
+            self.word,
+            visuals.weak_text_color(),
+        );
+        painter.galley(
+            Pos2::new(number_left, y - self.number.size().y / 2.0),
+            self.number,
+            visuals.text_color(),
+        );
+    }
 }
 
 /// `text` laid out to `width`, at most `max_rows` rows (0 for no limit), with every match
