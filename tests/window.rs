@@ -569,3 +569,20 @@ fn reload_picks_up_changes_on_disk_and_keeps_the_selection() {
     assert!(harness.state().view().selected.is_some());
     harness.get_by_label("The open door stays open");
 }
+
+#[test]
+fn an_issue_status_explains_itself_and_follows_the_parties_shown() {
+    let mut harness = example_window();
+    harness.get_by_label("deadlock: gap 5–90").hover();
+    harness.run();
+    harness.get_by_label("Deadlock: the acceptable ranges do not overlap");
+    harness.get_by_label("Russian Federation accepts 0–5");
+    harness.get_by_label_contains("The gap 5–90 lies between Russian Federation below and");
+    harness.get_by_label("possible agreement 50–100 · 1 silent");
+
+    // Without Russia, the allies agree on the open door.
+    harness.get_by_label("Russia").click();
+    harness.run();
+    assert!(harness.query_by_label("deadlock: gap 5–90").is_none());
+    harness.get_by_label("possible agreement 90–100");
+}

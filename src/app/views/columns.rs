@@ -363,7 +363,7 @@ fn issue_header_ui(
     let mut room_right = band.right() - 10.0;
     if let Some((status, text)) = status_text(analysis, &group.id) {
         let colour = status_colour(status, ui);
-        let galley = painter.layout_no_wrap(text, FontId::proportional(12.5), colour);
+        let galley = painter.layout_no_wrap(text.clone(), FontId::proportional(12.5), colour);
         let right = room_right.max(title.right() + 16.0 + galley.size().x);
         let min = Pos2::new(right - galley.size().x, centre_y - galley.size().y / 2.0);
         let outline = Rect::from_min_size(min, galley.size()).expand2(Vec2::new(6.0, 2.0));
@@ -376,8 +376,9 @@ fn issue_header_ui(
         painter.galley(min, galley, colour);
         room_right = outline.left() - 10.0;
         if let Some(analysis) = analysis {
-            ui.interact(outline, id.with("status"), Sense::hover())
-                .on_hover_ui(|ui| status_details_ui(ui, workspace, analysis, &group.id));
+            let badge = ui.interact(outline, id.with("status"), Sense::hover());
+            badge.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, &text));
+            badge.on_hover_ui(|ui| status_details_ui(ui, workspace, analysis, &group.id));
         }
     }
     let details = painter.layout_no_wrap(
