@@ -239,7 +239,7 @@ fn a_broken_file_shows_where_it_broke_and_the_good_files_stay_usable() {
     let cut = russia.match_indices("(\n            id:").nth(2).unwrap().0 + 40;
     std::fs::write(folder.path().join("russia.ron"), &russia[..cut]).unwrap();
 
-    let harness = window(vec![folder.path().to_owned()]);
+    let mut harness = window(vec![folder.path().to_owned()]);
     let problem = harness.get_by_label_contains("russia.ron:");
     let label = format!("{problem:?}");
     let line_col = regex_like_line_col(&label);
@@ -251,7 +251,10 @@ fn a_broken_file_shows_where_it_broke_and_the_good_files_stay_usable() {
     harness.get_by_label("United States");
     harness.get_by_label("North Atlantic Treaty Organization");
     assert!(harness.query_by_label("Russian Federation").is_none());
+    // The files that loaded work as usual.
     harness.get_by_label_contains(US_RED_LINE).click();
+    harness.run();
+    harness.get_by_label_contains("There is no change, there will be no change");
 }
 
 /// Whether `text` holds `russia.ron:<line>:<col>:`.
@@ -463,7 +466,136 @@ fn the_window_is_usable_at_900_by_600() {
     let card = harness.get_by_label_contains("NATO, red line: No compromise on the open door");
     card.click();
     harness.run();
-    harness.get_by_label("Inspector");
+    harness.get_by_label("No compromise on the open door: nations choose their own path");
+    harness.get_by_role_and_label(egui::Role::Image, "Stance 100, acceptable range 90–100");
+}
+
+/// The rectangle of the central view, between the toolbar and the status bar.
+fn in_view(harness: &Harness<'static, App>, label: &str) -> bool {
+    let card = harness.get_by_label_contains(label).rect();
+    let window = harness.ctx.content_rect();
+    card.top() >= 0.0 && card.bottom() <= window.bottom() && card.left() >= 0.0
+}
+
+#[test]
+fn a_statement_chosen_from_the_problems_is_scrolled_into_view() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_example_to(folder.path());
+    let us_path = folder.path().join("us.ron");
+    let us = std::fs::read_to_string(&us_path).unwrap();
+    // The US's last statement, far below the first screen at 900×600.
+    let lavrov = "Blinken hopes to speak with Lavrov about the response in the coming days";
+    let at = us.find(lavrov).unwrap();
+    let salience = at + us[at..].find("salience: 60.0").unwrap();
+    let broken = format!("{}salience: 600.0{}", &us[..salience], &us[salience + 14..]);
+    std::fs::write(&us_path, broken).unwrap();
+
+    let app = App::with_settings(
+        Settings::default(),
+        vec![folder.path().to_owned()],
+        Arc::new(ScriptedDialogs::default()),
+    );
+    let mut harness = harness_for(app, Vec2::new(900.0, 600.0));
+    assert!(
+        harness.query_by_label_contains(lavrov).is_none() || !in_view(&harness, lavrov),
+        "the statement starts out of view"
+    );
+    harness
+        .get_by_label_contains("salience 600 is outside 0–100")
+        .click();
+    harness.run();
+    assert!(in_view(&harness, &format!("US, open to talks: {lavrov}")));
+}
+
+#[test]
+fn selecting_a_statement_the_filters_hide_clears_them_and_says_so() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_example_to(folder.path());
+    let us_path = folder.path().join("us.ron");
+    let us = std::fs::read_to_string(&us_path).unwrap();
+    std::fs::write(
+        &us_path,
+        us.replacen("salience: 90.0", "salience: 900.0", 1),
+    )
+    .unwrap();
+    let mut harness = window(vec![folder.path().to_owned()]);
+    let search = harness.get_by_label("Search");
+    search.focus();
+    search.type_text("missile");
+    harness.run();
+    assert!(harness.query_by_label_contains(US_RED_LINE).is_none());
+    harness
+        .get_by_label_contains("salience 900 is outside 0–100")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("The filters hid that statement, so they were cleared.");
+    harness.get_by_label_contains(&format!("US, red line: {US_RED_LINE}"));
+    assert!(harness.state().view().filters.search.is_empty());
+}
+
+#[test]
+fn scrolling_part_way_into_an_issue_pins_its_title_once() {
+    let mut harness = example_window();
+    let title = "Issue: NATO membership for Ukraine and other ex-Soviet states";
+    let columns = harness.get_by_label_contains(US_RED_LINE).rect().center();
+    harness.hover_at(columns);
+    // A few points at a time: the title is part scrolled off, then gone, then pinned.
+    for _ in 0..12 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: Vec2::new(0.0, -8.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: Modifiers::NONE,
+        });
+        harness.run();
+        assert_eq!(harness.query_all_by_label(title).count(), 1);
+    }
+}
+
+#[test]
+fn the_zoom_is_restored_and_a_broken_one_is_ignored() {
+    for (saved, expected) in [(1.5, 1.5), (f32::NAN, 1.0), (0.0, 1.0), (1e9, 1.0)] {
+        let settings = Settings {
+            zoom: saved,
+            ..Settings::default()
+        };
+        let app = App::with_settings(settings, Vec::new(), Arc::new(ScriptedDialogs::default()));
+        let harness = harness_for(app, Vec2::new(1600.0, 1000.0));
+        assert_eq!(harness.ctx.zoom_factor(), expected, "saved {saved}");
+        harness.get_by_label("United States");
+    }
+}
+
+#[test]
+fn the_window_survives_every_kind_of_bad_file() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&fixtures)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    paths.sort();
+    paths.push(Path::new(DATA).join("agenda.ron"));
+    let mut harness = window(paths);
+    harness.get_by_label("Problems");
+    assert!(harness.state().workspace().error_count() >= 6);
+    // Every bad file is named in the problems panel.
+    for name in [
+        "binary.ron",
+        "empty.ron",
+        "newer-format.ron",
+        "not-utf8.ron",
+        "truncated.ron",
+    ] {
+        assert!(
+            harness.query_all_by_label_contains(name).count() > 0,
+            "{name} is listed"
+        );
+    }
+    // The files that did load can be used.
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    assert!(harness.state().view().selected.is_some());
 }
 
 #[test]

@@ -85,7 +85,7 @@ impl Commands {
     /// Opens files and folders the user picked or dropped.
     pub fn open_paths(&mut self, paths: Vec<PathBuf>) {
         if !paths.is_empty() {
-            self.push(Command::Open(Origin::Paths(paths)));
+            self.push(Command::Open(Origin::paths(paths)));
         }
     }
 }

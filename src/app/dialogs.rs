@@ -40,6 +40,14 @@ pub enum DialogKind {
     Folder,
 }
 
+#[derive(Debug, thiserror::Error)]
+pub enum DialogError {
+    #[error("a file dialog is already open")]
+    AlreadyOpen,
+    #[error("no thread could be started for the dialog: {0}")]
+    NoThread(std::io::Error),
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DialogOutcome {
     Picked(Vec<PathBuf>),
@@ -72,9 +80,13 @@ impl DialogRunner {
     }
 
     /// Opens a dialog unless one is open already; `repaint` wakes the window when it closes.
-    pub fn open(&mut self, kind: DialogKind, repaint: impl Fn() + Send + 'static) -> bool {
+    pub fn open(
+        &mut self,
+        kind: DialogKind,
+        repaint: impl Fn() + Send + 'static,
+    ) -> Result<(), DialogError> {
         if self.is_open() {
-            return false;
+            return Err(DialogError::AlreadyOpen);
         }
         let (sender, receiver) = channel();
         let dialogs = Arc::clone(&self.dialogs);
@@ -90,11 +102,9 @@ impl DialogRunner {
                 let _ = sender.send((picked, started.elapsed()));
                 repaint();
             });
-        if spawned.is_err() {
-            return false;
-        }
+        spawned.map_err(DialogError::NoThread)?;
         self.pending = Some(Pending { receiver });
-        true
+        Ok(())
     }
 
     /// The dialog's answer once it has closed.
@@ -152,8 +162,11 @@ mod tests {
     #[test]
     fn only_one_dialog_opens_at_a_time_and_its_answer_arrives() {
         let (mut runner, answer) = runner();
-        assert!(runner.open(DialogKind::Files, || {}));
-        assert!(!runner.open(DialogKind::Folder, || {}));
+        assert!(runner.open(DialogKind::Files, || {}).is_ok());
+        assert!(matches!(
+            runner.open(DialogKind::Folder, || {}),
+            Err(DialogError::AlreadyOpen)
+        ));
         assert!(runner.is_open());
         assert_eq!(runner.poll(), None);
         answer.send(Some(vec!["a.ron".into()])).unwrap();
@@ -162,21 +175,21 @@ mod tests {
             DialogOutcome::Picked(vec!["a.ron".into()])
         );
         assert!(!runner.is_open());
-        assert!(runner.open(DialogKind::Folder, || {}));
+        assert!(runner.open(DialogKind::Folder, || {}).is_ok());
     }
 
     #[test]
     fn an_instant_empty_answer_means_no_dialog_could_be_shown() {
         let (mut runner, answer) = runner();
         answer.send(None).unwrap();
-        runner.open(DialogKind::Files, || {});
+        runner.open(DialogKind::Files, || {}).unwrap();
         assert_eq!(wait(&mut runner), DialogOutcome::Unavailable);
     }
 
     #[test]
     fn a_slow_empty_answer_is_a_cancel() {
         let (mut runner, answer) = runner();
-        runner.open(DialogKind::Folder, || {});
+        runner.open(DialogKind::Folder, || {}).unwrap();
         std::thread::sleep(UNAVAILABLE_WITHIN + Duration::from_millis(50));
         answer.send(None).unwrap();
         assert_eq!(wait(&mut runner), DialogOutcome::Cancelled);

@@ -66,6 +66,8 @@ pub struct ColumnLayout {
     pub rows: Vec<Row>,
     /// Top of each row, from the top of the first; one more entry for the bottom.
     tops: Vec<f32>,
+    /// The row of each block's header.
+    header_rows: Vec<usize>,
 }
 
 impl ColumnLayout {
@@ -133,11 +135,18 @@ impl ColumnLayout {
                 }
             }
         }
+        let header_rows = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| matches!(row, Row::Header(_)))
+            .map(|(index, _)| index)
+            .collect();
         ColumnLayout {
             parties: parties.to_vec(),
             blocks,
             rows,
             tops,
+            header_rows,
         }
     }
 
@@ -176,7 +185,23 @@ impl ColumnLayout {
 
     /// The header row of a block.
     pub fn header_row(&self, block: usize) -> Option<usize> {
-        self.rows.iter().position(|row| *row == Row::Header(block))
+        self.header_rows.get(block).copied()
+    }
+
+    /// The issue whose title stays pinned while its rows scroll under it, and the title's top,
+    /// when the view is scrolled to `scroll_top`: the issue being read once its own title has
+    /// gone past the top, pushed up by the next issue's title as that one arrives.
+    pub fn pinned_header(&self, scroll_top: f32, header_height: f32) -> Option<(usize, f32)> {
+        let reading = self.rows_between(scroll_top, scroll_top + 1.0).start;
+        let block = self.rows.get(reading)?.block();
+        if self.top(self.header_row(block)?) >= scroll_top {
+            return None;
+        }
+        let top = match self.header_row(block + 1) {
+            Some(next) => scroll_top.min(self.top(next) - header_height),
+            None => scroll_top,
+        };
+        Some((block, top))
     }
 
     /// The statement shown in a column on a line, if any.
@@ -495,6 +520,34 @@ mod tests {
             layout.neighbour(Some(from), Step::Left),
             layout.cell(block, left_len - 1, column - 1)
         );
+    }
+
+    #[test]
+    fn the_title_of_the_issue_being_read_is_pinned_and_pushed_up_by_the_next() {
+        let workspace = example();
+        let layout = unfiltered(&workspace);
+        // Issue 0: header 0..40, then its lines; issue 1's header starts at `next`.
+        let next = layout.top(layout.header_row(1).unwrap());
+        assert_eq!(
+            layout.pinned_header(0.0, 40.0),
+            None,
+            "its own title is in view"
+        );
+        assert_eq!(layout.pinned_header(10.0, 40.0), Some((0, 10.0)));
+        assert_eq!(
+            layout.pinned_header(next - 60.0, 40.0),
+            Some((0, next - 60.0))
+        );
+        // Within a title's height of the next issue, the pinned title slides up.
+        assert_eq!(
+            layout.pinned_header(next - 20.0, 40.0),
+            Some((0, next - 40.0))
+        );
+        assert_eq!(
+            layout.pinned_header(next + 5.0, 40.0),
+            Some((1, next + 5.0))
+        );
+        assert_eq!(layout.pinned_header(layout.height() + 100.0, 40.0), None);
     }
 
     #[test]

@@ -22,11 +22,17 @@ use egui::{Key, KeyboardShortcut, Modifiers, ThemePreference, ViewportCommand};
 use crate::analysis::{Analysis, StatementKey, analyse};
 
 pub use command::{Command, Commands};
-pub use dialogs::{DialogKind, DialogOutcome, DialogRunner, FileDialogs, NativeDialogs};
+pub use dialogs::{
+    DialogError, DialogKind, DialogOutcome, DialogRunner, FileDialogs, NativeDialogs,
+};
 pub use filter::Filters;
 pub use layout::{ColumnLayout, Row, RowHeights, Step};
 pub use settings::{Columns, Recent, Settings};
 pub use workspace::{IssueGroup, Origin, Workspace};
+
+/// The zoom factors egui's own zoom keys stay within.
+const MIN_ZOOM: f32 = 0.2;
+const MAX_ZOOM: f32 = 5.0;
 
 /// The key the settings are stored under in eframe's storage.
 const SETTINGS_KEY: &str = "common-ground-settings";
@@ -133,9 +139,14 @@ impl App {
         paths: Vec<PathBuf>,
         dialogs: Arc<dyn FileDialogs>,
     ) -> Self {
+        let mut settings = settings;
+        // The settings file is the user's to edit; egui would not survive a zoom of 0 or NaN.
+        if !(settings.zoom.is_finite() && (MIN_ZOOM..=MAX_ZOOM).contains(&settings.zoom)) {
+            settings.zoom = 1.0;
+        }
         let mut notice = None;
         let origin = if !paths.is_empty() {
-            Origin::Paths(paths)
+            Origin::paths(paths)
         } else {
             match settings.last.clone() {
                 Some(last) if last.is_gone() => {
@@ -372,16 +383,31 @@ impl App {
         let loaded_something = self.workspace.negotiation.agenda.is_some()
             || !self.workspace.negotiation.parties.is_empty();
         if loaded_something {
-            self.settings.remember(origin, &self.workspace.name());
+            self.settings.remember(origin, self.workspace.name());
         }
         self.view.show_problems = !self.workspace.problems.is_empty();
         self.loaded();
     }
 
     fn reload(&mut self) {
-        let selected = self.view.selected;
+        // Statements may have moved in the files: find the selected one again by its ids.
+        let selected = self.view.selected.and_then(|key| {
+            let party = &self.workspace.negotiation.parties.get(key.party)?.data;
+            Some((
+                party.party.id.clone(),
+                party.statements.get(key.statement)?.id.clone(),
+            ))
+        });
         self.workspace = Workspace::open(self.workspace.origin.clone());
-        self.view.selected = selected.filter(|&key| self.workspace.statement(key).is_some());
+        self.view.selected = selected.and_then(|(party_id, statement_id)| {
+            let party = self.workspace.negotiation.party_index(&party_id)?;
+            let statement = self.workspace.negotiation.parties[party]
+                .data
+                .statements
+                .iter()
+                .position(|statement| statement.id == statement_id)?;
+            Some(StatementKey { party, statement })
+        });
         if !self.workspace.problems.is_empty() {
             self.view.show_problems = true;
         }
@@ -419,24 +445,32 @@ impl App {
                 text: "The filters hid that statement, so they were cleared.".to_owned(),
                 is_warning: false,
             });
+            self.changed();
         }
         if self.view.columns.hidden.remove(&party_id) {
             self.save_columns();
         }
-        self.view.collapsed.remove(&issue);
+        if self.view.collapsed.remove(&issue) {
+            self.changed();
+        }
         self.view.selected = Some(key);
         self.view.scroll_to = Some(key);
-        self.changed();
     }
 
     fn open_dialog(&mut self, ui: &egui::Ui, kind: DialogKind) {
         let ctx = ui.ctx().clone();
-        if !self.dialogs.open(kind, move || ctx.request_repaint()) {
-            self.view.notice = Some(Notice {
-                text: "A file dialog is already open.".to_owned(),
-                is_warning: false,
-            });
-        }
+        let text = match self.dialogs.open(kind, move || ctx.request_repaint()) {
+            Ok(()) => return,
+            Err(DialogError::AlreadyOpen) => "A file dialog is already open.".to_owned(),
+            Err(DialogError::NoThread(error)) => format!(
+                "The file dialog could not be started ({error}). Drag files onto the window or \
+                 use File › Open path… instead."
+            ),
+        };
+        self.view.notice = Some(Notice {
+            text,
+            is_warning: true,
+        });
     }
 
     /// Carries out one command.
@@ -462,7 +496,7 @@ impl App {
                 if path.as_os_str().is_empty() {
                     return;
                 }
-                self.open(Origin::Paths(vec![path]));
+                self.open(Origin::paths(vec![path]));
             }
             Command::ForgetRecent => self.settings.recent.clear(),
             Command::Select(key) => self.select(key),

@@ -61,12 +61,13 @@ impl Columns {
     /// know, in file order.
     pub fn ordered(&self, workspace: &Workspace) -> Vec<usize> {
         let parties = &workspace.negotiation.parties;
+        let mut seen = std::collections::HashSet::new();
         let mut order: Vec<usize> = self
             .order
             .iter()
             .filter_map(|id| workspace.negotiation.party_index(id))
+            .filter(|&index| seen.insert(index))
             .collect();
-        order.dedup();
         for index in 0..parties.len() {
             if !order.contains(&index) {
                 order.push(index);
@@ -124,6 +125,9 @@ impl Settings {
     /// Puts a negotiation at the top of the recent list. The example is not listed: Help ›
     /// Open example always brings it back.
     pub fn remember(&mut self, origin: &Origin, name: &str) {
+        if !origin.is_storable() {
+            return;
+        }
         self.last = Some(origin.clone());
         if *origin == Origin::Example {
             return;
@@ -184,13 +188,24 @@ mod tests {
     fn unknown_and_repeated_ids_in_a_saved_order_are_ignored() {
         let workspace = example();
         let columns = Columns {
-            order: vec!["gone".into(), "us".into(), "us".into()],
+            order: vec!["us".into(), "gone".into(), "nato".into(), "us".into()],
             hidden: BTreeSet::new(),
         };
         assert_eq!(
             ids(&workspace, &columns.ordered(&workspace)),
             ["us", "nato", "russia"]
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_path_that_is_not_unicode_is_not_remembered_so_the_settings_still_save() {
+        use std::os::unix::ffi::OsStrExt;
+        let odd = std::ffi::OsStr::from_bytes(b"/tmp/caf\xe9");
+        let mut settings = Settings::default();
+        settings.remember(&Origin::Paths(vec![odd.into()]), "odd");
+        assert_eq!(settings, Settings::default());
+        assert!(ron::to_string(&settings).is_ok());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::analysis::StatementKey;
 use crate::example::{EXAMPLE_FOLDER, load_example};
 use crate::io::{LoadOutcome, Negotiation, load};
 use crate::model::Statement;
-use crate::problem::{PathSegment, Problem};
+use crate::problem::{PathSegment, Position, Problem};
 
 /// Where the open negotiation came from, so it can be reloaded and reopened next time.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -19,6 +19,26 @@ pub enum Origin {
 }
 
 impl Origin {
+    /// Files and folders, made absolute so that reopening them later, from another working
+    /// folder, finds the same ones.
+    pub fn paths(paths: Vec<PathBuf>) -> Self {
+        Origin::Paths(
+            paths
+                .into_iter()
+                .map(|path| std::path::absolute(&path).unwrap_or(path))
+                .collect(),
+        )
+    }
+
+    /// Whether the origin can be remembered: settings are saved as text, and a path that is
+    /// not valid Unicode would make the whole save fail.
+    pub fn is_storable(&self) -> bool {
+        match self {
+            Origin::Example => true,
+            Origin::Paths(paths) => paths.iter().all(|path| path.to_str().is_some()),
+        }
+    }
+
     /// A stable key for per-negotiation settings.
     pub fn key(&self) -> String {
         match self {
@@ -65,6 +85,32 @@ pub struct Workspace {
     by_issue: Vec<Vec<Vec<usize>>>,
     /// The problems inside each statement, as indices into `problems`.
     statement_problems: HashMap<StatementKey, Vec<usize>>,
+    /// Each problem as the problems panel lists it, worked out once per load.
+    pub problem_rows: Vec<ProblemRow>,
+    error_count: usize,
+    /// Worked out once: without an agenda it asks the file system for the folder's name.
+    name: String,
+}
+
+/// A problem as a line of the problems panel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProblemRow {
+    /// `file:line:col: message`.
+    pub text: String,
+    pub is_error: bool,
+    /// The statement it is inside, if any.
+    pub statement: Option<StatementKey>,
+}
+
+/// `file:line:col: message`, the form editors and terminals jump to.
+pub fn located_message(problem: &Problem) -> String {
+    let mut text = problem.file.display().to_string();
+    if let Some(Position { line, col }) = problem.position {
+        text.push_str(&format!(":{line}:{col}"));
+    }
+    text.push_str(": ");
+    text.push_str(&problem.message);
+    text
 }
 
 impl Workspace {
@@ -98,16 +144,32 @@ impl Workspace {
             search_text,
             by_issue,
             statement_problems: HashMap::new(),
+            problem_rows: Vec::new(),
+            error_count: 0,
+            name: String::new(),
         };
         for (index, problem) in workspace.problems.iter().enumerate() {
-            if let Some(key) = workspace.problem_statement(problem) {
+            let statement = workspace.problem_statement(problem);
+            if let Some(key) = statement {
                 workspace
                     .statement_problems
                     .entry(key)
                     .or_default()
                     .push(index);
             }
+            workspace.problem_rows.push(ProblemRow {
+                text: located_message(problem),
+                is_error: problem.is_error(),
+                statement,
+            });
         }
+        workspace.error_count = workspace.problems.iter().filter(|p| p.is_error()).count();
+        workspace.name =
+            if workspace.negotiation.agenda.is_none() && workspace.negotiation.parties.is_empty() {
+                "Nothing open".to_owned()
+            } else {
+                workspace.negotiation.name()
+            };
         workspace
     }
 
@@ -133,11 +195,8 @@ impl Workspace {
             .map_or(&[], Vec::as_slice)
     }
 
-    pub fn name(&self) -> String {
-        if self.negotiation.agenda.is_none() && self.negotiation.parties.is_empty() {
-            return "Nothing open".to_owned();
-        }
-        self.negotiation.name()
+    pub fn name(&self) -> &str {
+        &self.name
     }
 
     pub fn statement(&self, key: StatementKey) -> Option<&Statement> {
@@ -162,7 +221,7 @@ impl Workspace {
     }
 
     pub fn error_count(&self) -> usize {
-        self.problems.iter().filter(|p| p.is_error()).count()
+        self.error_count
     }
 
     pub fn warning_count(&self) -> usize {
@@ -171,7 +230,7 @@ impl Workspace {
 
     /// The statement a problem points at, when it points inside one of a loaded party's
     /// statements.
-    pub fn problem_statement(&self, problem: &Problem) -> Option<StatementKey> {
+    fn problem_statement(&self, problem: &Problem) -> Option<StatementKey> {
         let party = self
             .negotiation
             .parties
@@ -350,6 +409,21 @@ mod tests {
     }
 
     #[test]
+    fn a_located_message_reads_file_line_column_message() {
+        let problem = Problem::error(
+            std::path::Path::new("data/us.ron"),
+            "a closing bracket is missing",
+        )
+        .at_position(Position { line: 12, col: 5 });
+        assert_eq!(
+            located_message(&problem),
+            "data/us.ron:12:5: a closing bracket is missing"
+        );
+        let whole_file = Problem::warning(std::path::Path::new("x.ron"), "no agenda");
+        assert_eq!(located_message(&whole_file), "x.ron: no agenda");
+    }
+
+    #[test]
     fn search_text_holds_summary_and_quotes_in_lower_case() {
         let workspace = Workspace::open(Origin::Example);
         let us = workspace.negotiation.party_index("us").unwrap();
@@ -359,6 +433,15 @@ mod tests {
         });
         assert!(!text.is_empty());
         assert_eq!(text, text.to_lowercase());
+    }
+
+    #[test]
+    fn paths_are_made_absolute() {
+        let Origin::Paths(paths) = Origin::paths(vec!["data/ukraine-2022".into()]) else {
+            panic!("paths stay paths");
+        };
+        assert!(paths[0].is_absolute());
+        assert!(paths[0].ends_with("data/ukraine-2022"));
     }
 
     #[test]

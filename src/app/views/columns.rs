@@ -121,10 +121,13 @@ pub fn columns_ui(
             }
 
             let visible = layout.rows_between(viewport.min.y, viewport.max.y - header_height);
+            let pinned = layout.pinned_header(viewport.min.y, heights.header);
             paint_column_rules(ui, &geometry, layout, viewport);
-            for row in visible.clone() {
+            for row in visible {
                 let rect = geometry.row_rect(layout, row);
                 match layout.rows[row] {
+                    // The pinned copy of this title is drawn instead, over the rows.
+                    Row::Header(block) if pinned.is_some_and(|(b, _)| b == block) => {}
                     Row::Header(block) => {
                         issue_header_ui(ui, rect, workspace, layout, block, analysis, commands);
                     }
@@ -166,9 +169,14 @@ pub fn columns_ui(
                 }
             }
 
-            sticky_issue_header_ui(
-                ui, &geometry, layout, viewport, heights, workspace, analysis, commands,
-            );
+            if let Some((block, top)) = pinned {
+                let rect = Rect::from_min_size(
+                    geometry.origin + Vec2::new(0.0, geometry.header_height + top),
+                    Vec2::new(geometry.content_width, heights.header),
+                );
+                ui.painter().rect_filled(rect, 0.0, ui.visuals().panel_fill);
+                issue_header_ui(ui, rect, workspace, layout, block, analysis, commands);
+            }
             party_headers_ui(ui, &geometry, workspace, view, layout, viewport, commands);
         });
 }
@@ -429,44 +437,6 @@ fn paint_disclosure(painter: &egui::Painter, centre: Pos2, open: bool, colour: C
     painter.add(Shape::convex_polygon(points, colour, Stroke::NONE));
 }
 
-/// Keeps the title of the issue being read at the top, under the party headers, pushed up by
-/// the next issue's title as it arrives.
-#[allow(clippy::too_many_arguments)]
-fn sticky_issue_header_ui(
-    ui: &mut Ui,
-    geometry: &Geometry,
-    layout: &ColumnLayout,
-    viewport: Rect,
-    heights: RowHeights,
-    workspace: &Workspace,
-    analysis: Option<&Analysis>,
-    commands: &mut Commands,
-) {
-    let reading = layout
-        .rows_between(viewport.min.y, viewport.min.y + 1.0)
-        .start;
-    let Some(&row) = layout.rows.get(reading) else {
-        return;
-    };
-    let block = row.block();
-    let Some(header_row) = layout.header_row(block) else {
-        return;
-    };
-    if layout.top(header_row) >= viewport.min.y {
-        return;
-    }
-    let mut top = viewport.min.y;
-    if let Some(next_header) = layout.header_row(block + 1) {
-        top = top.min(layout.top(next_header) - heights.header);
-    }
-    let rect = Rect::from_min_size(
-        geometry.origin + Vec2::new(0.0, geometry.header_height + top),
-        Vec2::new(geometry.content_width, heights.header),
-    );
-    ui.painter().rect_filled(rect, 0.0, ui.visuals().panel_fill);
-    issue_header_ui(ui, rect, workspace, layout, block, analysis, commands);
-}
-
 fn card_ui(
     ui: &mut Ui,
     cell: Rect,
@@ -723,7 +693,8 @@ fn party_header_ui(
     let file = &party_file.data;
     let party = &file.party;
     let colour = party_colour(&party.colour);
-    let id = ui.scope_id().with(("party header", &party.id));
+    // By position, not id: two files may carry the same party id (validation says so).
+    let id = ui.scope_id().with(("party header", position));
     let response: Response = ui.interact(rect, id, Sense::click_and_drag());
     response.widget_info(|| WidgetInfo::labeled(egui::Role::ColumnHeader, true, &party.name));
     if response.drag_started() {

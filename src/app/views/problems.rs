@@ -1,11 +1,11 @@
 //! Every problem found while loading, as `file:line:col: message`; those that point inside a
-//! statement select it when clicked.
+//! statement select it when clicked. Only the rows in view are built: a file with thousands
+//! of warnings must not slow every frame.
 
-use egui::{RichText, ScrollArea, Ui};
+use egui::{RichText, ScrollArea, TextStyle, Ui};
 
-use crate::app::workspace::Workspace;
+use crate::app::workspace::{ProblemRow, Workspace};
 use crate::app::{Command, Commands};
-use crate::problem::{Position, Problem};
 
 pub fn problems_ui(ui: &mut Ui, workspace: &Workspace, shown: bool, commands: &mut Commands) {
     let mut open = shown;
@@ -25,18 +25,20 @@ pub fn problems_ui(ui: &mut Ui, workspace: &Workspace, shown: bool, commands: &m
                 });
             });
             ui.separator();
+            if workspace.problem_rows.is_empty() {
+                ui.weak(format!(
+                    "No problems in the {} files loaded.",
+                    workspace.files.len()
+                ));
+                return;
+            }
+            let row_height = ui.text_style_height(&TextStyle::Body) + 6.0;
             ScrollArea::vertical()
                 .id_salt("problems")
                 .auto_shrink(false)
-                .show(ui, |ui| {
-                    if workspace.problems.is_empty() {
-                        ui.weak(format!(
-                            "No problems in the {} files loaded.",
-                            workspace.files.len()
-                        ));
-                    }
-                    for problem in &workspace.problems {
-                        problem_row_ui(ui, workspace, problem, commands);
+                .show_rows(ui, row_height, workspace.problem_rows.len(), |ui, rows| {
+                    for row in &workspace.problem_rows[rows] {
+                        problem_row_ui(ui, row, row_height, commands);
                     }
                 });
         });
@@ -60,51 +62,42 @@ fn counts(workspace: &Workspace) -> String {
     )
 }
 
-/// `file:line:col: message`, the form editors and terminals jump to.
-pub fn located_message(problem: &Problem) -> String {
-    let mut text = problem.file.display().to_string();
-    if let Some(Position { line, col }) = problem.position {
-        text.push_str(&format!(":{line}:{col}"));
-    }
-    text.push_str(": ");
-    text.push_str(&problem.message);
-    text
-}
-
-fn problem_row_ui(ui: &mut Ui, workspace: &Workspace, problem: &Problem, commands: &mut Commands) {
-    ui.horizontal_top(|ui| {
-        let (word, colour) = if problem.is_error() {
+/// One line per problem, cut short at the panel's edge; the whole text shows on hover and can
+/// be copied.
+fn problem_row_ui(ui: &mut Ui, row: &ProblemRow, height: f32, commands: &mut Commands) {
+    ui.horizontal(|ui| {
+        ui.set_height(height);
+        let (word, colour) = if row.is_error {
             ("error", ui.visuals().error_fg_color)
         } else {
             ("warning", ui.visuals().warn_fg_color)
         };
         ui.add_sized(
-            [58.0, 16.0],
+            [58.0, height],
             egui::Label::new(RichText::new(word).color(colour).strong()),
         );
-        let text = located_message(problem);
-        match workspace.problem_statement(problem) {
+        let response = match row.statement {
             Some(key) => {
-                let link = ui.add(
-                    egui::Label::new(
-                        RichText::new(text.clone())
-                            .color(ui.visuals().hyperlink_color)
-                            .underline(),
+                let link = ui
+                    .add(
+                        egui::Label::new(
+                            RichText::new(&row.text)
+                                .color(ui.visuals().hyperlink_color)
+                                .underline(),
+                        )
+                        .sense(egui::Sense::click())
+                        .truncate(),
                     )
-                    .sense(egui::Sense::click())
-                    .wrap(),
-                );
-                let link = link.on_hover_cursor(egui::CursorIcon::PointingHand);
-                link.context_menu(|ui| copy_button_ui(ui, &text));
-                if link.on_hover_text("Show this statement").clicked() {
+                    .on_hover_cursor(egui::CursorIcon::PointingHand);
+                if link.clicked() {
                     commands.push(Command::Select(key));
                 }
+                link.on_hover_text(format!("{}\n\nClick to show this statement.", row.text))
             }
-            None => {
-                ui.add(egui::Label::new(text.clone()).wrap())
-                    .context_menu(|ui| copy_button_ui(ui, &text));
-            }
-        }
+            // A label cut short shows its whole text on hover by itself.
+            None => ui.add(egui::Label::new(&row.text).truncate()),
+        };
+        response.context_menu(|ui| copy_button_ui(ui, &row.text));
     });
 }
 
@@ -113,25 +106,5 @@ fn copy_button_ui(ui: &mut Ui, text: &str) {
     if ui.button("Copy").clicked() {
         ui.copy_text(text.to_owned());
         ui.close();
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_located_message_reads_file_line_column_message() {
-        let problem = Problem::error(
-            std::path::Path::new("data/us.ron"),
-            "a closing bracket is missing",
-        )
-        .at_position(Position { line: 12, col: 5 });
-        assert_eq!(
-            located_message(&problem),
-            "data/us.ron:12:5: a closing bracket is missing"
-        );
-        let whole_file = Problem::warning(std::path::Path::new("x.ron"), "no agenda");
-        assert_eq!(located_message(&whole_file), "x.ron: no agenda");
     }
 }
