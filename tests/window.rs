@@ -718,3 +718,36 @@ fn an_issue_status_explains_itself_and_follows_the_parties_shown() {
     assert!(harness.query_by_label("deadlock: gap 5–90").is_none());
     harness.get_by_label("possible agreement 90–100");
 }
+
+#[test]
+fn reload_follows_the_selected_statement_when_others_are_removed_above_it() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_example_to(folder.path());
+    let deployments =
+        "Allied deployments of troops and equipment in Eastern Europe are not negotiable";
+    let mut harness = window(vec![folder.path().to_owned()]);
+    harness
+        .get_by_label_contains(&format!("US, red line: {deployments}"))
+        .click();
+    harness.run();
+
+    // Delete the statement before it in the file, so its index changes.
+    let us = folder.path().join("us.ron");
+    let text = std::fs::read_to_string(&us).unwrap();
+    let first = text
+        .find("        (\n            id: \"open-door-unchanged\"")
+        .unwrap();
+    let second = first
+        + 1
+        + text[first + 1..]
+            .find("        (\n            id:")
+            .unwrap();
+    std::fs::write(&us, format!("{}{}", &text[..first], &text[second..])).unwrap();
+    harness.key_press(egui::Key::F5);
+    harness.run();
+
+    let app = harness.state();
+    let key = app.view().selected.expect("still selected");
+    assert_eq!(key.statement, 0);
+    assert_eq!(app.workspace().statement(key).unwrap().summary, deployments);
+}
