@@ -751,3 +751,25 @@ fn reload_follows_the_selected_statement_when_others_are_removed_above_it() {
     assert_eq!(key.statement, 0);
     assert_eq!(app.workspace().statement(key).unwrap().summary, deployments);
 }
+
+#[test]
+fn a_quote_can_be_copied_with_its_citation() {
+    let mut harness = example_window();
+    harness.get_by_label_contains(US_RED_LINE).click();
+    harness.run();
+    harness
+        .get_all_by_label("Copy with citation")
+        .nth(1)
+        .unwrap()
+        .click();
+    harness.step();
+    let copied: Vec<&egui::OutputCommand> =
+        harness.output().platform_output.commands.iter().collect();
+    assert!(
+        copied.iter().any(|command| matches!(command,
+            egui::OutputCommand::CopyText(text)
+                if text.starts_with("“There is no change, there will be no change” — Antony Blinken, US Secretary of State, 2022-01-26, ")
+        )),
+        "{copied:?}"
+    );
+}

@@ -7,7 +7,7 @@ use crate::analysis::StatementKey;
 use crate::app::style::party_colour;
 use crate::app::workspace::Workspace;
 use crate::app::{Command, Commands, ViewState};
-use crate::model::Statement;
+use crate::model::{Source, Statement};
 
 use super::scale::{describe_position, scale_ui};
 use super::widgets::{colour_swatch, kind_tag_ui};
@@ -233,12 +233,34 @@ fn statement_ui(
             } else if !source.reference.is_empty() {
                 ui.weak(&source.reference);
             }
+            if ui
+                .small_button("Copy with citation")
+                .on_hover_text("Copy the quote, its speaker, date and reference, for a brief")
+                .clicked()
+            {
+                ui.copy_text(citation(source));
+            }
         });
         ui.add_space(4.0);
     }
 
     ui.add_space(8.0);
     ui.weak(format!("{} in {}", statement.id, loaded.path.display()));
+}
+
+/// A quote as a brief cites it: “quote” — speaker, date, reference.
+fn citation(source: &Source) -> String {
+    let mut text = format!("“{}”", source.quote);
+    let attribution: Vec<&str> = [&source.speaker, &source.date, &source.reference]
+        .into_iter()
+        .map(String::as_str)
+        .filter(|part| !part.is_empty())
+        .collect();
+    if !attribution.is_empty() {
+        text.push_str(" — ");
+        text.push_str(&attribution.join(", "));
+    }
+    text
 }
 
 fn section_ui(ui: &mut Ui, title: &str) {
@@ -253,4 +275,29 @@ fn section_ui(ui: &mut Ui, title: &str) {
 fn estimate_mark_ui(ui: &mut Ui) {
     ui.label(RichText::new("estimate").small().italics())
         .on_hover_text("The numbers are the analyst's judgement, not stated by the party");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_citation_gives_quote_speaker_date_and_reference() {
+        let mut source = Source {
+            quote: "There is no change, there will be no change".into(),
+            speaker: "Antony Blinken".into(),
+            date: "2022-01-26".into(),
+            reference: "AP".into(),
+        };
+        assert_eq!(
+            citation(&source),
+            "“There is no change, there will be no change” — Antony Blinken, 2022-01-26, AP"
+        );
+        source.speaker.clear();
+        source.reference.clear();
+        assert_eq!(
+            citation(&source),
+            "“There is no change, there will be no change” — 2022-01-26"
+        );
+    }
 }
