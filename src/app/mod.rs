@@ -247,10 +247,8 @@ impl App {
         for command in self.commands.take() {
             self.apply(ui, command);
         }
-        let zoom = ui.zoom_factor();
-        if zoom != self.settings.zoom {
-            self.settings.zoom = zoom;
-        }
+        // egui's own Ctrl +/− changes the zoom too; remember whatever it is now.
+        self.settings.zoom = ui.zoom_factor();
     }
 
     fn keyboard(&mut self, ui: &egui::Ui) {

@@ -309,7 +309,6 @@ fn status_details_ui(ui: &mut Ui, workspace: &Workspace, analysis: &Analysis, is
     ui.weak("Ranges are the analyst's estimates; hidden parties are left out.");
 }
 
-#[allow(clippy::too_many_arguments)]
 fn issue_header_ui(
     ui: &mut Ui,
     rect: Rect,
