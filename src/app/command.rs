@@ -27,6 +27,10 @@ pub enum Command {
 
     /// Select a statement and scroll it into view.
     Select(StatementKey),
+    /// Go to a statement a link points at (a condition, a problem), remembering where from.
+    Follow(StatementKey),
+    /// Return to the statement selected before the last link was followed.
+    Back,
     ClearSelection,
     /// Move the selection to the next statement in a direction, as the arrow keys do.
     SelectNext(Step),

@@ -51,6 +51,7 @@ pub mod shortcuts {
     pub const ZOOM_OUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus);
     pub const ZOOM_RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
     pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
+    pub const BACK: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
 }
 
 /// A message shown under the toolbar until dismissed or replaced.
@@ -86,6 +87,8 @@ pub struct ViewState {
     pub dialog_open: bool,
     /// Opened by itself when a load finds problems.
     pub show_problems: bool,
+    /// Statements selected before links were followed, the latest last.
+    pub back: Vec<StatementKey>,
 }
 
 /// Derived from the workspace and view state; rebuilt only when they change.
@@ -273,6 +276,9 @@ impl App {
         if pressed(QUIT) {
             self.commands.push(Command::Quit);
         }
+        if pressed(BACK) {
+            self.commands.push(Command::Back);
+        }
         // Arrow keys move the selection unless a text field or a menu wants them.
         if self.view.modal.is_none() && !ui.text_edit_focused() && !egui::Popup::is_any_open(ui) {
             for (key, step) in [
@@ -377,6 +383,7 @@ impl App {
         self.view.filters = Filters::default();
         self.view.collapsed.clear();
         self.view.selected = None;
+        self.view.back.clear();
         self.view.notice = None;
         let loaded_something = self.workspace.negotiation.agenda.is_some()
             || !self.workspace.negotiation.parties.is_empty();
@@ -397,6 +404,8 @@ impl App {
             ))
         });
         self.workspace = Workspace::open(self.workspace.origin.clone());
+        // Indices into the old files mean nothing in the new ones.
+        self.view.back.clear();
         self.view.selected = selected.and_then(|(party_id, statement_id)| {
             let party = self.workspace.negotiation.party_index(&party_id)?;
             let statement = self.workspace.negotiation.parties[party]
@@ -498,6 +507,17 @@ impl App {
             }
             Command::ForgetRecent => self.settings.recent.clear(),
             Command::Select(key) => self.select(key),
+            Command::Follow(key) => {
+                if let Some(from) = self.view.selected.filter(|&from| from != key) {
+                    self.view.back.push(from);
+                }
+                self.select(key);
+            }
+            Command::Back => {
+                if let Some(key) = self.view.back.pop() {
+                    self.select(key);
+                }
+            }
             Command::ClearSelection => self.view.selected = None,
             Command::SelectNext(step) => {
                 if let Some(next) = self.derived.layout.neighbour(self.view.selected, step) {

@@ -31,7 +31,10 @@ pub fn inspector_ui(ui: &mut Ui, workspace: &Workspace, view: &ViewState, comman
                         .selected
                         .and_then(|key| Some((key, workspace.statement(key)?)));
                     match selected {
-                        Some((key, statement)) => statement_ui(ui, workspace, key, statement, commands),
+                        Some((key, statement)) => {
+                            let can_go_back = !view.back.is_empty();
+                            statement_ui(ui, workspace, key, statement, can_go_back, commands);
+                        }
                         None => {
                             ui.add_space(8.0);
                             ui.weak("Select a statement to see its place on the issue's scale, its conditions and its sources.");
@@ -46,6 +49,7 @@ fn statement_ui(
     workspace: &Workspace,
     key: StatementKey,
     statement: &Statement,
+    can_go_back: bool,
     commands: &mut Commands,
 ) {
     let loaded = &workspace.negotiation.parties[key.party];
@@ -61,6 +65,17 @@ fn statement_ui(
                 .clicked()
             {
                 commands.push(Command::ClearSelection);
+            }
+            if can_go_back
+                && ui
+                    .small_button("Back")
+                    .on_hover_text(format!(
+                        "Return to the statement you came from ({})",
+                        ui.format_shortcut(&crate::app::shortcuts::BACK)
+                    ))
+                    .clicked()
+            {
+                commands.push(Command::Back);
             }
         });
     });
@@ -187,7 +202,7 @@ fn statement_ui(
                             .on_hover_text("Show that party's statement on the issue")
                             .clicked()
                         {
-                            commands.push(Command::Select(target));
+                            commands.push(Command::Follow(target));
                         }
                     }
                     // Nothing to lead to: say so rather than offer a link that goes nowhere.

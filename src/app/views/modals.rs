@@ -60,6 +60,7 @@ fn shortcuts_ui(ui: &mut Ui, commands: &mut Commands) {
                 (&ZOOM_IN, "Zoom in"),
                 (&ZOOM_OUT, "Zoom out"),
                 (&ZOOM_RESET, "Actual size"),
+                (&BACK, "Back to the statement a link was followed from"),
                 (&HELP, "This list"),
                 (&QUIT, "Quit"),
             ] {

@@ -90,7 +90,7 @@ fn problem_row_ui(ui: &mut Ui, row: &ProblemRow, height: f32, commands: &mut Com
                     )
                     .on_hover_cursor(egui::CursorIcon::PointingHand);
                 if link.clicked() {
-                    commands.push(Command::Select(key));
+                    commands.push(Command::Follow(key));
                 }
                 link.on_hover_text(format!("{}\n\nClick to show this statement.", row.text))
             }
