@@ -8,7 +8,7 @@ mod generated;
 use std::hint::black_box;
 use std::sync::Arc;
 
-use common_ground::app::{App, Command, FileDialogs, Settings};
+use common_ground::app::{App, Command, FileDialogs, SaveRequest, Settings};
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Event, MouseWheelUnit, Pos2, RawInput, Rect, TouchPhase, Vec2};
 
@@ -19,6 +19,9 @@ impl FileDialogs for NoDialogs {
         None
     }
     fn pick_folder(&self) -> Option<std::path::PathBuf> {
+        None
+    }
+    fn save_file(&self, _: &SaveRequest) -> Option<std::path::PathBuf> {
         None
     }
 }

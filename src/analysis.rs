@@ -181,6 +181,39 @@ pub fn analyse(negotiation: &Negotiation, parties: &[usize]) -> Analysis {
     Analysis { parties, issues }
 }
 
+/// How hard a kind of statement holds its ground, from the red line (0) to the offer (6); the
+/// overview matrix shows each party's hardest statement on an issue. A warning threatens what
+/// happens if a demand is ignored, so it ranks between the red line and the demand; a condition
+/// is a demand attached to something given in return; a concern asks for nothing yet.
+pub fn hardness(kind: Kind) -> u8 {
+    match kind {
+        Kind::Rejection => 0,
+        Kind::Warning => 1,
+        Kind::Demand => 2,
+        Kind::Condition => 3,
+        Kind::Concern => 4,
+        Kind::OpenToTalks => 5,
+        Kind::Offer => 6,
+    }
+}
+
+/// The hardest of the statements at `indices`: by [`hardness`], then firmness, then salience,
+/// then file order. `None` when there are none: the party is silent on the issue.
+pub fn strongest(statements: &[Statement], indices: &[usize]) -> Option<usize> {
+    indices
+        .iter()
+        .copied()
+        .filter(|&index| index < statements.len())
+        .min_by(|&a, &b| {
+            let (x, y) = (&statements[a], &statements[b]);
+            hardness(x.kind)
+                .cmp(&hardness(y.kind))
+                .then(x.firmness.cmp(&y.firmness))
+                .then(y.salience.total_cmp(&x.salience))
+                .then(a.cmp(&b))
+        })
+}
+
 fn issue_order<'a>(negotiation: &'a Negotiation, parties: &[usize]) -> Vec<&'a str> {
     let mut ids: Vec<&str> = Vec::new();
     let mut seen = HashSet::new();
@@ -742,5 +775,29 @@ mod tests {
                 rejection: key(1, 0)
             }]
         );
+    }
+
+    #[test]
+    fn the_strongest_statement_is_the_hardest_kind_then_the_firmest() {
+        let file = party(
+            "a",
+            &[
+                ("offer", "i", "Offer", None, None, "NonNegotiable"),
+                ("flexible-demand", "i", "Demand", None, None, "Flexible"),
+                ("firm-demand", "i", "Demand", None, None, "Firm"),
+                ("talks", "i", "OpenToTalks", None, None, "Firm"),
+            ],
+        );
+        let statements = &file.data.statements;
+        // Two demands outrank the offer and the opening; the firm one outranks the flexible.
+        assert_eq!(strongest(statements, &[0, 1, 2, 3]), Some(2));
+        assert_eq!(strongest(statements, &[0, 3]), Some(3));
+        assert_eq!(strongest(statements, &[0]), Some(0));
+        // Silence, and indices that point nowhere, give nothing.
+        assert_eq!(strongest(statements, &[]), None);
+        assert_eq!(strongest(statements, &[9]), None);
+        assert!(hardness(Kind::Rejection) < hardness(Kind::Demand));
+        assert!(hardness(Kind::Demand) < hardness(Kind::OpenToTalks));
+        assert!(hardness(Kind::OpenToTalks) < hardness(Kind::Offer));
     }
 }

@@ -9,6 +9,7 @@ use crate::analysis::StatementKey;
 use crate::model::Kind;
 
 use super::layout::Step;
+use super::settings::Page;
 use super::workspace::Origin;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +33,8 @@ pub enum Command {
     /// Return to the statement selected before the last link was followed.
     Back,
     ClearSelection,
+    /// Select an issue and bring it into view in the columns.
+    SelectIssue(String),
     /// Move the selection to the next statement in a direction, as the arrow keys do.
     SelectNext(Step),
 
@@ -66,6 +69,12 @@ pub enum Command {
     ZoomReset,
     SetProblemsShown(bool),
     SetInspectorShown(bool),
+    SetCommonGroundShown(bool),
+    SetPage(Page),
+    /// Save the comparison of the shown parties as a Markdown brief, through a save dialog.
+    ExportBrief,
+    /// Save the window as it looks now as a PNG image, through a save dialog.
+    ExportImage,
     ShowAbout,
     ShowShortcuts,
     CloseModal,

@@ -13,6 +13,18 @@ const UNAVAILABLE_WITHIN: Duration = Duration::from_millis(250);
 pub trait FileDialogs: Send + Sync + 'static {
     fn pick_files(&self) -> Option<Vec<PathBuf>>;
     fn pick_folder(&self) -> Option<PathBuf>;
+    fn save_file(&self, request: &SaveRequest) -> Option<PathBuf>;
+}
+
+/// What a save dialog asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveRequest {
+    pub title: String,
+    /// The name the dialog suggests.
+    pub file_name: String,
+    pub filter_name: String,
+    /// Without the dot.
+    pub extension: String,
 }
 
 /// The platform's dialogs through rfd.
@@ -32,12 +44,21 @@ impl FileDialogs for NativeDialogs {
             .set_title("Open a negotiation folder")
             .pick_folder()
     }
+
+    fn save_file(&self, request: &SaveRequest) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(&request.title)
+            .set_file_name(&request.file_name)
+            .add_filter(&request.filter_name, &[&request.extension])
+            .save_file()
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DialogKind {
     Files,
     Folder,
+    Save(SaveRequest),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -97,6 +118,7 @@ impl DialogRunner {
                 let picked = match kind {
                     DialogKind::Files => dialogs.pick_files(),
                     DialogKind::Folder => dialogs.pick_folder().map(|folder| vec![folder]),
+                    DialogKind::Save(request) => dialogs.save_file(&request).map(|file| vec![file]),
                 };
                 // The window may have closed meanwhile; then nobody needs the answer.
                 let _ = sender.send((picked, started.elapsed()));
@@ -137,6 +159,9 @@ mod tests {
         }
         fn pick_folder(&self) -> Option<PathBuf> {
             self.pick_files()?.into_iter().next()
+        }
+        fn save_file(&self, _: &SaveRequest) -> Option<PathBuf> {
+            self.pick_folder()
         }
     }
 

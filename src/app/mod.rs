@@ -6,6 +6,7 @@
 
 mod command;
 mod dialogs;
+mod export;
 mod filter;
 mod layout;
 mod settings;
@@ -23,11 +24,11 @@ use crate::analysis::{Analysis, StatementKey, analyse};
 
 pub use command::{Command, Commands};
 pub use dialogs::{
-    DialogError, DialogKind, DialogOutcome, DialogRunner, FileDialogs, NativeDialogs,
+    DialogError, DialogKind, DialogOutcome, DialogRunner, FileDialogs, NativeDialogs, SaveRequest,
 };
 pub use filter::Filters;
 pub use layout::{ColumnLayout, Row, RowHeights, Step};
-pub use settings::{Columns, Recent, Settings};
+pub use settings::{Columns, Page, Recent, Settings};
 pub use workspace::{IssueGroup, Origin, Workspace};
 
 /// The zoom factors egui's own zoom keys stay within.
@@ -79,8 +80,12 @@ pub struct ViewState {
     pub filters: Filters,
     pub collapsed: BTreeSet<String>,
     pub selected: Option<StatementKey>,
+    /// The issue the selection is on, or an issue chosen from the findings or the matrix.
+    pub selected_issue: Option<String>,
     /// A statement to bring into view on the next frame.
     pub scroll_to: Option<StatementKey>,
+    /// An issue to bring into view on the next frame.
+    pub scroll_to_issue: Option<String>,
     pub focus_search: bool,
     pub modal: Option<Modal>,
     pub notice: Option<Notice>,
@@ -89,6 +94,14 @@ pub struct ViewState {
     pub show_problems: bool,
     /// Statements selected before links were followed, the latest last.
     pub back: Vec<StatementKey>,
+}
+
+/// What the open file dialog is for, so its answer goes to the right place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DialogPurpose {
+    Open,
+    ExportBrief,
+    ExportImage,
 }
 
 /// Derived from the workspace and view state; rebuilt only when they change.
@@ -110,6 +123,9 @@ pub struct App {
     view: ViewState,
     commands: Commands,
     dialogs: DialogRunner,
+    dialog_purpose: DialogPurpose,
+    /// Where the screenshot asked of eframe is to be saved when it arrives.
+    pending_screenshot: Option<(PathBuf, std::sync::mpsc::Receiver<Arc<egui::ColorImage>>)>,
     derived: Derived,
     title: String,
     /// Set once the theme and zoom from the settings have been given to egui.
@@ -173,6 +189,8 @@ impl App {
             view: ViewState::default(),
             commands: Commands::default(),
             dialogs: DialogRunner::new(dialogs),
+            dialog_purpose: DialogPurpose::Open,
+            pending_screenshot: None,
             derived: Derived::default(),
             title: String::new(),
             style_applied: false,
@@ -210,7 +228,8 @@ impl App {
             self.style_applied = true;
         }
         self.keyboard(ui);
-        self.poll_dialog();
+        self.poll_dialog(ui);
+        self.take_screenshot();
         self.take_dropped_files(ui);
         self.update_title(ui);
         self.rebuild_derived(ui);
@@ -228,16 +247,21 @@ impl App {
         views::toolbar::toolbar_ui(ui, workspace, view, commands);
         views::status_bar::status_bar_ui(ui, workspace, view, &derived.layout, commands);
         views::problems::problems_ui(ui, workspace, view.show_problems, commands);
+        let analysis = derived.analysis.as_ref();
+        if settings.show_common_ground {
+            views::common_ground::common_ground_ui(ui, workspace, view, analysis, commands);
+        }
         if settings.show_inspector {
-            views::inspector::inspector_ui(ui, workspace, view, commands);
+            views::inspector::inspector_ui(ui, workspace, view, analysis, commands);
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            views::columns::columns_ui(
+            views::pages::pages_ui(
                 ui,
                 workspace,
+                settings.page,
                 view,
                 &derived.layout,
-                derived.analysis.as_ref(),
+                analysis,
                 commands,
             );
         });
@@ -245,6 +269,7 @@ impl App {
         views::drop_overlay::drop_overlay_ui(ui);
         // The view has scrolled to it by now.
         view.scroll_to = None;
+        view.scroll_to_issue = None;
         view.focus_search = false;
 
         for command in self.commands.take() {
@@ -302,10 +327,30 @@ impl App {
         }
     }
 
-    fn poll_dialog(&mut self) {
+    fn poll_dialog(&mut self, ui: &egui::Ui) {
         match self.dialogs.poll() {
             None | Some(DialogOutcome::Cancelled) => {}
-            Some(DialogOutcome::Picked(paths)) => self.commands.open_paths(paths),
+            Some(DialogOutcome::Picked(paths)) => match self.dialog_purpose {
+                DialogPurpose::Open => self.commands.open_paths(paths),
+                DialogPurpose::ExportBrief => {
+                    if let Some(path) = paths.into_iter().next() {
+                        self.export_brief(with_extension(path, "md"));
+                    }
+                }
+                DialogPurpose::ExportImage => {
+                    if let Some(path) = paths.into_iter().next() {
+                        // Taken on a later frame, once the dialog has gone from the screen.
+                        let (sender, receiver) = std::sync::mpsc::channel();
+                        let ctx = ui.ctx().clone();
+                        ui.request_screenshot(move |image| {
+                            // The window may have closed meanwhile; then nobody needs it.
+                            let _ = sender.send(image);
+                            ctx.request_repaint();
+                        });
+                        self.pending_screenshot = Some((with_extension(path, "png"), receiver));
+                    }
+                }
+            },
             Some(DialogOutcome::Unavailable) => {
                 self.view.notice = Some(Notice {
                     text: "No file dialog could be shown on this system (it needs a desktop \
@@ -316,6 +361,59 @@ impl App {
                 });
             }
         }
+    }
+
+    /// Saves the screenshot eframe took for an image export, once it has arrived.
+    fn take_screenshot(&mut self) {
+        let Some((path, receiver)) = &self.pending_screenshot else {
+            return;
+        };
+        let image = match receiver.try_recv() {
+            Ok(image) => image,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.view.notice = Some(Notice {
+                    text: "The view could not be captured as an image on this system.".to_owned(),
+                    is_warning: true,
+                });
+                self.pending_screenshot = None;
+                return;
+            }
+        };
+        let path = path.clone();
+        self.pending_screenshot = None;
+        let written = export::encode_png(&image)
+            .and_then(|png| crate::io::write_atomically(&path, &png).map_err(|e| e.to_string()));
+        self.view.notice = Some(match written {
+            Ok(()) => Notice {
+                text: format!("The view was saved as {}.", path.display()),
+                is_warning: false,
+            },
+            Err(error) => Notice {
+                text: format!(
+                    "The image could not be saved to {}: {error}",
+                    path.display()
+                ),
+                is_warning: true,
+            },
+        });
+    }
+
+    fn export_brief(&mut self, path: PathBuf) {
+        let Some(analysis) = &self.derived.analysis else {
+            return;
+        };
+        let brief = crate::report::markdown(&self.workspace.negotiation, analysis);
+        self.view.notice = Some(match crate::io::write_atomically(&path, brief.as_bytes()) {
+            Ok(()) => Notice {
+                text: format!("The brief was saved as {}.", path.display()),
+                is_warning: false,
+            },
+            Err(error) => Notice {
+                text: format!("The brief could not be saved: {error}"),
+                is_warning: true,
+            },
+        });
     }
 
     fn take_dropped_files(&mut self, ui: &egui::Ui) {
@@ -383,6 +481,7 @@ impl App {
         self.view.filters = Filters::default();
         self.view.collapsed.clear();
         self.view.selected = None;
+        self.view.selected_issue = None;
         self.view.back.clear();
         self.view.notice = None;
         let loaded_something = self.workspace.negotiation.agenda.is_some()
@@ -461,13 +560,42 @@ impl App {
             self.changed();
         }
         self.view.selected = Some(key);
+        self.view.selected_issue = Some(issue);
         self.view.scroll_to = Some(key);
     }
 
-    fn open_dialog(&mut self, ui: &egui::Ui, kind: DialogKind) {
+    /// Selects an issue and brings it into view in the columns, which must show it.
+    fn select_issue(&mut self, issue: String) {
+        let Some(group) = self.workspace.issue_group(&issue) else {
+            return;
+        };
+        if !self.view.filters.shows_category(&group.category) {
+            self.view.filters.category = None;
+            self.changed();
+        }
+        if self.view.collapsed.remove(&issue) {
+            self.changed();
+        }
+        let selection_elsewhere = self
+            .view
+            .selected
+            .and_then(|key| self.workspace.statement(key))
+            .is_some_and(|statement| statement.issue != issue);
+        if selection_elsewhere {
+            self.view.selected = None;
+        }
+        self.settings.page = Page::Columns;
+        self.view.selected_issue = Some(issue.clone());
+        self.view.scroll_to_issue = Some(issue);
+    }
+
+    fn open_dialog(&mut self, ui: &egui::Ui, kind: DialogKind, purpose: DialogPurpose) {
         let ctx = ui.ctx().clone();
         let text = match self.dialogs.open(kind, move || ctx.request_repaint()) {
-            Ok(()) => return,
+            Ok(()) => {
+                self.dialog_purpose = purpose;
+                return;
+            }
             Err(DialogError::AlreadyOpen) => "A file dialog is already open.".to_owned(),
             Err(DialogError::NoThread(error)) => format!(
                 "The file dialog could not be started ({error}). Drag files onto the window or \
@@ -485,8 +613,20 @@ impl App {
         match command {
             Command::Open(origin) => self.open(origin),
             Command::Reload => self.reload(),
-            Command::ShowOpenFilesDialog => self.open_dialog(ui, DialogKind::Files),
-            Command::ShowOpenFolderDialog => self.open_dialog(ui, DialogKind::Folder),
+            Command::ShowOpenFilesDialog => {
+                self.open_dialog(ui, DialogKind::Files, DialogPurpose::Open);
+            }
+            Command::ShowOpenFolderDialog => {
+                self.open_dialog(ui, DialogKind::Folder, DialogPurpose::Open);
+            }
+            Command::ExportBrief => {
+                let request = export::brief_request(self.workspace.name());
+                self.open_dialog(ui, DialogKind::Save(request), DialogPurpose::ExportBrief);
+            }
+            Command::ExportImage => {
+                let request = export::image_request(self.workspace.name(), self.settings.page);
+                self.open_dialog(ui, DialogKind::Save(request), DialogPurpose::ExportImage);
+            }
             Command::ShowOpenPathPrompt => {
                 self.view.modal = Some(Modal::OpenPath {
                     text: String::new(),
@@ -518,7 +658,11 @@ impl App {
                     self.select(key);
                 }
             }
-            Command::ClearSelection => self.view.selected = None,
+            Command::ClearSelection => {
+                self.view.selected = None;
+                self.view.selected_issue = None;
+            }
+            Command::SelectIssue(issue) => self.select_issue(issue),
             Command::SelectNext(step) => {
                 if let Some(next) = self.derived.layout.neighbour(self.view.selected, step) {
                     self.select(next);
@@ -592,6 +736,8 @@ impl App {
             Command::ZoomReset => ui.set_zoom_factor(1.0),
             Command::SetProblemsShown(shown) => self.view.show_problems = shown,
             Command::SetInspectorShown(shown) => self.settings.show_inspector = shown,
+            Command::SetCommonGroundShown(shown) => self.settings.show_common_ground = shown,
+            Command::SetPage(page) => self.settings.page = page,
             Command::ShowAbout => self.view.modal = Some(Modal::About),
             Command::ShowShortcuts => self.view.modal = Some(Modal::Shortcuts),
             Command::CloseModal => self.view.modal = None,
@@ -639,6 +785,15 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
 fn window_icon() -> Result<egui::IconData, String> {
     eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon-256.png"))
         .map_err(|error| error.to_string())
+}
+
+/// `path` with `extension` added when it has none: not every save dialog adds it.
+fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
+    if path.extension().is_some() {
+        path
+    } else {
+        path.with_extension(extension)
+    }
 }
 
 /// The theme choices the View menu offers, in order.

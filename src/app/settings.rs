@@ -22,6 +22,9 @@ pub struct Settings {
     pub theme: ThemePreference,
     pub zoom: f32,
     pub show_inspector: bool,
+    pub show_common_ground: bool,
+    /// The main view: side-by-side columns, every issue's scale, or the overview matrix.
+    pub page: Page,
     /// Column order and hidden parties, per negotiation (keyed by [`Origin::key`]).
     pub columns: BTreeMap<String, Columns>,
     /// Negotiation keys in the order they were last opened, to bound `columns`.
@@ -36,8 +39,31 @@ impl Default for Settings {
             theme: ThemePreference::System,
             zoom: 1.0,
             show_inspector: true,
+            show_common_ground: true,
+            page: Page::Columns,
             columns: BTreeMap::new(),
             columns_used: Vec::new(),
+        }
+    }
+}
+
+/// The main views, in the order the tabs show them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Page {
+    #[default]
+    Columns,
+    Scales,
+    Matrix,
+}
+
+impl Page {
+    pub const ALL: [Page; 3] = [Page::Columns, Page::Scales, Page::Matrix];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Page::Columns => "Side by side",
+            Page::Scales => "All scales",
+            Page::Matrix => "Overview matrix",
         }
     }
 }

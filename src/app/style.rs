@@ -3,6 +3,7 @@
 
 use egui::{Color32, Visuals};
 
+use crate::analysis::Status;
 use crate::model::{Firmness, Kind};
 
 /// Kind colours from the Okabe–Ito palette, which stays distinct under the common forms of
@@ -39,6 +40,19 @@ pub fn kind_colour(kind: Kind, visuals: &Visuals) -> Color32 {
         ),
     };
     if visuals.dark_mode { dark } else { light }
+}
+
+/// Status colours from the same palette: bluish green for possible agreement, vermillion for
+/// deadlock. Every status is written out beside its colour, and a gap is hatched as well.
+pub fn status_colour(status: Status, visuals: &Visuals) -> Color32 {
+    let dark = visuals.dark_mode;
+    match status {
+        Status::PossibleAgreement if dark => Color32::from_rgb(0x2f, 0xc8, 0x9a),
+        Status::PossibleAgreement => Color32::from_rgb(0x00, 0x6e, 0x52),
+        Status::Deadlock if dark => Color32::from_rgb(0xff, 0x7a, 0x3c),
+        Status::Deadlock => Color32::from_rgb(0xb0, 0x3a, 0x00),
+        Status::Unaddressed => visuals.weak_text_color(),
+    }
 }
 
 /// The tag text of a kind: its label in capitals, so tags read as tags.

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::StatementKey;
 use crate::example::{EXAMPLE_FOLDER, load_example};
 use crate::io::{LoadOutcome, Negotiation, load};
-use crate::model::Statement;
+use crate::model::{AgendaIssue, Statement};
 use crate::problem::{PathSegment, Position, Problem};
 
 /// Where the open negotiation came from, so it can be reloaded and reopened next time.
@@ -210,6 +210,12 @@ impl Workspace {
 
     pub fn issue_group(&self, id: &str) -> Option<&IssueGroup> {
         self.issues.iter().find(|group| group.id == id)
+    }
+
+    /// The agenda's entry for an issue; `None` for an issue the agenda lacks.
+    pub fn agenda_issue(&self, id: &str) -> Option<&AgendaIssue> {
+        let index = self.issue_group(id)?.agenda_index?;
+        self.negotiation.agenda.as_ref()?.data.issues.get(index)
     }
 
     /// The statement's summary and quotes in lower case.

@@ -10,13 +10,14 @@ use egui::{
 
 use crate::analysis::{Analysis, StatementKey, Status};
 use crate::app::layout::{ColumnLayout, IssueBlock, Row, RowHeights};
-use crate::app::style::{party_colour, wash};
+use crate::app::style::{party_colour, status_colour, wash};
 use crate::app::workspace::Workspace;
 use crate::app::{Command, Commands, ViewState};
 use crate::io::Loaded;
 use crate::model::PartyFile;
 use crate::problem::Problem;
 
+use super::issue_chart::status_words;
 use super::widgets::{SalienceMark, highlighted_text, paint_firmness, paint_kind_tag};
 
 /// Narrower than this, a statement's tags and two lines of summary no longer fit.
@@ -108,6 +109,18 @@ pub fn columns_ui(
                 rect.min.y -= header_height + heights.header;
                 ui.scroll_to_rect(rect, None);
             }
+            if let Some(issue) = &view.scroll_to_issue
+                && let Some(row) = layout
+                    .blocks
+                    .iter()
+                    .position(|block| workspace.issues[block.group].id == *issue)
+                    .and_then(|block| layout.header_row(block))
+            {
+                // The title goes just under the sticky party headers.
+                let mut rect = geometry.row_rect(layout, row);
+                rect.min.y -= header_height;
+                ui.scroll_to_rect(rect, Some(egui::Align::TOP));
+            }
 
             if layout.rows.is_empty() {
                 let top = origin + Vec2::new(0.0, header_height);
@@ -129,7 +142,9 @@ pub fn columns_ui(
                     // The pinned copy of this title is drawn instead, over the rows.
                     Row::Header(block) if pinned.is_some_and(|(b, _)| b == block) => {}
                     Row::Header(block) => {
-                        issue_header_ui(ui, rect, workspace, layout, block, analysis, commands);
+                        issue_header_ui(
+                            ui, rect, workspace, view, layout, block, analysis, commands,
+                        );
                     }
                     Row::Line { block, line } => {
                         for column in 0..layout.parties.len() {
@@ -175,7 +190,7 @@ pub fn columns_ui(
                     Vec2::new(geometry.content_width, heights.header),
                 );
                 ui.painter().rect_filled(rect, 0.0, ui.visuals().panel_fill);
-                issue_header_ui(ui, rect, workspace, layout, block, analysis, commands);
+                issue_header_ui(ui, rect, workspace, view, layout, block, analysis, commands);
             }
             party_headers_ui(ui, &geometry, workspace, view, layout, viewport, commands);
         });
@@ -215,34 +230,10 @@ fn paint_column_rules(ui: &Ui, geometry: &Geometry, layout: &ColumnLayout, viewp
     }
 }
 
-fn status_colour(status: Status, ui: &Ui) -> Color32 {
-    let dark = ui.visuals().dark_mode;
-    match status {
-        Status::PossibleAgreement if dark => Color32::from_rgb(0x2f, 0xc8, 0x9a),
-        Status::PossibleAgreement => Color32::from_rgb(0x00, 0x6e, 0x52),
-        Status::Deadlock if dark => Color32::from_rgb(0xff, 0x7a, 0x3c),
-        Status::Deadlock => Color32::from_rgb(0xb0, 0x3a, 0x00),
-        Status::Unaddressed => ui.visuals().weak_text_color(),
-    }
-}
-
 /// The status of an issue for the shown parties, in words: "possible agreement 35–45".
 fn status_text(analysis: Option<&Analysis>, issue: &str) -> Option<(Status, String)> {
     let issue = analysis?.issue(issue)?;
-    let text = match (issue.status, &issue.zone, &issue.gap) {
-        (Status::PossibleAgreement, Some(zone), _) => {
-            format!("{} {:.0}–{:.0}", issue.status.label(), zone.min, zone.max)
-        }
-        (Status::Deadlock, _, Some(gap)) => {
-            format!(
-                "{}: gap {:.0}–{:.0}",
-                issue.status.label(),
-                gap.from,
-                gap.to
-            )
-        }
-        (status, _, _) => status.label().to_owned(),
-    };
+    let text = status_words(issue);
     let text = match issue.silent.len() {
         0 => text,
         1 => format!("{text} · 1 silent"),
@@ -309,10 +300,15 @@ fn status_details_ui(ui: &mut Ui, workspace: &Workspace, analysis: &Analysis, is
     ui.weak("Ranges are the analyst's estimates; hidden parties are left out.");
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a header draws from every part of the state"
+)]
 fn issue_header_ui(
     ui: &mut Ui,
     rect: Rect,
     workspace: &Workspace,
+    view: &ViewState,
     layout: &ColumnLayout,
     block_index: usize,
     analysis: Option<&Analysis>,
@@ -334,6 +330,14 @@ fn issue_header_ui(
     let band = rect.shrink2(Vec2::new(0.0, 2.0));
     let painter = ui.painter();
     painter.rect_filled(band, CornerRadius::same(3), fill);
+    if view.selected_issue.as_deref() == Some(group.id.as_str()) && view.selected.is_none() {
+        painter.rect_stroke(
+            band,
+            CornerRadius::same(3),
+            visuals.selection.stroke,
+            StrokeKind::Inside,
+        );
+    }
 
     // When the columns scroll sideways, the title and status stay in the visible part.
     let visible = Rect::from_x_y_ranges(
@@ -369,7 +373,7 @@ fn issue_header_ui(
     // to it when the window is narrow.
     let mut room_right = band.right() - 10.0;
     if let Some((status, text)) = status_text(analysis, &group.id) {
-        let colour = status_colour(status, ui);
+        let colour = status_colour(status, ui.visuals());
         let galley = painter.layout_no_wrap(text.clone(), FontId::proportional(12.5), colour);
         let right = room_right.max(title.right() + 16.0 + galley.size().x);
         let min = Pos2::new(right - galley.size().x, centre_y - galley.size().y / 2.0);

@@ -3,16 +3,23 @@
 
 use egui::{RichText, ScrollArea, Ui};
 
-use crate::analysis::StatementKey;
-use crate::app::style::party_colour;
+use crate::analysis::{Analysis, StatementKey};
+use crate::app::style::{party_colour, status_colour};
 use crate::app::workspace::Workspace;
 use crate::app::{Command, Commands, ViewState};
 use crate::model::{Source, Statement};
 
-use super::scale::{describe_position, scale_ui};
+use super::issue_chart::{ChartSize, anchors_of, issue_chart_ui, status_words};
+use super::scale::{anchors_ui, describe_position, scale_ui};
 use super::widgets::{colour_swatch, kind_tag_ui};
 
-pub fn inspector_ui(ui: &mut Ui, workspace: &Workspace, view: &ViewState, commands: &mut Commands) {
+pub fn inspector_ui(
+    ui: &mut Ui,
+    workspace: &Workspace,
+    view: &ViewState,
+    analysis: Option<&Analysis>,
+    commands: &mut Commands,
+) {
     // A small window keeps most of its width for the columns.
     let default_width = (ui.available_width() * 0.28).clamp(250.0, 380.0);
     egui::Panel::right("inspector")
@@ -34,6 +41,26 @@ pub fn inspector_ui(ui: &mut Ui, workspace: &Workspace, view: &ViewState, comman
                         Some((key, statement)) => {
                             let can_go_back = !view.back.is_empty();
                             statement_ui(ui, workspace, key, statement, can_go_back, commands);
+                            if let Some(analysis) = analysis {
+                                ui.add_space(6.0);
+                                section_ui(ui, "Every party on this issue");
+                                issue_chart_ui(
+                                    ui,
+                                    workspace,
+                                    analysis,
+                                    &statement.issue,
+                                    Some(key),
+                                    ChartSize::Full,
+                                    commands,
+                                );
+                            }
+                        }
+                        None if view.selected_issue.is_some() && analysis.is_some() => {
+                            if let (Some(issue), Some(analysis)) =
+                                (view.selected_issue.as_deref(), analysis)
+                            {
+                                issue_ui(ui, workspace, analysis, issue, commands);
+                            }
                         }
                         None => {
                             ui.add_space(8.0);
@@ -42,6 +69,71 @@ pub fn inspector_ui(ui: &mut Ui, workspace: &Workspace, view: &ViewState, comman
                     }
                 });
         });
+}
+
+fn close_button_ui(ui: &mut Ui, commands: &mut Commands) {
+    if ui
+        .small_button("Close")
+        .on_hover_text("Clear the selection (Esc)")
+        .clicked()
+    {
+        commands.push(Command::ClearSelection);
+    }
+}
+
+/// An issue chosen from the findings or the matrix: every party on its scale.
+fn issue_ui(
+    ui: &mut Ui,
+    workspace: &Workspace,
+    analysis: &Analysis,
+    issue_id: &str,
+    commands: &mut Commands,
+) {
+    let Some(group) = workspace.issue_group(issue_id) else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.weak("Issue");
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            close_button_ui(ui, commands);
+        });
+    });
+    ui.add(egui::Label::new(RichText::new(&group.title).strong().size(15.0)).wrap());
+    if !group.category.is_empty() {
+        ui.weak(&group.category);
+    }
+    let agenda_issue = workspace.agenda_issue(issue_id);
+    if let Some(description) = agenda_issue
+        .map(|issue| issue.description.as_str())
+        .filter(|text| !text.is_empty())
+    {
+        ui.label(description);
+    }
+    if let Some(issue) = analysis.issue(issue_id) {
+        ui.add_space(4.0);
+        ui.label(
+            RichText::new(status_words(issue))
+                .strong()
+                .color(status_colour(issue.status, ui.visuals())),
+        );
+    }
+    ui.add_space(6.0);
+    issue_chart_ui(
+        ui,
+        workspace,
+        analysis,
+        issue_id,
+        None,
+        ChartSize::Full,
+        commands,
+    );
+    ui.weak("Bands are acceptable ranges, thicker for higher salience; dots are stances. Click a party's lane to select its statement.");
+    let anchors = anchors_of(workspace, issue_id);
+    if !anchors.is_empty() {
+        ui.add_space(6.0);
+        section_ui(ui, "Scale");
+        anchors_ui(ui, anchors);
+    }
 }
 
 fn statement_ui(
@@ -59,13 +151,7 @@ fn statement_ui(
         colour_swatch(ui, colour);
         ui.strong(&party.name);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui
-                .small_button("Close")
-                .on_hover_text("Clear the selection (Esc)")
-                .clicked()
-            {
-                commands.push(Command::ClearSelection);
-            }
+            close_button_ui(ui, commands);
             if can_go_back
                 && ui
                     .small_button("Back")
@@ -107,18 +193,7 @@ fn statement_ui(
     }
     ui.add_space(8.0);
 
-    let group = workspace.issue_group(&statement.issue);
-    let issue = group
-        .and_then(|group| group.agenda_index)
-        .and_then(|index| {
-            workspace
-                .negotiation
-                .agenda
-                .as_ref()?
-                .data
-                .issues
-                .get(index)
-        });
+    let issue = workspace.agenda_issue(&statement.issue);
     section_ui(ui, "Issue");
     match issue {
         Some(issue) => {

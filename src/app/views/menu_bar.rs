@@ -4,7 +4,7 @@ use egui::{Button, Ui};
 
 use crate::app::shortcuts::*;
 use crate::app::workspace::{Origin, Workspace};
-use crate::app::{Command, Commands, Settings, THEMES, ViewState};
+use crate::app::{Command, Commands, Page, Settings, THEMES, ViewState};
 
 pub fn menu_bar_ui(
     ui: &mut Ui,
@@ -73,6 +73,21 @@ fn file_menu_ui(ui: &mut Ui, settings: &Settings, view: &ViewState, commands: &m
         commands.push(Command::Reload);
     }
     ui.separator();
+    ui.add_enabled_ui(!view.dialog_open, |ui| {
+        if item(ui, "Export brief…", None)
+            .on_hover_text("The comparison of the parties shown, as Markdown with citations")
+            .clicked()
+        {
+            commands.push(Command::ExportBrief);
+        }
+        if item(ui, "Export image…", None)
+            .on_hover_text("This view as a PNG image")
+            .clicked()
+        {
+            commands.push(Command::ExportImage);
+        }
+    });
+    ui.separator();
     if item(ui, "Quit", Some(&QUIT)).clicked() {
         commands.push(Command::Quit);
     }
@@ -102,6 +117,16 @@ fn view_menu_ui(
         commands.push(Command::ZoomReset);
     }
     ui.separator();
+    for page in Page::ALL {
+        if ui.radio(settings.page == page, page.label()).clicked() {
+            commands.push(Command::SetPage(page));
+        }
+    }
+    ui.separator();
+    let mut common_ground = settings.show_common_ground;
+    if ui.checkbox(&mut common_ground, "Common ground").changed() {
+        commands.push(Command::SetCommonGroundShown(common_ground));
+    }
     let mut inspector = settings.show_inspector;
     if ui.checkbox(&mut inspector, "Inspector").changed() {
         commands.push(Command::SetInspectorShown(inspector));

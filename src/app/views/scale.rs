@@ -82,18 +82,24 @@ pub fn scale_ui(
     }
     response.on_hover_text(description);
 
-    if !anchors.is_empty() {
-        egui::Grid::new("scale anchors")
-            .num_columns(2)
-            .spacing([8.0, 2.0])
-            .show(ui, |ui| {
-                for anchor in anchors {
-                    ui.monospace(format!("{:>3.0}", anchor.at));
-                    ui.add(egui::Label::new(&anchor.meaning).wrap());
-                    ui.end_row();
-                }
-            });
+    anchors_ui(ui, anchors);
+}
+
+/// What each named point of the scale means, one per line.
+pub fn anchors_ui(ui: &mut Ui, anchors: &[Anchor]) {
+    if anchors.is_empty() {
+        return;
     }
+    egui::Grid::new("scale anchors")
+        .num_columns(2)
+        .spacing([8.0, 2.0])
+        .show(ui, |ui| {
+            for anchor in anchors {
+                ui.monospace(format!("{:>3.0}", anchor.at));
+                ui.add(egui::Label::new(&anchor.meaning).wrap());
+                ui.end_row();
+            }
+        });
 }
 
 pub fn describe_position(stance: Option<f64>, range: Option<&Range>) -> String {

@@ -1,0 +1,60 @@
+//! The main area: tabs for the three ways of looking at the parties, then the chosen one.
+
+use egui::Ui;
+
+use crate::analysis::Analysis;
+use crate::app::layout::ColumnLayout;
+use crate::app::settings::Page;
+use crate::app::workspace::Workspace;
+use crate::app::{Command, Commands, ViewState};
+
+use super::{columns, matrix, scales_page};
+
+pub fn pages_ui(
+    ui: &mut Ui,
+    workspace: &Workspace,
+    page: Page,
+    view: &ViewState,
+    layout: &ColumnLayout,
+    analysis: Option<&Analysis>,
+    commands: &mut Commands,
+) {
+    ui.horizontal(|ui| {
+        for tab in Page::ALL {
+            if ui.selectable_label(page == tab, tab.label()).clicked() && page != tab {
+                commands.push(Command::SetPage(tab));
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let has_data = !workspace.negotiation.parties.is_empty();
+            if ui
+                .add_enabled(has_data, egui::Button::new("Export image…"))
+                .on_hover_text("Save this view as a PNG image")
+                .clicked()
+            {
+                commands.push(Command::ExportImage);
+            }
+            if ui
+                .add_enabled(has_data, egui::Button::new("Export brief…"))
+                .on_hover_text(
+                    "Save the comparison of the parties shown as a Markdown brief with citations",
+                )
+                .clicked()
+            {
+                commands.push(Command::ExportBrief);
+            }
+        });
+    });
+    ui.separator();
+    // The columns also explain an empty negotiation or hidden parties.
+    let charted = analysis.filter(|_| !layout.parties.is_empty());
+    match (page, charted) {
+        (Page::Scales, Some(analysis)) => {
+            scales_page::scales_page_ui(ui, workspace, view, analysis, commands);
+        }
+        (Page::Matrix, Some(analysis)) => {
+            matrix::matrix_ui(ui, workspace, view, analysis, commands);
+        }
+        _ => columns::columns_ui(ui, workspace, view, layout, analysis, commands),
+    }
+}

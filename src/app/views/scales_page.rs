@@ -1,0 +1,123 @@
+//! Every issue's scale chart on one sheet, small, so a reader sees all the zones of agreement
+//! and all the gaps in one scroll.
+
+use egui::{Frame, Margin, RichText, ScrollArea, Ui, Vec2};
+
+use crate::analysis::Analysis;
+use crate::app::style::status_colour;
+use crate::app::workspace::Workspace;
+use crate::app::{Command, Commands, ViewState};
+
+use super::issue_chart::{ChartSize, anchors_of, issue_chart_ui, status_words};
+
+/// A chart narrower than this cannot tell its bands apart.
+const MIN_CHART_WIDTH: f32 = 340.0;
+const GAP: f32 = 12.0;
+
+pub fn scales_page_ui(
+    ui: &mut Ui,
+    workspace: &Workspace,
+    view: &ViewState,
+    analysis: &Analysis,
+    commands: &mut Commands,
+) {
+    let issues: Vec<_> = analysis
+        .issues
+        .iter()
+        .filter(|issue| {
+            workspace
+                .issue_group(&issue.issue)
+                .is_none_or(|group| view.filters.shows_category(&group.category))
+        })
+        .collect();
+    if issues.is_empty() {
+        ui.weak("No issue in this category.");
+        return;
+    }
+    ScrollArea::vertical()
+        .id_salt("scales page")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            let available = ui.available_width();
+            let per_row = ((available + GAP) / (MIN_CHART_WIDTH + GAP))
+                .floor()
+                .max(1.0) as usize;
+            let width = ((available + GAP) / per_row as f32 - GAP).floor();
+            for row in issues.chunks(per_row) {
+                ui.horizontal_top(|ui| {
+                    ui.spacing_mut().item_spacing.x = GAP;
+                    for issue in row {
+                        let layout = egui::Layout::top_down(egui::Align::Min);
+                        ui.allocate_ui_with_layout(Vec2::new(width, 0.0), layout, |ui| {
+                            ui.set_width(width);
+                            card_ui(ui, workspace, view, analysis, &issue.issue, commands);
+                        });
+                    }
+                });
+                ui.add_space(GAP);
+            }
+        });
+}
+
+fn card_ui(
+    ui: &mut Ui,
+    workspace: &Workspace,
+    view: &ViewState,
+    analysis: &Analysis,
+    issue_id: &str,
+    commands: &mut Commands,
+) {
+    let Some(issue) = analysis.issue(issue_id) else {
+        return;
+    };
+    let title = workspace
+        .issue_group(issue_id)
+        .map_or(issue_id, |group| group.title.as_str());
+    let selected = view.selected_issue.as_deref() == Some(issue_id);
+    let visuals = ui.visuals();
+    let stroke = if selected {
+        visuals.selection.stroke
+    } else {
+        visuals.widgets.noninteractive.bg_stroke
+    };
+    Frame::group(ui.style())
+        .stroke(stroke)
+        .inner_margin(Margin::same(8))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let link = ui
+                .link(RichText::new(title).strong().size(14.0))
+                .on_hover_text("Show this issue in the columns");
+            if link.clicked() {
+                commands.push(Command::SelectIssue(issue_id.to_owned()));
+            }
+            ui.label(
+                RichText::new(status_words(issue))
+                    .size(12.0)
+                    .color(status_colour(issue.status, ui.visuals())),
+            );
+            issue_chart_ui(
+                ui,
+                workspace,
+                analysis,
+                issue_id,
+                view.selected,
+                ChartSize::Compact,
+                commands,
+            );
+            // The ends of the scale, so the bands can be read without the inspector.
+            let anchors = anchors_of(workspace, issue_id);
+            if let (Some(low), Some(high)) = (anchors.first(), anchors.last()) {
+                for anchor in [low, high] {
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(format!("{:.0}: {}", anchor.at, anchor.meaning))
+                                .size(11.0)
+                                .weak(),
+                        )
+                        .truncate(),
+                    );
+                }
+            }
+        });
+}
