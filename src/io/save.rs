@@ -51,6 +51,8 @@ impl fmt::Display for Loss {
 pub enum SaveError {
     #[error("{}: the file is read-only; nothing was written", path.display())]
     ReadOnly { path: PathBuf },
+    #[error("{}: the folder {} is read-only; nothing was written", path.display(), folder.display())]
+    ReadOnlyFolder { path: PathBuf, folder: PathBuf },
     #[error("{}: could not save, the file on disk is unchanged: {source}", path.display())]
     Write {
         path: PathBuf,
@@ -159,6 +161,14 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
+    // Checked rather than left to the system, which lets an administrator write anyway: a
+    // folder someone marked read-only is meant to stay as it is.
+    if fs::metadata(folder).is_ok_and(|metadata| metadata.permissions().readonly()) {
+        return Err(SaveError::ReadOnlyFolder {
+            path: path.to_owned(),
+            folder: folder.to_owned(),
+        });
+    }
     let existing_permissions = match fs::metadata(&target) {
         Ok(metadata) if metadata.is_dir() => {
             return Err(write_error(io::Error::new(
@@ -284,6 +294,25 @@ mod tests {
         write_atomically(&path, b"y").unwrap();
         let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o640);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_folder_is_refused_even_for_an_administrator() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("locked");
+        fs::create_dir(&folder).unwrap();
+        let path = folder.join("us.ron");
+        fs::write(&path, "before").unwrap();
+        fs::set_permissions(&folder, fs::Permissions::from_mode(0o555)).unwrap();
+        let result = write_atomically(&path, b"after");
+        fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).unwrap();
+        assert!(
+            matches!(result, Err(SaveError::ReadOnlyFolder { .. })),
+            "{result:?}"
+        );
+        assert_eq!(fs::read(&path).unwrap(), b"before");
     }
 
     #[test]
