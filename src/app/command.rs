@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use egui::ThemePreference;
 
 use crate::analysis::StatementKey;
+use crate::edit::{Edit, FileId};
 use crate::model::Kind;
 
 use super::layout::Step;
@@ -13,6 +14,10 @@ use super::settings::Page;
 use super::workspace::Origin;
 
 #[derive(Debug, Clone, PartialEq)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "a handful of commands live for one frame; boxing edits would buy nothing"
+)]
 pub enum Command {
     /// Open files and folders, or the built-in example.
     Open(Origin),
@@ -63,6 +68,36 @@ pub enum Command {
     FocusSearch,
     ClearFilters,
 
+    /// Change the data. `field` names the field typed into, so that a burst of typing in it
+    /// is undone as one step.
+    Edit {
+        edit: Edit,
+        field: Option<String>,
+    },
+    /// The field being typed into was left: the next edit is an undo step of its own.
+    EndTyping,
+    Undo,
+    Redo,
+    /// Show the editor in the inspector, or the read-only view.
+    SetEditing(bool),
+    /// Edit a party's name, colour, date and summary in the inspector.
+    EditParty(usize),
+    /// Save the file being worked on: the selected statement's or party's, else all.
+    Save,
+    SaveAll,
+    /// Save every file of the negotiation into a folder the user picks, and go on there.
+    SaveAs,
+    /// What to do about unsaved changes before going on with something that would drop them.
+    SaveThen(Then),
+    DiscardThen(Then),
+    /// Save a file although that drops its comments or what the app cannot read.
+    AcceptLoss,
+    /// A file changed on disk while it had edits here: take the disk's version, or keep ours.
+    ReloadFile(FileId),
+    KeepMine,
+    RestoreRecovery,
+    DiscardRecovery,
+
     SetTheme(ThemePreference),
     ZoomIn,
     ZoomOut,
@@ -80,6 +115,14 @@ pub enum Command {
     CloseModal,
     DismissNotice,
     Quit,
+}
+
+/// What was about to happen when unsaved changes got in the way.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Then {
+    Quit,
+    Open(Origin),
+    Reload,
 }
 
 /// Commands pushed while the frame is built, applied after it.

@@ -14,15 +14,20 @@ mod style;
 mod views;
 mod workspace;
 
-use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use egui::{Key, KeyboardShortcut, Modifiers, ThemePreference, ViewportCommand};
 
 use crate::analysis::{Analysis, StatementKey, analyse};
+use crate::edit::{FileData, FileId, History};
+use crate::io::{AGENDA_FILE_NAME, SaveError, SaveMode, load, save_agenda, save_party};
+use crate::recovery::{RecoveryStore, Snapshot};
+use crate::watch::{FileChange, FileWatcher};
 
-pub use command::{Command, Commands};
+pub use command::{Command, Commands, Then};
 pub use dialogs::{
     DialogError, DialogKind, DialogOutcome, DialogRunner, FileDialogs, NativeDialogs, SaveRequest,
 };
@@ -34,6 +39,9 @@ pub use workspace::{IssueGroup, Origin, Workspace};
 /// The zoom factors egui's own zoom keys stay within.
 const MIN_ZOOM: f32 = 0.2;
 const MAX_ZOOM: f32 = 5.0;
+
+/// Unsaved edits are written aside at most this often.
+const RECOVERY_INTERVAL: Duration = Duration::from_secs(2);
 
 /// The key the settings are stored under in eframe's storage.
 const SETTINGS_KEY: &str = "common-ground-settings";
@@ -53,6 +61,14 @@ pub mod shortcuts {
     pub const ZOOM_RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
     pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
     pub const BACK: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
+    pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+    pub const SAVE_ALL: KeyboardShortcut =
+        KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+    pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+    pub const REDO: KeyboardShortcut =
+        KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+    pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+    pub const EDIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F2);
 }
 
 /// A message shown under the toolbar until dismissed or replaced.
@@ -63,13 +79,33 @@ pub struct Notice {
 }
 
 /// A window over the main view.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Modal {
     About,
     Shortcuts,
     /// Type a path, for when no file dialog can be shown.
     OpenPath {
         text: String,
+    },
+    /// Save, discard or cancel before something that would drop unsaved changes.
+    Unsaved {
+        then: Then,
+        files: Vec<String>,
+    },
+    /// Saving would drop a file's comments (or text this app cannot read).
+    ConfirmLoss {
+        path: PathBuf,
+        what: String,
+    },
+    /// A file with edits here was changed on disk by another program.
+    ExternalChange {
+        file: FileId,
+        path: PathBuf,
+    },
+    /// Unsaved edits from an earlier session were found.
+    Recover {
+        snapshot: Box<Snapshot>,
+        files: Vec<String>,
     },
 }
 
@@ -94,6 +130,10 @@ pub struct ViewState {
     pub show_problems: bool,
     /// Statements selected before links were followed, the latest last.
     pub back: Vec<StatementKey>,
+    /// The inspector shows the editor rather than the read-only view.
+    pub editing: bool,
+    /// The party whose details the inspector edits.
+    pub edited_party: Option<usize>,
 }
 
 /// What the open file dialog is for, so its answer goes to the right place.
@@ -102,6 +142,14 @@ enum DialogPurpose {
     Open,
     ExportBrief,
     ExportImage,
+    SaveAs,
+}
+
+/// A save in progress: the files still to write, and what to do once all are written.
+#[derive(Debug, Default)]
+struct SaveQueue {
+    files: VecDeque<FileId>,
+    then: Option<Then>,
 }
 
 /// Derived from the workspace and view state; rebuilt only when they change.
@@ -130,13 +178,34 @@ pub struct App {
     title: String,
     /// Set once the theme and zoom from the settings have been given to egui.
     style_applied: bool,
+    history: History,
+    /// Files waiting to be saved while the user is asked about dropping comments.
+    saving: SaveQueue,
+    /// Files whose comments the user agreed to drop.
+    accepted_loss: HashSet<PathBuf>,
+    /// Set when the user chose to close with unsaved changes, or saved them first.
+    allow_close: bool,
+    /// Notices other programs' changes to the open files; started with the first frame.
+    watcher: Option<FileWatcher>,
+    rewatch: bool,
+    recovery: Option<RecoveryStore>,
+    /// The data version last written aside, and when.
+    recovery_written: Option<(u64, Instant)>,
+    /// For waking the window from other threads; the real one arrives with the first frame.
+    ctx: egui::Context,
 }
 
 impl App {
     /// The app as eframe starts it: settings from storage, then the given paths, else the
     /// last negotiation, else the example.
     pub fn new(cc: &eframe::CreationContext<'_>, paths: Vec<PathBuf>) -> Self {
-        Self::restore(cc.storage, paths, Arc::new(NativeDialogs))
+        let recovery =
+            eframe::storage_dir(APP_ID).map(|folder| RecoveryStore::new(folder.join("recovery")));
+        let settings: Settings = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, SETTINGS_KEY))
+            .unwrap_or_default();
+        Self::build(settings, paths, Arc::new(NativeDialogs), recovery)
     }
 
     /// The app with the settings a previous run saved in `storage`, if any.
@@ -157,6 +226,26 @@ impl App {
         settings: Settings,
         paths: Vec<PathBuf>,
         dialogs: Arc<dyn FileDialogs>,
+    ) -> Self {
+        Self::build(settings, paths, dialogs, None)
+    }
+
+    /// Unsaved edits are written aside into `store`, and any left there for the negotiation
+    /// that opens, say by a crash, are offered back.
+    pub fn with_recovery(
+        settings: Settings,
+        paths: Vec<PathBuf>,
+        dialogs: Arc<dyn FileDialogs>,
+        store: RecoveryStore,
+    ) -> Self {
+        Self::build(settings, paths, dialogs, Some(store))
+    }
+
+    fn build(
+        settings: Settings,
+        paths: Vec<PathBuf>,
+        dialogs: Arc<dyn FileDialogs>,
+        recovery: Option<RecoveryStore>,
     ) -> Self {
         let mut settings = settings;
         // The settings file is the user's to edit; egui would not survive a zoom of 0 or NaN.
@@ -194,6 +283,15 @@ impl App {
             derived: Derived::default(),
             title: String::new(),
             style_applied: false,
+            history: History::default(),
+            saving: SaveQueue::default(),
+            accepted_loss: HashSet::new(),
+            allow_close: false,
+            watcher: None,
+            rewatch: true,
+            recovery,
+            recovery_written: None,
+            ctx: egui::Context::default(),
         };
         app.open(origin);
         if notice.is_some() {
@@ -222,12 +320,15 @@ impl App {
     /// One frame of the whole window.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         if !self.style_applied {
+            self.ctx = ui.ctx().clone();
             style::raise_text_contrast(ui);
             ui.set_theme(self.settings.theme);
             ui.set_zoom_factor(self.settings.zoom);
             self.style_applied = true;
         }
+        self.guard_close(ui);
         self.keyboard(ui);
+        self.watch_files(ui);
         self.poll_dialog(ui);
         self.take_screenshot();
         self.take_dropped_files(ui);
@@ -243,7 +344,7 @@ impl App {
             ..
         } = self;
         view.dialog_open = self.dialogs.is_open();
-        views::menu_bar::menu_bar_ui(ui, workspace, settings, view, commands);
+        views::menu_bar::menu_bar_ui(ui, workspace, &self.history, settings, view, commands);
         views::toolbar::toolbar_ui(ui, workspace, view, commands);
         views::status_bar::status_bar_ui(ui, workspace, view, &derived.layout, commands);
         views::problems::problems_ui(ui, workspace, view.show_problems, commands);
@@ -277,12 +378,307 @@ impl App {
         }
         // egui's own Ctrl +/− changes the zoom too; remember whatever it is now.
         self.settings.zoom = ui.zoom_factor();
+        self.write_recovery(ui);
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Stops the window closing over unsaved changes, and asks instead.
+    fn guard_close(&mut self, ui: &egui::Ui) {
+        if ui.input(|i| i.viewport().close_requested())
+            && self.workspace.is_dirty()
+            && !self.allow_close
+        {
+            ui.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.ask_about_unsaved(Then::Quit);
+        }
+    }
+
+    fn ask_about_unsaved(&mut self, then: Then) {
+        let files = self
+            .workspace
+            .dirty_files()
+            .filter_map(|file| self.workspace.path_of(file))
+            .map(file_name)
+            .collect();
+        self.view.modal = Some(Modal::Unsaved { then, files });
+    }
+
+    /// Watches the open files, and takes in what other programs changed.
+    fn watch_files(&mut self, ui: &egui::Ui) {
+        if self.rewatch {
+            self.rewatch = false;
+            self.start_watching(ui);
+        }
+        let Some(watcher) = &mut self.watcher else {
+            return;
+        };
+        for change in watcher.poll() {
+            match change {
+                FileChange::Modified(path) => self.changed_on_disk(&path),
+                FileChange::Removed(path) => {
+                    self.view.notice = Some(Notice {
+                        text: format!(
+                            "{} was deleted or moved by another program. What is open here is \
+                             kept; saving writes it back.",
+                            path.display()
+                        ),
+                        is_warning: true,
+                    });
+                }
+            }
+        }
+    }
+
+    fn start_watching(&mut self, ui: &egui::Ui) {
+        let files: Vec<PathBuf> = match &self.workspace.origin {
+            Origin::Example => Vec::new(),
+            Origin::Paths(_) => self.workspace.files.clone(),
+        };
+        if files.is_empty() {
+            self.watcher = None;
+            return;
+        }
+        if self.watcher.is_none() {
+            let ctx = ui.ctx().clone();
+            match FileWatcher::new(move || ctx.request_repaint()) {
+                Ok(watcher) => self.watcher = Some(watcher),
+                // The app works without it; changes on disk are then seen on reload.
+                Err(error) => {
+                    self.view.notice = Some(Notice {
+                        text: format!(
+                            "Changes other programs make to the open files will not be noticed: \
+                             {error}"
+                        ),
+                        is_warning: true,
+                    });
+                    return;
+                }
+            }
+        }
+        if let Some(watcher) = &mut self.watcher
+            && let Err(error) = watcher.watch(&files)
+        {
+            self.view.notice = Some(Notice {
+                text: format!(
+                    "Changes other programs make to the open files will not be noticed: {error}"
+                ),
+                is_warning: true,
+            });
+        }
+    }
+
+    /// Another program changed an open file: take it in, unless that would drop edits here.
+    fn changed_on_disk(&mut self, path: &Path) {
+        let Some(file) = self.workspace.file_of_path(path) else {
+            return;
+        };
+        if self.workspace.is_file_dirty(file) {
+            self.view.modal = Some(Modal::ExternalChange {
+                file,
+                path: path.to_owned(),
+            });
+        } else if !self.workspace.is_dirty() {
+            self.reload();
+            self.view.notice = Some(Notice {
+                text: format!(
+                    "{} was changed by another program and has been reloaded.",
+                    file_name(path)
+                ),
+                is_warning: false,
+            });
+        } else {
+            self.reload_file(file);
+        }
+    }
+
+    /// Takes one file as it is on disk, keeping the edits to the others.
+    fn reload_file(&mut self, file: FileId) {
+        let Some(path) = self.workspace.path_of(file).map(Path::to_path_buf) else {
+            return;
+        };
+        let outcome = load(std::slice::from_ref(&path));
+        let data = match file {
+            FileId::Agenda => outcome
+                .negotiation
+                .agenda
+                .map(|agenda| FileData::Agenda(Some(agenda))),
+            FileId::Party(_) => outcome
+                .negotiation
+                .parties
+                .into_iter()
+                .find(|party| party.path == path)
+                .map(|party| FileData::Party(Some(party))),
+        };
+        let Some(data) = data else {
+            let why = outcome
+                .problems
+                .first()
+                .map_or_else(String::new, |problem| format!(": {}", problem.message));
+            self.view.notice = Some(Notice {
+                text: format!(
+                    "{} was changed by another program but cannot be read{why}. What is open \
+                     here is kept.",
+                    file_name(&path)
+                ),
+                is_warning: true,
+            });
+            return;
+        };
+        self.workspace.replace_file(file, data);
+        // Steps recorded against the old text would put it back.
+        self.history.clear();
+        if let Some(watcher) = &mut self.watcher {
+            watcher.acknowledge(&path);
+        }
+        self.view.notice = Some(Notice {
+            text: format!(
+                "{} was changed by another program and has been reloaded.",
+                file_name(&path)
+            ),
+            is_warning: false,
+        });
+        self.loaded();
+    }
+
+    /// Writes unsaved edits aside every few seconds, and removes them once saved.
+    fn write_recovery(&mut self, ui: &egui::Ui) {
+        let Some(store) = &self.recovery else {
+            return;
+        };
+        let key = self.workspace.origin.key();
+        if !self.workspace.is_dirty() {
+            if self.recovery_written.take().is_some() {
+                // A stale file would offer back edits that were saved or discarded.
+                let _ = store.discard(&key);
+            }
+            return;
+        }
+        let version = self.derived.loads;
+        let due = match self.recovery_written {
+            Some((written, _)) if written == version => return,
+            Some((_, at)) => at.elapsed() >= RECOVERY_INTERVAL,
+            None => true,
+        };
+        if !due {
+            ui.request_repaint_after(RECOVERY_INTERVAL);
+            return;
+        }
+        let snapshot = Snapshot::of(&key, &self.workspace.negotiation);
+        if let Err(error) = store.write(&snapshot) {
+            self.view.notice = Some(Notice {
+                text: format!("Unsaved edits could not be written aside for recovery: {error}"),
+                is_warning: true,
+            });
+        }
+        self.recovery_written = Some((version, Instant::now()));
+    }
+
+    /// Offers back edits an earlier session left unsaved for the negotiation now open.
+    fn offer_recovery(&mut self) {
+        let Some(store) = &self.recovery else {
+            return;
+        };
+        match store.read(&self.workspace.origin.key()) {
+            Ok(Some(snapshot)) => {
+                let recovered = snapshot.negotiation();
+                let files: Vec<String> = recovered
+                    .agenda
+                    .iter()
+                    .map(|agenda| file_name(&agenda.path))
+                    .chain(recovered.parties.iter().map(|party| file_name(&party.path)))
+                    .filter(|name| self.differs_from_open(&recovered, name))
+                    .collect();
+                if files.is_empty() {
+                    let _ = store.discard(&self.workspace.origin.key());
+                } else {
+                    self.view.modal = Some(Modal::Recover {
+                        snapshot: Box::new(snapshot),
+                        files,
+                    });
+                }
+            }
+            Ok(None) => {}
+            Err(error) => {
+                self.view.notice = Some(Notice {
+                    text: format!("Edits left from an earlier session cannot be offered: {error}"),
+                    is_warning: true,
+                });
+            }
+        }
+    }
+
+    /// Whether the recovered file named `name` holds other data than the one open.
+    fn differs_from_open(&self, recovered: &crate::io::Negotiation, name: &str) -> bool {
+        let open = &self.workspace.negotiation;
+        if let Some(agenda) = &recovered.agenda
+            && file_name(&agenda.path) == name
+        {
+            return open.agenda.as_ref().map(|a| &a.data) != Some(&agenda.data);
+        }
+        recovered
+            .parties
+            .iter()
+            .filter(|party| file_name(&party.path) == name)
+            .any(|party| {
+                !open
+                    .parties
+                    .iter()
+                    .any(|p| p.path == party.path && p.data == party.data)
+            })
+    }
+
+    fn restore_recovery(&mut self, snapshot: &Snapshot) {
+        let recovered = snapshot.negotiation();
+        let negotiation = &mut self.workspace.negotiation;
+        if let (Some(open), Some(agenda)) = (&mut negotiation.agenda, recovered.agenda)
+            && open.path == agenda.path
+        {
+            open.data = agenda.data;
+        }
+        for party in recovered.parties {
+            match negotiation
+                .parties
+                .iter_mut()
+                .find(|p| p.path == party.path)
+            {
+                Some(open) => open.data = party.data,
+                // A party file added in the lost session and never saved.
+                None => negotiation.parties.push(party),
+            }
+        }
+        self.history.clear();
+        self.workspace.refresh();
+        self.view.selected = None;
+        self.view.notice = Some(Notice {
+            text: "The unsaved edits were restored. Save to keep them.".to_owned(),
+            is_warning: false,
+        });
+        self.loaded();
     }
 
     fn keyboard(&mut self, ui: &egui::Ui) {
         use shortcuts::*;
         let pressed = |shortcut: KeyboardShortcut| ui.input_mut(|i| i.consume_shortcut(&shortcut));
-        // Shift+Ctrl+O first: the plain Ctrl+O shortcut would also match it.
+        // The shifted shortcuts first: the plain ones would also match them. Undo and redo are
+        // taken before any text field sees them, so there is one history, not one per field.
+        if pressed(SAVE_ALL) {
+            self.commands.push(Command::SaveAll);
+        }
+        if pressed(SAVE) {
+            self.commands.push(Command::Save);
+        }
+        if pressed(REDO) || pressed(REDO_Y) {
+            self.commands.push(Command::Redo);
+        }
+        if pressed(UNDO) {
+            self.commands.push(Command::Undo);
+        }
+        if pressed(EDIT) {
+            self.commands.push(Command::SetEditing(!self.view.editing));
+        }
         if pressed(OPEN_FOLDER) {
             self.commands.push(Command::ShowOpenFolderDialog);
         }
@@ -329,12 +725,18 @@ impl App {
 
     fn poll_dialog(&mut self, ui: &egui::Ui) {
         match self.dialogs.poll() {
-            None | Some(DialogOutcome::Cancelled) => {}
+            None => {}
+            Some(DialogOutcome::Cancelled) => self.saving = SaveQueue::default(),
             Some(DialogOutcome::Picked(paths)) => match self.dialog_purpose {
                 DialogPurpose::Open => self.commands.open_paths(paths),
                 DialogPurpose::ExportBrief => {
                     if let Some(path) = paths.into_iter().next() {
                         self.export_brief(with_extension(path, "md"));
+                    }
+                }
+                DialogPurpose::SaveAs => {
+                    if let Some(folder) = paths.into_iter().next() {
+                        self.save_into(&folder);
                     }
                 }
                 DialogPurpose::ExportImage => {
@@ -430,7 +832,8 @@ impl App {
     }
 
     fn update_title(&mut self, ui: &egui::Ui) {
-        let title = format!("{} — Common Ground", self.workspace.name());
+        let unsaved = if self.workspace.is_dirty() { "*" } else { "" };
+        let title = format!("{unsaved}{} — Common Ground", self.workspace.name());
         if title != self.title {
             ui.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.title = title;
@@ -476,6 +879,12 @@ impl App {
 
     fn open(&mut self, origin: Origin) {
         self.workspace = Workspace::open(origin);
+        self.history.clear();
+        self.accepted_loss.clear();
+        self.recovery_written = None;
+        self.rewatch = true;
+        self.view.editing = false;
+        self.view.edited_party = None;
         let origin = &self.workspace.origin;
         self.view.columns = self.settings.columns_for(origin);
         self.view.filters = Filters::default();
@@ -491,6 +900,7 @@ impl App {
         }
         self.view.show_problems = !self.workspace.problems.is_empty();
         self.loaded();
+        self.offer_recovery();
     }
 
     fn reload(&mut self) {
@@ -503,8 +913,11 @@ impl App {
             ))
         });
         self.workspace = Workspace::open(self.workspace.origin.clone());
+        self.history.clear();
+        self.rewatch = true;
         // Indices into the old files mean nothing in the new ones.
         self.view.back.clear();
+        self.view.edited_party = None;
         self.view.selected = selected.and_then(|(party_id, statement_id)| {
             let party = self.workspace.negotiation.party_index(&party_id)?;
             let statement = self.workspace.negotiation.parties[party]
@@ -518,6 +931,237 @@ impl App {
             self.view.show_problems = true;
         }
         self.loaded();
+    }
+
+    fn edit(&mut self, edit: crate::edit::Edit, field: Option<String>) {
+        let merge_key = field.map(|field| format!("{edit_kind}/{field}", edit_kind = edit.label()));
+        match crate::edit::apply(
+            &mut self.workspace.negotiation,
+            edit,
+            merge_key,
+            self.view.selected,
+        ) {
+            Ok(change) => {
+                let selected = change.select_after;
+                self.history.record(change);
+                self.after_edit(selected);
+            }
+            Err(error) => {
+                self.view.notice = Some(Notice {
+                    text: format!("That edit could not be made: {error}."),
+                    is_warning: true,
+                });
+            }
+        }
+    }
+
+    /// Brings everything derived from the data up to date after an edit, undo or redo.
+    fn after_edit(&mut self, selected: Option<StatementKey>) {
+        let errors_before = self.workspace.error_count();
+        self.workspace.refresh();
+        // A new error is worth seeing where it is listed; fixing one needs no panel opened.
+        if self.workspace.error_count() > errors_before {
+            self.view.show_problems = true;
+        }
+        let exists = |key: StatementKey| self.workspace.statement(key).is_some();
+        self.view.selected = selected.filter(|&key| exists(key));
+        if let Some(key) = self.view.selected {
+            self.view.selected_issue = self.workspace.statement(key).map(|s| s.issue.clone());
+            self.view.scroll_to = Some(key);
+        }
+        if self
+            .view
+            .edited_party
+            .is_some_and(|party| party >= self.workspace.negotiation.parties.len())
+        {
+            self.view.edited_party = None;
+        }
+        self.view.back.clear();
+        self.loaded();
+    }
+
+    fn save_all(&mut self, then: Option<Then>) {
+        let files = self.workspace.dirty_files().collect();
+        self.save(files, then);
+    }
+
+    /// Saves files one by one; stops to ask before dropping comments, and on the first error.
+    fn save(&mut self, files: Vec<FileId>, then: Option<Then>) {
+        if self.workspace.origin == Origin::Example && self.workspace.is_dirty() {
+            // The example lives inside the app; a copy on disk is what can be saved.
+            self.save_as(then);
+            return;
+        }
+        self.saving = SaveQueue {
+            files: files.into(),
+            then,
+        };
+        self.continue_saving();
+    }
+
+    fn continue_saving(&mut self) {
+        let mut saved = 0;
+        while let Some(file) = self.saving.files.front().copied() {
+            let Some(path) = self.workspace.path_of(file).map(Path::to_path_buf) else {
+                self.saving.files.pop_front();
+                continue;
+            };
+            let mode = if self.accepted_loss.contains(&path) {
+                SaveMode::AcceptLoss
+            } else {
+                SaveMode::RefuseLoss
+            };
+            match self.write_file(file, &path, mode) {
+                Ok(()) => {
+                    self.saving.files.pop_front();
+                    self.workspace.mark_saved(file);
+                    if let Some(watcher) = &mut self.watcher {
+                        watcher.acknowledge(&path);
+                    }
+                    saved += 1;
+                }
+                Err(SaveError::WouldLose { losses, .. }) => {
+                    let what = losses
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(" and ");
+                    self.view.modal = Some(Modal::ConfirmLoss { path, what });
+                    return;
+                }
+                Err(error) => {
+                    // The edits stay, unsaved, and the file on disk is as it was.
+                    self.saving = SaveQueue::default();
+                    self.view.notice = Some(Notice {
+                        text: format!("Not saved. {error}. Your edits are kept."),
+                        is_warning: true,
+                    });
+                    return;
+                }
+            }
+        }
+        if saved > 0 {
+            self.view.notice = Some(Notice {
+                text: if saved == 1 {
+                    "Saved 1 file.".to_owned()
+                } else {
+                    format!("Saved {saved} files.")
+                },
+                is_warning: false,
+            });
+        }
+        if let Some(then) = self.saving.then.take() {
+            self.go_on(then);
+        }
+    }
+
+    fn write_file(&self, file: FileId, path: &Path, mode: SaveMode) -> Result<(), SaveError> {
+        let negotiation = &self.workspace.negotiation;
+        match file {
+            FileId::Agenda => match &negotiation.agenda {
+                Some(agenda) => save_agenda(path, &agenda.data, mode),
+                None => Ok(()),
+            },
+            FileId::Party(index) => match negotiation.parties.get(index) {
+                Some(party) => save_party(path, &party.data, mode),
+                None => Ok(()),
+            },
+        }
+    }
+
+    fn save_as(&mut self, then: Option<Then>) {
+        self.saving = SaveQueue {
+            files: VecDeque::new(),
+            then,
+        };
+        let ctx = self.ctx.clone();
+        match self
+            .dialogs
+            .open(DialogKind::Folder, move || ctx.request_repaint())
+        {
+            Ok(()) => self.dialog_purpose = DialogPurpose::SaveAs,
+            Err(error) => {
+                self.view.notice = Some(Notice {
+                    text: format!("The folder dialog could not be opened: {error}"),
+                    is_warning: true,
+                });
+            }
+        }
+    }
+
+    /// Writes every file into `folder` under its own name, then works on from there.
+    fn save_into(&mut self, folder: &Path) {
+        let negotiation = &self.workspace.negotiation;
+        let mut targets: HashMap<FileId, PathBuf> = HashMap::new();
+        if negotiation.agenda.is_some() {
+            targets.insert(FileId::Agenda, folder.join(AGENDA_FILE_NAME));
+        }
+        for (index, party) in negotiation.parties.iter().enumerate() {
+            let name = party
+                .path
+                .file_name()
+                .map_or_else(|| format!("{}.ron", party.data.party.id).into(), Into::into);
+            targets.insert(FileId::Party(index), folder.join::<PathBuf>(name));
+        }
+        let clash = targets.iter().find(|(file, target)| {
+            target.exists() && self.workspace.path_of(**file) != Some(target.as_path())
+        });
+        if let Some((_, target)) = clash {
+            self.saving = SaveQueue::default();
+            self.view.notice = Some(Notice {
+                text: format!(
+                    "Not saved: {} already exists. Choose an empty folder, or one holding this \
+                     negotiation.",
+                    target.display()
+                ),
+                is_warning: true,
+            });
+            return;
+        }
+        let mut files: Vec<FileId> = targets.keys().copied().collect();
+        files.sort();
+        for file in files {
+            if let Err(error) = self.write_file(file, &targets[&file], SaveMode::AcceptLoss) {
+                self.saving = SaveQueue::default();
+                self.view.notice = Some(Notice {
+                    text: format!("Not saved. {error}. Your edits are kept."),
+                    is_warning: true,
+                });
+                return;
+            }
+        }
+        if let Some(store) = &self.recovery {
+            let _ = store.discard(&self.workspace.origin.key());
+        }
+        self.recovery_written = None;
+        let origin = Origin::paths(vec![folder.to_owned()]);
+        self.workspace.move_to(origin, &targets);
+        for file in targets.keys() {
+            self.workspace.mark_saved(*file);
+        }
+        self.settings
+            .remember(&self.workspace.origin, self.workspace.name());
+        self.rewatch = true;
+        self.view.notice = Some(Notice {
+            text: format!("Saved into {}.", folder.display()),
+            is_warning: false,
+        });
+        self.loaded();
+        if let Some(then) = self.saving.then.take() {
+            self.go_on(then);
+        }
+    }
+
+    /// Carries on with what unsaved changes held up, once they are saved or discarded.
+    fn go_on(&mut self, then: Then) {
+        match then {
+            Then::Quit => {
+                self.allow_close = true;
+                self.commands.push(Command::Quit);
+            }
+            Then::Open(origin) => self.open(origin),
+            Then::Reload => self.reload(),
+        }
     }
 
     fn save_columns(&mut self) {
@@ -611,8 +1255,91 @@ impl App {
     /// Carries out one command.
     pub fn apply(&mut self, ui: &egui::Ui, command: Command) {
         match command {
+            Command::Open(origin) if self.workspace.is_dirty() => {
+                self.ask_about_unsaved(Then::Open(origin));
+            }
             Command::Open(origin) => self.open(origin),
+            Command::Reload if self.workspace.is_dirty() => self.ask_about_unsaved(Then::Reload),
             Command::Reload => self.reload(),
+            Command::Edit { edit, field } => self.edit(edit, field),
+            Command::EndTyping => self.history.seal(),
+            Command::Undo => {
+                let selected = self
+                    .history
+                    .undo(&mut self.workspace.negotiation)
+                    .map(|change| change.select_before);
+                if let Some(selected) = selected {
+                    self.after_edit(selected);
+                }
+            }
+            Command::Redo => {
+                let selected = self
+                    .history
+                    .redo(&mut self.workspace.negotiation)
+                    .map(|change| change.select_after);
+                if let Some(selected) = selected {
+                    self.after_edit(selected);
+                }
+            }
+            Command::SetEditing(editing) => {
+                self.view.editing = editing;
+                if !editing {
+                    self.view.edited_party = None;
+                }
+            }
+            Command::EditParty(party) => {
+                self.view.edited_party = Some(party);
+                self.view.selected = None;
+                self.view.editing = true;
+            }
+            Command::Save => {
+                let current = self
+                    .view
+                    .edited_party
+                    .map(FileId::Party)
+                    .or(self.view.selected.map(|key| FileId::Party(key.party)))
+                    .filter(|&file| self.workspace.is_file_dirty(file));
+                match current {
+                    Some(file) => self.save(vec![file], None),
+                    None => self.save_all(None),
+                }
+            }
+            Command::SaveAll => self.save_all(None),
+            Command::SaveAs => self.save_as(None),
+            Command::SaveThen(then) => {
+                self.view.modal = None;
+                self.save_all(Some(then));
+            }
+            Command::DiscardThen(then) => {
+                self.view.modal = None;
+                if let Some(store) = &self.recovery {
+                    let _ = store.discard(&self.workspace.origin.key());
+                }
+                self.recovery_written = None;
+                self.go_on(then);
+            }
+            Command::AcceptLoss => {
+                if let Some(Modal::ConfirmLoss { path, .. }) = self.view.modal.take() {
+                    self.accepted_loss.insert(path);
+                }
+                self.continue_saving();
+            }
+            Command::ReloadFile(file) => {
+                self.view.modal = None;
+                self.reload_file(file);
+            }
+            Command::KeepMine => self.view.modal = None,
+            Command::RestoreRecovery => {
+                if let Some(Modal::Recover { snapshot, .. }) = self.view.modal.take() {
+                    self.restore_recovery(&snapshot);
+                }
+            }
+            Command::DiscardRecovery => {
+                self.view.modal = None;
+                if let Some(store) = &self.recovery {
+                    let _ = store.discard(&self.workspace.origin.key());
+                }
+            }
             Command::ShowOpenFilesDialog => {
                 self.open_dialog(ui, DialogKind::Files, DialogPurpose::Open);
             }
@@ -740,8 +1467,15 @@ impl App {
             Command::SetPage(page) => self.settings.page = page,
             Command::ShowAbout => self.view.modal = Some(Modal::About),
             Command::ShowShortcuts => self.view.modal = Some(Modal::Shortcuts),
-            Command::CloseModal => self.view.modal = None,
+            Command::CloseModal => {
+                // Closing the question about dropping comments cancels the save.
+                if matches!(self.view.modal, Some(Modal::ConfirmLoss { .. })) {
+                    self.saving = SaveQueue::default();
+                }
+                self.view.modal = None;
+            }
             Command::DismissNotice => self.view.notice = None,
+            Command::Quit if self.workspace.is_dirty() => self.ask_about_unsaved(Then::Quit),
             Command::Quit => ui.send_viewport_cmd(ViewportCommand::Close),
         }
     }
@@ -785,6 +1519,14 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
 fn window_icon() -> Result<egui::IconData, String> {
     eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon-256.png"))
         .map_err(|error| error.to_string())
+}
+
+/// A file's name for messages: "us.ron".
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
 }
 
 /// `path` with `extension` added when it has none: not every save dialog adds it.

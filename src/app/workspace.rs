@@ -1,15 +1,17 @@
 //! The negotiation that is open, with what the views need precomputed. No egui here.
 
-use std::collections::HashMap;
-use std::path::PathBuf;
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::StatementKey;
+use crate::edit::{FileData, FileId};
 use crate::example::{EXAMPLE_FOLDER, load_example};
 use crate::io::{LoadOutcome, Negotiation, load};
 use crate::model::{AgendaIssue, Statement};
-use crate::problem::{PathSegment, Position, Problem};
+use crate::problem::{PathSegment, Position, Problem, sort_problems};
+use crate::validate::validate;
 
 /// Where the open negotiation came from, so it can be reloaded and reopened next time.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -75,17 +77,27 @@ pub struct IssueGroup {
 pub struct Workspace {
     pub origin: Origin,
     pub negotiation: Negotiation,
+    /// Every problem: those found while loading that edits cannot change (a file that did not
+    /// parse, say), then what validating the data as it is now finds.
     pub problems: Vec<Problem>,
     pub files: Vec<PathBuf>,
     /// Agenda issues in agenda order, then issue ids found only in statements.
     pub issues: Vec<IssueGroup>,
+    /// The data as it is on disk, as last loaded or saved; a file that differs is unsaved.
+    baseline: Negotiation,
+    /// The files whose data differs from the baseline.
+    dirty: BTreeSet<FileId>,
+    load_problems: Vec<Problem>,
+    /// Where each problem found at load time sat in its file, so the same problem keeps its
+    /// line and column while the file is unchanged.
+    positions: HashMap<(PathBuf, String, String), Position>,
     /// Per party, per statement: summary and quotes in lower case, for search.
     search_text: Vec<Vec<String>>,
     /// Per issue group, per party: the party's statements on that issue, in file order.
     by_issue: Vec<Vec<Vec<usize>>>,
     /// The problems inside each statement, as indices into `problems`.
     statement_problems: HashMap<StatementKey, Vec<usize>>,
-    /// Each problem as the problems panel lists it, worked out once per load.
+    /// Each problem as the problems panel lists it, worked out once per change.
     pub problem_rows: Vec<ProblemRow>,
     error_count: usize,
     /// Worked out once: without an agenda it asks the file system for the folder's name.
@@ -128,49 +140,192 @@ impl Workspace {
             problems,
             files,
         } = outcome;
-        let issues = issue_groups(&negotiation);
-        let by_issue = statements_by_issue(&negotiation, &issues);
-        let search_text = negotiation
-            .parties
-            .iter()
-            .map(|party| party.data.statements.iter().map(search_text).collect())
-            .collect();
         let mut workspace = Workspace {
             origin,
+            baseline: negotiation.clone(),
             negotiation,
-            problems,
+            problems: Vec::new(),
             files,
-            issues,
-            search_text,
-            by_issue,
+            issues: Vec::new(),
+            dirty: BTreeSet::new(),
+            load_problems: Vec::new(),
+            positions: HashMap::new(),
+            search_text: Vec::new(),
+            by_issue: Vec::new(),
             statement_problems: HashMap::new(),
             problem_rows: Vec::new(),
             error_count: 0,
             name: String::new(),
         };
-        for (index, problem) in workspace.problems.iter().enumerate() {
-            let statement = workspace.problem_statement(problem);
-            if let Some(key) = statement {
-                workspace
-                    .statement_problems
-                    .entry(key)
-                    .or_default()
-                    .push(index);
+        workspace.set_load_problems(problems);
+        workspace.refresh();
+        workspace
+    }
+
+    /// Splits what a load found into what validation will find again after each edit, and
+    /// what only loading can find.
+    fn set_load_problems(&mut self, problems: Vec<Problem>) {
+        let revalidated = validate(&self.negotiation);
+        self.positions.clear();
+        self.load_problems.clear();
+        for problem in problems {
+            let again = revalidated.iter().any(|p| {
+                p.file == problem.file && p.path == problem.path && p.message == problem.message
+            });
+            if again {
+                if let Some(position) = problem.position {
+                    self.positions.insert(problem_key(&problem), position);
+                }
+            } else {
+                self.load_problems.push(problem);
             }
-            workspace.problem_rows.push(ProblemRow {
+        }
+    }
+
+    /// Works out everything derived from the data again, after a load or an edit.
+    pub fn refresh(&mut self) {
+        self.issues = issue_groups(&self.negotiation);
+        self.by_issue = statements_by_issue(&self.negotiation, &self.issues);
+        self.search_text = self
+            .negotiation
+            .parties
+            .iter()
+            .map(|party| party.data.statements.iter().map(search_text).collect())
+            .collect();
+        self.dirty = changed_files(&self.baseline, &self.negotiation);
+        let mut problems = self.load_problems.clone();
+        for mut problem in validate(&self.negotiation) {
+            let file_unchanged = self
+                .file_of_path(&problem.file)
+                .is_some_and(|file| !self.dirty.contains(&file));
+            if file_unchanged {
+                problem.position = self.positions.get(&problem_key(&problem)).copied();
+            }
+            problems.push(problem);
+        }
+        sort_problems(&mut problems);
+        self.problems = problems;
+        self.statement_problems.clear();
+        self.problem_rows.clear();
+        for (index, problem) in self.problems.iter().enumerate() {
+            let statement = self.problem_statement(problem);
+            if let Some(key) = statement {
+                self.statement_problems.entry(key).or_default().push(index);
+            }
+            self.problem_rows.push(ProblemRow {
                 text: located_message(problem),
                 is_error: problem.is_error(),
                 statement,
             });
         }
-        workspace.error_count = workspace.problems.iter().filter(|p| p.is_error()).count();
-        workspace.name =
-            if workspace.negotiation.agenda.is_none() && workspace.negotiation.parties.is_empty() {
-                "Nothing open".to_owned()
-            } else {
-                workspace.negotiation.name()
-            };
-        workspace
+        self.error_count = self.problems.iter().filter(|p| p.is_error()).count();
+        self.name = if self.negotiation.agenda.is_none() && self.negotiation.parties.is_empty() {
+            "Nothing open".to_owned()
+        } else {
+            self.negotiation.name()
+        };
+    }
+
+    /// The file at `path`, if it is one of the negotiation's.
+    pub fn file_of_path(&self, path: &Path) -> Option<FileId> {
+        if self
+            .negotiation
+            .agenda
+            .as_ref()
+            .is_some_and(|agenda| agenda.path == path)
+        {
+            return Some(FileId::Agenda);
+        }
+        self.negotiation
+            .parties
+            .iter()
+            .position(|party| party.path == path)
+            .map(FileId::Party)
+    }
+
+    pub fn path_of(&self, file: FileId) -> Option<&Path> {
+        match file {
+            FileId::Agenda => self.negotiation.agenda.as_ref().map(|a| a.path.as_path()),
+            FileId::Party(index) => self
+                .negotiation
+                .parties
+                .get(index)
+                .map(|p| p.path.as_path()),
+        }
+    }
+
+    /// The files with edits not yet saved, agenda first.
+    pub fn dirty_files(&self) -> impl Iterator<Item = FileId> + '_ {
+        self.dirty.iter().copied()
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        !self.dirty.is_empty()
+    }
+
+    pub fn is_file_dirty(&self, file: FileId) -> bool {
+        self.dirty.contains(&file)
+    }
+
+    /// Records that a file now holds on disk what it holds here.
+    pub fn mark_saved(&mut self, file: FileId) {
+        match file {
+            FileId::Agenda => self.baseline.agenda = self.negotiation.agenda.clone(),
+            FileId::Party(index) => {
+                let Some(party) = self.negotiation.parties.get(index).cloned() else {
+                    return;
+                };
+                match self.baseline.parties.get_mut(index) {
+                    Some(slot) => *slot = party,
+                    None => self.baseline.parties.push(party),
+                }
+            }
+        }
+        self.refresh();
+    }
+
+    /// Takes a file as it now is on disk, dropping any edits to it here.
+    pub fn replace_file(&mut self, file: FileId, data: FileData) {
+        match (file, data) {
+            (FileId::Agenda, FileData::Agenda(Some(agenda))) => {
+                self.negotiation.agenda = Some(agenda.clone());
+                self.baseline.agenda = Some(agenda);
+            }
+            (FileId::Party(index), FileData::Party(Some(party))) => {
+                if let (Some(slot), Some(base)) = (
+                    self.negotiation.parties.get_mut(index),
+                    self.baseline.parties.get_mut(index),
+                ) {
+                    *slot = party.clone();
+                    *base = party;
+                }
+            }
+            _ => return,
+        }
+        self.refresh();
+    }
+
+    /// Gives every file a new path, as after saving the negotiation into another folder.
+    pub fn move_to(&mut self, origin: Origin, paths: &HashMap<FileId, PathBuf>) {
+        for negotiation in [&mut self.negotiation, &mut self.baseline] {
+            if let (Some(agenda), Some(path)) =
+                (&mut negotiation.agenda, paths.get(&FileId::Agenda))
+            {
+                agenda.path = path.clone();
+            }
+            for (index, party) in negotiation.parties.iter_mut().enumerate() {
+                if let Some(path) = paths.get(&FileId::Party(index)) {
+                    party.path = path.clone();
+                }
+            }
+        }
+        self.files = paths.values().cloned().collect();
+        self.files.sort();
+        self.origin = origin;
+        // Problems found at load name the old paths.
+        self.load_problems.clear();
+        self.positions.clear();
+        self.refresh();
     }
 
     /// The problems found inside a statement.
@@ -253,6 +408,32 @@ impl Workspace {
         };
         (field == "statements" && self.statement(key).is_some()).then_some(key)
     }
+}
+
+fn problem_key(problem: &Problem) -> (PathBuf, String, String) {
+    (
+        problem.file.clone(),
+        problem
+            .path
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
+        problem.message.clone(),
+    )
+}
+
+/// The files whose data differs between two states of a negotiation.
+fn changed_files(baseline: &Negotiation, now: &Negotiation) -> BTreeSet<FileId> {
+    let mut changed = BTreeSet::new();
+    if baseline.agenda.as_ref().map(|a| &a.data) != now.agenda.as_ref().map(|a| &a.data) {
+        changed.insert(FileId::Agenda);
+    }
+    for (index, party) in now.parties.iter().enumerate() {
+        if baseline.parties.get(index).map(|p| &p.data) != Some(&party.data) {
+            changed.insert(FileId::Party(index));
+        }
+    }
+    changed
 }
 
 fn search_text(statement: &Statement) -> String {

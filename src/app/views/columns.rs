@@ -13,10 +13,12 @@ use crate::app::layout::{ColumnLayout, IssueBlock, Row, RowHeights};
 use crate::app::style::{party_colour, status_colour, wash};
 use crate::app::workspace::Workspace;
 use crate::app::{Command, Commands, ViewState};
+use crate::edit::{Edit, FileId};
 use crate::io::Loaded;
 use crate::model::PartyFile;
 use crate::problem::Problem;
 
+use super::editor::{duplicate, insertion_index, new_statement};
 use super::issue_chart::status_words;
 use super::widgets::{SalienceMark, highlighted_text, paint_firmness, paint_kind_tag};
 
@@ -407,6 +409,29 @@ fn issue_header_ui(
             collapsed: !block.collapsed,
         });
     }
+    response.context_menu(|ui| {
+        for &party in &layout.parties {
+            let name = &workspace.negotiation.parties[party].data.party.short_name;
+            if ui.button(format!("Add a statement by {name}")).clicked() {
+                commands.push(Command::Edit {
+                    edit: Edit::InsertStatement {
+                        party,
+                        index: insertion_index(workspace, party, &group.id),
+                        statement: new_statement(workspace, party, &group.id),
+                    },
+                    field: None,
+                });
+                commands.push(Command::SetEditing(true));
+            }
+        }
+        if group.agenda_index.is_some() {
+            ui.separator();
+            if ui.button("Edit issue").clicked() {
+                commands.push(Command::SelectIssue(group.id.clone()));
+                commands.push(Command::SetEditing(true));
+            }
+        }
+    });
 }
 
 fn counted(block: &IssueBlock) -> String {
@@ -612,6 +637,24 @@ fn card_ui(
     if response.clicked() {
         commands.push(Command::Select(key));
     }
+    if response.double_clicked() {
+        commands.push(Command::SetEditing(true));
+    }
+    response.context_menu(|ui| {
+        if ui.button("Edit").clicked() {
+            commands.push(Command::Select(key));
+            commands.push(Command::SetEditing(true));
+        }
+        if ui.button("Duplicate").clicked() {
+            commands.push(duplicate(workspace, key));
+        }
+        if ui.button("Delete").clicked() {
+            commands.push(Command::Edit {
+                edit: Edit::RemoveStatement(key),
+                field: None,
+            });
+        }
+    });
 }
 
 /// "error", "warning" or "3 problems" for a statement's problems, if it has any.
@@ -674,11 +717,13 @@ fn party_headers_ui(
             .iter()
             .position(|&p| p == party_index)
             .unwrap_or(column);
+        let dirty = workspace.is_file_dirty(FileId::Party(party_index));
         party_header_ui(
             ui,
             rect,
             &workspace.negotiation.parties[party_index],
-            position,
+            (party_index, position),
+            dirty,
             commands,
         );
     }
@@ -686,11 +731,13 @@ fn party_headers_ui(
     ui.painter().hline(band.x_range(), band.bottom(), rule);
 }
 
+/// `place` is the party's index in the negotiation and its position among the columns.
 fn party_header_ui(
     ui: &mut Ui,
     rect: Rect,
     party_file: &Loaded<PartyFile>,
-    position: usize,
+    (party_index, position): (usize, usize),
+    dirty: bool,
     commands: &mut Commands,
 ) {
     let file = &party_file.data;
@@ -739,9 +786,9 @@ fn party_header_ui(
 
     let inner = rect.shrink2(Vec2::new(10.0, 8.0));
     let mut y = inner.top() + 4.0;
-    // Leave room for the Hide button; a name too long for it gives way to the short name,
-    // cut short if need be, and is shown whole on hover.
-    let name_width = (inner.width() - 52.0).max(40.0);
+    // Leave room for the Edit and Hide buttons; a name too long for it gives way to the short
+    // name, cut short if need be, and is shown whole on hover.
+    let name_width = (inner.width() - 92.0).max(40.0);
     let heading = TextStyle::Heading.resolve(ui.style());
     let full_name_fits = painter
         .layout_no_wrap(party.name.clone(), heading, Color32::PLACEHOLDER)
@@ -784,6 +831,15 @@ fn party_header_ui(
         FontId::proportional(12.0),
         visuals.weak_text_color(),
     );
+    if dirty {
+        painter.text(
+            Pos2::new(meta.right() + 8.0, y),
+            Align2::LEFT_TOP,
+            "·  unsaved",
+            FontId::proportional(12.0),
+            visuals.warn_fg_color,
+        );
+    }
     y = meta.bottom() + 4.0;
     let summary = ui.fonts_mut(|fonts| {
         fonts.layout_job(highlighted_text(
@@ -801,6 +857,31 @@ fn party_header_ui(
     });
     painter.galley(Pos2::new(inner.left(), y), summary, visuals.text_color());
 
+    let edit = Rect::from_min_size(
+        Pos2::new(inner.right() - 84.0, inner.top()),
+        Vec2::new(38.0, 18.0),
+    );
+    let edit = ui
+        .put(
+            edit,
+            egui::Button::new("Edit")
+                .small()
+                .wrap_mode(egui::TextWrapMode::Extend),
+        )
+        .on_hover_text(format!(
+            "Edit the {} file's name, colour, date and summary",
+            party.short_name
+        ));
+    edit.widget_info(|| {
+        WidgetInfo::labeled(
+            egui::Role::Button,
+            true,
+            format!("Edit {} details", party.short_name),
+        )
+    });
+    if edit.clicked() {
+        commands.push(Command::EditParty(party_index));
+    }
     let hide = Rect::from_min_size(
         Pos2::new(inner.right() - 40.0, inner.top()),
         Vec2::new(40.0, 18.0),
@@ -830,6 +911,9 @@ fn party_header_ui(
             ui.label(&file.summary);
         }
         ui.weak(party_file.path.display().to_string());
+        if dirty {
+            ui.colored_label(ui.visuals().warn_fg_color, "Unsaved changes (Ctrl+S saves)");
+        }
         ui.weak("Drag onto another column to reorder");
     });
     if response.dragged() {

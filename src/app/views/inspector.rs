@@ -9,6 +9,7 @@ use crate::app::workspace::Workspace;
 use crate::app::{Command, Commands, ViewState};
 use crate::model::{Source, Statement};
 
+use super::editor;
 use super::issue_chart::{ChartSize, anchors_of, issue_chart_ui, status_words};
 use super::scale::{anchors_ui, describe_position, scale_ui};
 use super::widgets::{colour_swatch, kind_tag_ui};
@@ -28,15 +29,40 @@ pub fn inspector_ui(
         .size_range(240.0..=640.0)
         .show(ui, |ui| {
             ui.add_space(6.0);
-            ui.heading("Inspector");
+            ui.horizontal(|ui| {
+                ui.heading(if view.editing { "Editor" } else { "Inspector" });
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let (text, hover) = if view.editing {
+                        ("Done", "Back to reading (F2)")
+                    } else {
+                        ("Edit", "Edit what is selected (F2)")
+                    };
+                    let toggle = ui.button(text).on_hover_text(hover);
+                    toggle.widget_info(|| {
+                        let label = if view.editing {
+                            "Done editing"
+                        } else {
+                            "Edit the selection"
+                        };
+                        egui::WidgetInfo::labeled(egui::Role::Button, true, label)
+                    });
+                    if toggle.clicked() {
+                        commands.push(Command::SetEditing(!view.editing));
+                    }
+                });
+            });
             ui.separator();
+            let selected = view
+                .selected
+                .and_then(|key| Some((key, workspace.statement(key)?)));
             ScrollArea::vertical()
                 .id_salt("inspector")
                 .auto_shrink(false)
                 .show(ui, |ui| {
-                    let selected = view
-                        .selected
-                        .and_then(|key| Some((key, workspace.statement(key)?)));
+                    if view.editing {
+                        editor_ui(ui, workspace, view, selected, commands);
+                        return;
+                    }
                     match selected {
                         Some((key, statement)) => {
                             let can_go_back = !view.back.is_empty();
@@ -69,6 +95,49 @@ pub fn inspector_ui(
                     }
                 });
         });
+}
+
+/// The form for what is selected: a party's details, a statement, or an agenda issue.
+fn editor_ui(
+    ui: &mut Ui,
+    workspace: &Workspace,
+    view: &ViewState,
+    selected: Option<(StatementKey, &Statement)>,
+    commands: &mut Commands,
+) {
+    if let Some(party) = view.edited_party {
+        ui.horizontal(|ui| {
+            ui.strong("Party details");
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                close_button_ui(ui, commands);
+            });
+        });
+        editor::party_editor_ui(ui, workspace, party, commands);
+    } else if let Some((key, statement)) = selected {
+        let party = &workspace.negotiation.parties[key.party].data.party;
+        ui.horizontal(|ui| {
+            colour_swatch(ui, party_colour(&party.colour));
+            ui.strong(&party.name);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                close_button_ui(ui, commands);
+            });
+        });
+        editor::statement_editor_ui(ui, workspace, key, statement, commands);
+    } else if let Some(issue) = view.selected_issue.as_deref() {
+        ui.horizontal(|ui| {
+            ui.strong("Agenda issue");
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                close_button_ui(ui, commands);
+            });
+        });
+        editor::issue_editor_ui(ui, workspace, issue, commands);
+    } else {
+        ui.add_space(8.0);
+        ui.weak(
+            "Select a statement or an issue to edit it, or click a party's name to edit its \
+             details. Right-click an issue's title to add a statement.",
+        );
+    }
 }
 
 fn close_button_ui(ui: &mut Ui, commands: &mut Commands) {

@@ -1,21 +1,30 @@
-//! File, View and Help menus.
+//! File, Edit, View and Help menus.
 
 use egui::{Button, Ui};
 
 use crate::app::shortcuts::*;
 use crate::app::workspace::{Origin, Workspace};
 use crate::app::{Command, Commands, Page, Settings, THEMES, ViewState};
+use crate::edit::{Edit, History, new_party};
+
+use super::editor::{blank_issue, insertion_index, new_statement, today};
 
 pub fn menu_bar_ui(
     ui: &mut Ui,
     workspace: &Workspace,
+    history: &History,
     settings: &Settings,
     view: &ViewState,
     commands: &mut Commands,
 ) {
     egui::Panel::top("menu_bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| file_menu_ui(ui, settings, view, commands));
+            ui.menu_button("File", |ui| {
+                file_menu_ui(ui, workspace, settings, view, commands)
+            });
+            ui.menu_button("Edit", |ui| {
+                edit_menu_ui(ui, workspace, history, view, commands)
+            });
             ui.menu_button("View", |ui| {
                 view_menu_ui(ui, workspace, settings, view, commands)
             });
@@ -32,7 +41,13 @@ fn item(ui: &mut Ui, text: &str, shortcut: Option<&egui::KeyboardShortcut>) -> e
     ui.add(button)
 }
 
-fn file_menu_ui(ui: &mut Ui, settings: &Settings, view: &ViewState, commands: &mut Commands) {
+fn file_menu_ui(
+    ui: &mut Ui,
+    workspace: &Workspace,
+    settings: &Settings,
+    view: &ViewState,
+    commands: &mut Commands,
+) {
     ui.add_enabled_ui(!view.dialog_open, |ui| {
         if item(ui, "Open files…", Some(&OPEN_FILES)).clicked() {
             commands.push(Command::ShowOpenFilesDialog);
@@ -69,6 +84,28 @@ fn file_menu_ui(ui: &mut Ui, settings: &Settings, view: &ViewState, commands: &m
         });
     });
     ui.separator();
+    let dirty = workspace.is_dirty();
+    ui.add_enabled_ui(dirty && !view.dialog_open, |ui| {
+        if item(ui, "Save", Some(&SAVE))
+            .on_hover_text("Save the file being edited, or every file with changes")
+            .clicked()
+        {
+            commands.push(Command::Save);
+        }
+        if item(ui, "Save all", Some(&SAVE_ALL)).clicked() {
+            commands.push(Command::SaveAll);
+        }
+    });
+    let has_data = workspace.loaded_file_count() > 0;
+    ui.add_enabled_ui(has_data && !view.dialog_open, |ui| {
+        if item(ui, "Save as…", None)
+            .on_hover_text("Save every file of the negotiation into a folder, and go on there")
+            .clicked()
+        {
+            commands.push(Command::SaveAs);
+        }
+    });
+    ui.separator();
     if item(ui, "Reload", Some(&RELOAD)).clicked() {
         commands.push(Command::Reload);
     }
@@ -91,6 +128,97 @@ fn file_menu_ui(ui: &mut Ui, settings: &Settings, view: &ViewState, commands: &m
     if item(ui, "Quit", Some(&QUIT)).clicked() {
         commands.push(Command::Quit);
     }
+}
+
+fn edit_menu_ui(
+    ui: &mut Ui,
+    workspace: &Workspace,
+    history: &History,
+    view: &ViewState,
+    commands: &mut Commands,
+) {
+    let undo = history.undo_label();
+    ui.add_enabled_ui(undo.is_some(), |ui| {
+        let text = undo.map_or("Undo".to_owned(), |label| format!("Undo {label}"));
+        if item(ui, &text, Some(&UNDO)).clicked() {
+            commands.push(Command::Undo);
+        }
+    });
+    let redo = history.redo_label();
+    ui.add_enabled_ui(redo.is_some(), |ui| {
+        let text = redo.map_or("Redo".to_owned(), |label| format!("Redo {label}"));
+        if item(ui, &text, Some(&REDO)).clicked() {
+            commands.push(Command::Redo);
+        }
+    });
+    ui.separator();
+    let editing = if view.editing {
+        "Stop editing"
+    } else {
+        "Edit the selection"
+    };
+    if item(ui, editing, Some(&EDIT)).clicked() {
+        commands.push(Command::SetEditing(!view.editing));
+    }
+    let selected = view
+        .selected
+        .and_then(|key| Some((key, workspace.statement(key)?)));
+    ui.add_enabled_ui(selected.is_some(), |ui| {
+        if item(ui, "Add a statement here", None)
+            .on_hover_text("A new statement by the same party on the same issue")
+            .clicked()
+            && let Some((key, statement)) = selected
+        {
+            commands.push(Command::Edit {
+                edit: Edit::InsertStatement {
+                    party: key.party,
+                    index: insertion_index(workspace, key.party, &statement.issue),
+                    statement: new_statement(workspace, key.party, &statement.issue),
+                },
+                field: None,
+            });
+            commands.push(Command::SetEditing(true));
+        }
+        if item(ui, "Delete statement", None).clicked()
+            && let Some((key, _)) = selected
+        {
+            commands.push(Command::Edit {
+                edit: Edit::RemoveStatement(key),
+                field: None,
+            });
+        }
+        if item(ui, "Edit party details", None).clicked()
+            && let Some((key, _)) = selected
+        {
+            commands.push(Command::EditParty(key.party));
+        }
+    });
+    ui.separator();
+    if item(ui, "New party file", None)
+        .on_hover_text("Add a party to the negotiation; it is saved beside the others")
+        .clicked()
+    {
+        let edit = new_party(&workspace.negotiation, &today());
+        commands.push(Command::Edit { edit, field: None });
+        commands.push(Command::EditParty(workspace.negotiation.parties.len()));
+    }
+    ui.add_enabled_ui(workspace.negotiation.agenda.is_some(), |ui| {
+        if item(ui, "Add an agenda issue", None).clicked()
+            && let Some(agenda) = &workspace.negotiation.agenda
+        {
+            let issue = blank_issue(agenda.data.issues.iter().map(|i| i.id.as_str()));
+            let id = issue.id.clone();
+            commands.push(Command::Edit {
+                edit: Edit::InsertAgendaIssue {
+                    index: agenda.data.issues.len(),
+                    issue,
+                },
+                field: None,
+            });
+            commands.push(Command::SelectIssue(id));
+            commands.push(Command::SetEditing(true));
+        }
+    });
 }
 
 fn view_menu_ui(

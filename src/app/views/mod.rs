@@ -4,6 +4,7 @@
 pub mod columns;
 pub mod common_ground;
 pub mod drop_overlay;
+pub mod editor;
 pub mod inspector;
 pub mod issue_chart;
 pub mod matrix;

@@ -1,9 +1,13 @@
 //! About, keyboard shortcuts, and the path prompt for systems without file dialogs.
 
+use std::path::Path;
+use std::time::{SystemTime, UNIX_EPOCH};
+
 use egui::{Id, Modal as EguiModal, TextEdit, Ui};
 
 use crate::app::shortcuts::*;
-use crate::app::{Command, Commands, Modal, ViewState};
+use crate::app::{Command, Commands, Modal, Then, ViewState};
+use crate::edit::FileId;
 
 pub fn modals_ui(ui: &mut Ui, view: &ViewState, commands: &mut Commands) {
     let Some(modal) = &view.modal else {
@@ -17,10 +21,129 @@ pub fn modals_ui(ui: &mut Ui, view: &ViewState, commands: &mut Commands) {
         Modal::OpenPath { text } => {
             EguiModal::new(Id::unique("open path")).show(ui, |ui| open_path_ui(ui, text, commands))
         }
+        Modal::Unsaved { then, files } => EguiModal::new(Id::unique("unsaved"))
+            .show(ui, |ui| unsaved_ui(ui, then, files, commands)),
+        Modal::ConfirmLoss { path, what } => EguiModal::new(Id::unique("confirm loss"))
+            .show(ui, |ui| confirm_loss_ui(ui, path, what, commands)),
+        Modal::ExternalChange { file, path } => EguiModal::new(Id::unique("external change"))
+            .show(ui, |ui| external_change_ui(ui, *file, path, commands)),
+        Modal::Recover { snapshot, files } => EguiModal::new(Id::unique("recover"))
+            .show(ui, |ui| {
+                recover_ui(ui, snapshot.written_at, files, commands)
+            }),
     };
-    if response.should_close() {
+    // Clicking outside or Esc is Cancel; a question about crash recovery or a file changed on
+    // disk needs an answer.
+    let must_answer = matches!(modal, Modal::Recover { .. } | Modal::ExternalChange { .. });
+    if response.should_close() && !must_answer {
         commands.push(Command::CloseModal);
     }
+}
+
+/// A row of answers, the safe one last so that it sits where the eye ends.
+fn answers_ui(ui: &mut Ui, answers: &[(&str, Command)], commands: &mut Commands) {
+    ui.add_space(10.0);
+    ui.horizontal(|ui| {
+        for (text, command) in answers {
+            if ui.button(*text).clicked() {
+                commands.push(command.clone());
+            }
+        }
+    });
+}
+
+fn unsaved_ui(ui: &mut Ui, then: &Then, files: &[String], commands: &mut Commands) {
+    ui.set_max_width(460.0);
+    ui.heading("Save your changes?");
+    ui.add_space(6.0);
+    let doing = match then {
+        Then::Quit => "closing",
+        Then::Open(_) => "opening another negotiation",
+        Then::Reload => "reloading from disk",
+    };
+    ui.label(format!(
+        "{} unsaved changes, which {doing} would lose.",
+        match files {
+            [one] => format!("{one} has"),
+            _ => format!("{} have", files.join(", ")),
+        }
+    ));
+    answers_ui(
+        ui,
+        &[
+            ("Save", Command::SaveThen(then.clone())),
+            ("Discard", Command::DiscardThen(then.clone())),
+            ("Cancel", Command::CloseModal),
+        ],
+        commands,
+    );
+}
+
+fn confirm_loss_ui(ui: &mut Ui, path: &Path, what: &str, commands: &mut Commands) {
+    ui.set_max_width(460.0);
+    ui.heading("Drop what was written by hand?");
+    ui.add_space(6.0);
+    ui.label(format!(
+        "Saving rewrites {} in the app's tidy form, which drops {what}.",
+        path.display()
+    ));
+    ui.weak("You will not be asked again for this file while it is open.");
+    answers_ui(
+        ui,
+        &[
+            ("Save anyway", Command::AcceptLoss),
+            ("Cancel", Command::CloseModal),
+        ],
+        commands,
+    );
+}
+
+fn external_change_ui(ui: &mut Ui, file: FileId, path: &Path, commands: &mut Commands) {
+    ui.set_max_width(460.0);
+    ui.heading("Changed by another program");
+    ui.add_space(6.0);
+    ui.label(format!(
+        "{} was changed on disk while it has unsaved edits here.",
+        path.display()
+    ));
+    ui.label("Reload it to see the other program's version and drop your edits to it, or keep your version; saving it will then replace the other one.");
+    answers_ui(
+        ui,
+        &[
+            ("Reload from disk", Command::ReloadFile(file)),
+            ("Keep my version", Command::KeepMine),
+        ],
+        commands,
+    );
+}
+
+fn recover_ui(ui: &mut Ui, written_at: u64, files: &[String], commands: &mut Commands) {
+    ui.set_max_width(460.0);
+    ui.heading("Recover unsaved edits?");
+    ui.add_space(6.0);
+    let age = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |now| now.as_secs())
+        .saturating_sub(written_at);
+    let when = match age {
+        0..=119 => "a moment ago".to_owned(),
+        120..=7199 => format!("{} minutes ago", age / 60),
+        7200..=172_799 => format!("{} hours ago", age / 3600),
+        _ => format!("{} days ago", age / 86_400),
+    };
+    ui.label(format!(
+        "The app closed {when} without saving edits to {}.",
+        files.join(", ")
+    ));
+    ui.weak("Restored edits stay unsaved until you save them.");
+    answers_ui(
+        ui,
+        &[
+            ("Restore", Command::RestoreRecovery),
+            ("Discard", Command::DiscardRecovery),
+        ],
+        commands,
+    );
 }
 
 fn about_ui(ui: &mut Ui, commands: &mut Commands) {

@@ -74,6 +74,22 @@ pub fn status_bar_ui(
                 });
             }
             ui.label(statements);
+            let unsaved = workspace.dirty_files().count();
+            if unsaved > 0 {
+                ui.separator();
+                let text = if unsaved == 1 {
+                    "1 file unsaved".to_owned()
+                } else {
+                    format!("{unsaved} files unsaved")
+                };
+                let names: Vec<String> = workspace
+                    .dirty_files()
+                    .filter_map(|file| workspace.path_of(file))
+                    .map(|path| path.display().to_string())
+                    .collect();
+                ui.colored_label(ui.visuals().warn_fg_color, text)
+                    .on_hover_text(format!("{}\nCtrl+S saves", names.join("\n")));
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.weak(format!("{:.0}%", ui.zoom_factor() * 100.0))
                     .on_hover_text("Zoom: Ctrl + and Ctrl − change it, Ctrl 0 resets it");

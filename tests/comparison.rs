@@ -1,0 +1,267 @@
+//! Seeing where the parties could meet: the common-ground panel, the scale charts, the
+//! overview matrix and the exports, clicked through as a person would, plus snapshots of the
+//! charts drawn by a software GPU.
+
+mod support;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use common_ground::app::{App, Settings};
+use egui::Vec2;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use support::*;
+
+const AGREEMENT_ISSUES: [&str; 4] = [
+    "Offensive missile placement in Eastern Europe",
+    "Military exercises in Eastern Europe",
+    "Broad arms control agreements",
+    "Military communications and incident avoidance",
+];
+const DEADLOCK_ISSUES: [&str; 2] = [
+    "NATO membership for Ukraine and other ex-Soviet states",
+    "Allied troops and equipment in Eastern Europe",
+];
+
+fn show_page(harness: &mut Harness<'static, App>, tab: &str) {
+    harness.get_by_label(tab).click();
+    harness.run();
+}
+
+#[test]
+fn the_common_ground_panel_sorts_the_bundled_issues_into_agreement_and_deadlock() {
+    let harness = example_window();
+    for issue in AGREEMENT_ISSUES {
+        harness.get_by_label(&format!("Possible agreement: {issue}"));
+        assert!(
+            harness
+                .query_by_label(&format!("Deadlock: {issue}"))
+                .is_none()
+        );
+    }
+    for issue in DEADLOCK_ISSUES {
+        harness.get_by_label(&format!("Deadlock: {issue}"));
+        assert!(
+            harness
+                .query_by_label(&format!("Possible agreement: {issue}"))
+                .is_none()
+        );
+    }
+    // The US and NATO missile offers wait on Russia's withdrawal, and the panel says so.
+    // The US and NATO offers on missiles and on exercises wait on the same withdrawal.
+    let conditional = harness.get_all_by_label_contains(
+        "NATO and US offer it on condition: \u{201c}as long as Russia withdraws its troops from the Ukrainian border\u{201d}",
+    );
+    assert_eq!(conditional.count(), 2);
+    // A demand that runs into a red line is cited with the words of both sides.
+    harness.get_by_label("Collision: NATO membership for Ukraine and other ex-Soviet states");
+    harness.get_by_label_contains("Russia demands: Guarantees that NATO will never admit Ukraine");
+    harness.get_by_label_contains(
+        "“Moscow has demanded guarantees that NATO will never admit Ukraine",
+    );
+}
+
+#[test]
+fn clicking_a_finding_selects_its_issue_and_brings_it_into_view() {
+    let mut harness = harness_for(
+        App::with_settings(
+            Settings::default(),
+            Vec::new(),
+            Arc::new(ScriptedDialogs::default()),
+        ),
+        Vec2::new(1280.0, 700.0),
+    );
+    // The last issue on the agenda starts below the fold.
+    let title = "Issue: Inflammatory rhetoric";
+    assert!(!in_view(&harness, title));
+    harness
+        .get_by_label("Possible agreement: Inflammatory rhetoric")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().view().selected_issue.as_deref(),
+        Some("rhetoric")
+    );
+    assert!(in_view(&harness, title));
+    // The inspector charts every party on the issue.
+    harness.get_by_label_contains("Scale chart of Inflammatory rhetoric: possible agreement 0–20");
+}
+
+#[test]
+fn hiding_a_party_recomputes_the_findings_for_the_others() {
+    let mut harness = example_window();
+    let incidents = "Military communications and incident avoidance";
+    harness.get_by_label(&format!("Possible agreement: {incidents}"));
+    harness.get_by_label("NATO").click();
+    harness.run();
+    // Without NATO only the US places itself on incident avoidance: nothing to agree on yet.
+    assert!(
+        harness
+            .query_by_label(&format!("Possible agreement: {incidents}"))
+            .is_none()
+    );
+    harness.get_by_label(&format!("Unaddressed: {incidents}"));
+    harness.get_by_label("Comparing Russia, US");
+    harness.get_by_label("NATO").click();
+    harness.run();
+    harness.get_by_label(&format!("Possible agreement: {incidents}"));
+}
+
+#[test]
+fn hovering_a_party_on_a_scale_chart_names_its_statement_and_clicking_selects_it() {
+    let mut harness = example_window();
+    show_page(&mut harness, "All scales");
+    let lane = "Russia on NATO membership for Ukraine and other ex-Soviet states: accepts 0–5, salience 95";
+    harness.get_by_label(lane).hover();
+    harness.run();
+    harness.get_by_label(
+        "Guarantees that NATO will never admit Ukraine and other ex-Soviet nations as members",
+    );
+    harness.get_by_label(lane).click();
+    harness.run();
+    let selected = harness
+        .state()
+        .view()
+        .selected
+        .expect("a statement is selected");
+    let workspace = harness.state().workspace();
+    let statement = workspace.statement(selected).unwrap();
+    assert_eq!(statement.id, "never-admit-ukraine");
+    assert_eq!(
+        workspace.negotiation.parties[selected.party].data.party.id,
+        "russia"
+    );
+}
+
+#[test]
+fn every_issue_has_its_chart_on_the_scales_sheet() {
+    let mut harness = example_window();
+    show_page(&mut harness, "All scales");
+    let chart_count = harness.get_all_by_label_contains("Scale chart of ").count();
+    assert_eq!(chart_count, 11);
+    harness.get_by_label_contains(
+        "Scale chart of Broad arms control agreements: possible agreement 40–100",
+    );
+    harness.get_by_label_contains(
+        "Scale chart of Allied troops and equipment in Eastern Europe: deadlock: gap 15–85",
+    );
+}
+
+#[test]
+fn a_matrix_cell_goes_to_the_partys_hardest_statement_in_the_columns() {
+    let mut harness = example_window();
+    show_page(&mut harness, "Overview matrix");
+    // Russia says only a concern on missiles; the US has a red line on NATO membership.
+    harness.get_by_label("Russia on Offensive missile placement in Eastern Europe: concern");
+    harness.get_by_label("NATO on Response to a Russian invasion of Ukraine: silent");
+    harness
+        .get_by_label("US on NATO membership for Ukraine and other ex-Soviet states: red line")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().settings().page,
+        common_ground::app::Page::Columns
+    );
+    let selected = harness
+        .state()
+        .view()
+        .selected
+        .expect("a statement is selected");
+    let statement = harness.state().workspace().statement(selected).unwrap();
+    assert_eq!(statement.summary, US_RED_LINE);
+    harness.get_by_label_contains(US_RED_LINE_CARD);
+}
+
+#[test]
+fn the_exported_brief_is_the_text_of_compare_as_markdown() {
+    let folder = tempfile::tempdir().unwrap();
+    let target = folder.path().join("brief");
+    let app = App::with_settings(
+        Settings::default(),
+        vec![PathBuf::from(DATA)],
+        ScriptedDialogs::answering(vec![target.clone()]),
+    );
+    let mut harness = harness_for(app, Vec2::new(1600.0, 1000.0));
+    harness.get_by_label("Export brief…").click();
+    let written = target.with_extension("md");
+    step_until(&mut harness, |_| written.exists());
+    let exported = std::fs::read_to_string(&written).unwrap();
+    let cli = assert_cmd::Command::cargo_bin("common-ground")
+        .unwrap()
+        .args(["compare", "--format", "markdown", DATA])
+        .output()
+        .unwrap();
+    assert_eq!(exported, String::from_utf8(cli.stdout).unwrap());
+    assert!(exported.contains("as long as Russia withdraws its troops from the Ukrainian border"));
+}
+
+#[test]
+fn the_exported_image_is_a_png_of_the_window() {
+    let folder = tempfile::tempdir().unwrap();
+    let target = folder.path().join("view.png");
+    let app = App::with_settings(
+        Settings::default(),
+        Vec::new(),
+        ScriptedDialogs::answering(vec![target.clone()]),
+    );
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(800.0, 600.0))
+        .wgpu()
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    harness.run();
+    harness.get_by_label("Export image…").click();
+    step_until(&mut harness, |_| target.exists());
+    let png = std::fs::read(&target).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    // The width and height in the header are the window's, in physical pixels.
+    let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
+    assert_eq!((width, height), (800, 600));
+}
+
+/// The window on the example at a fixed size, drawn by a software GPU for snapshots.
+fn snapshot_window(theme: egui::ThemePreference) -> Harness<'static, App> {
+    let settings = Settings {
+        theme,
+        ..Settings::default()
+    };
+    let app = App::with_settings(settings, Vec::new(), Arc::new(ScriptedDialogs::default()));
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1400.0, 900.0))
+        .wgpu()
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+#[test]
+fn snapshot_of_an_issue_chart_in_the_inspector() {
+    let mut harness = snapshot_window(egui::ThemePreference::Light);
+    harness
+        .get_by_label("Possible agreement: Offensive missile placement in Eastern Europe")
+        .click();
+    harness.run();
+    harness.snapshot("issue_chart_missiles_light");
+}
+
+#[test]
+fn snapshot_of_every_scale_on_one_sheet() {
+    let mut results = egui_kittest::SnapshotResults::new();
+    for (theme, name) in [
+        (egui::ThemePreference::Dark, "scales_dark"),
+        (egui::ThemePreference::Light, "scales_light"),
+    ] {
+        let mut harness = snapshot_window(theme);
+        show_page(&mut harness, "All scales");
+        results.add(harness.try_snapshot(name));
+    }
+    results.unwrap();
+}
+
+#[test]
+fn snapshot_of_the_overview_matrix() {
+    let mut harness = snapshot_window(egui::ThemePreference::Dark);
+    show_page(&mut harness, "Overview matrix");
+    harness.snapshot("matrix_dark");
+}

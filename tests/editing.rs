@@ -1,0 +1,352 @@
+//! Editing in the window, and never losing work: typed like a person would, saved to
+//! temporary folders and read back.
+
+mod support;
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use common_ground::analysis::StatementKey;
+use common_ground::app::{App, Origin, Settings};
+use common_ground::io::load;
+use common_ground::recovery::RecoveryStore;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use support::*;
+
+/// The US red line, chosen and opened in the editor.
+fn edit_us_red_line(harness: &mut Harness<'static, App>) -> StatementKey {
+    harness.get_by_label_contains(US_RED_LINE_CARD).click();
+    harness.run();
+    harness.key_press(Key::F2);
+    harness.run();
+    assert!(harness.state().view().editing);
+    harness
+        .state()
+        .view()
+        .selected
+        .expect("a statement is selected")
+}
+
+fn statement(
+    harness: &Harness<'static, App>,
+    key: StatementKey,
+) -> common_ground::model::Statement {
+    harness.state().workspace().statement(key).unwrap().clone()
+}
+
+/// Replaces the text of the multi-line field labelled `label`, as a person would: click into
+/// it, select all, type.
+fn retype(harness: &mut Harness<'static, App>, label: &str, text: &str) {
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, label)
+        .click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, label)
+        .type_text(text);
+    harness.run();
+}
+
+fn set_number(harness: &mut Harness<'static, App>, label: &str, value: f64) {
+    harness
+        .get_by_role_and_label(Role::SpinButton, label)
+        .set_value_accesskit(value);
+    harness.run();
+}
+
+fn folder_window() -> (tempfile::TempDir, Harness<'static, App>) {
+    let folder = tempfile::tempdir().unwrap();
+    copy_example_to(folder.path());
+    let harness = window(vec![folder.path().to_owned()]);
+    (folder, harness)
+}
+
+#[test]
+fn a_summary_and_a_range_are_edited_undone_redone_and_saved_to_disk() {
+    let (folder, mut harness) = folder_window();
+    let key = edit_us_red_line(&mut harness);
+    let original = statement(&harness, key);
+
+    retype(&mut harness, "Summary", "The open door stays open");
+    harness.get_by_label_contains("US, red line: The open door stays open");
+    set_number(&mut harness, "Accepts from", 80.0);
+    let edited = statement(&harness, key);
+    assert_eq!(edited.summary, "The open door stays open");
+    assert_eq!(edited.range.map(|r| (r.min, r.max)), Some((80.0, 100.0)));
+    assert!(harness.state().workspace().is_dirty());
+    harness.get_by_label("1 file unsaved");
+
+    // The Edit menu names what Ctrl+Z will undo: the range, then the whole summary at once.
+    harness.get_by_role_and_label(Role::Button, "Edit").click();
+    harness.run();
+    harness.get_by_label_contains("Undo edit statement");
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(statement(&harness, key).range, original.range);
+    assert_eq!(statement(&harness, key).summary, "The open door stays open");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(statement(&harness, key), original);
+    assert!(!harness.state().workspace().is_dirty());
+
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(statement(&harness, key), edited);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(!harness.state().workspace().is_dirty());
+    harness.get_by_label_contains("Saved 1 file.");
+    let reloaded = load(&[folder.path().to_owned()]);
+    assert!(!reloaded.has_errors(), "{:?}", reloaded.problems);
+    assert_eq!(
+        reloaded.negotiation,
+        harness.state().workspace().negotiation
+    );
+}
+
+#[test]
+fn an_invalid_range_is_shown_at_the_field_in_the_problems_and_in_the_analysis() {
+    let (_folder, mut harness) = folder_window();
+    let key = edit_us_red_line(&mut harness);
+    set_number(&mut harness, "Accepts from", 100.0);
+    set_number(&mut harness, "Accepts to", 20.0);
+    // At the field, and in the problems panel with the file it is in.
+    let message = "range min 100 is above its max 20";
+    assert!(harness.get_all_by_label_contains(message).count() >= 2);
+    harness.get_by_label_contains(&format!("us.ron: {message}"));
+    // The status bar and the problems panel both count it.
+    assert_eq!(harness.get_all_by_label("1 error, 0 warnings").count(), 2);
+    // Everything else goes on: other fields still edit, and the analysis leaves the US's
+    // unusable range out rather than stopping.
+    retype(&mut harness, "Summary", "Still editable");
+    assert_eq!(statement(&harness, key).summary, "Still editable");
+    harness.get_by_label_contains("Deadlock: NATO membership for Ukraine");
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_window_and_the_edit() {
+    let (_folder, mut harness) = folder_window();
+    let key = edit_us_red_line(&mut harness);
+    retype(&mut harness, "Summary", "Unsaved words");
+
+    // The window's close button, then Ctrl+Q, each ask first.
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+    let cancelled_close = harness.output().viewport_output.values().any(|output| {
+        output
+            .commands
+            .contains(&egui::ViewportCommand::CancelClose)
+    });
+    assert!(cancelled_close, "the close was not held back");
+    harness.run();
+    harness.get_by_label("Save your changes?");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.query_by_label("Save your changes?").is_none());
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.run();
+    harness.get_by_label("Save your changes?");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.query_by_label("Save your changes?").is_none());
+    assert_eq!(statement(&harness, key).summary, "Unsaved words");
+    assert!(harness.state().workspace().is_dirty());
+}
+
+#[test]
+fn opening_another_negotiation_or_reloading_asks_and_discard_drops_the_edit() {
+    let (_folder, mut harness) = folder_window();
+    let key = edit_us_red_line(&mut harness);
+    retype(&mut harness, "Summary", "About to be dropped");
+    harness.key_press(Key::F5);
+    harness.run();
+    harness.get_by_label("Save your changes?");
+    harness.get_by_label_contains("which reloading from disk would lose");
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert_eq!(statement(&harness, key).summary, US_RED_LINE);
+    assert!(!harness.state().workspace().is_dirty());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_save_into_a_read_only_folder_says_why_and_keeps_the_edit() {
+    use std::os::unix::fs::PermissionsExt;
+    let (folder, mut harness) = folder_window();
+    let before = std::fs::read(folder.path().join("us.ron")).unwrap();
+    let key = edit_us_red_line(&mut harness);
+    retype(&mut harness, "Summary", "Kept although not saved");
+    std::fs::set_permissions(folder.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    std::fs::set_permissions(folder.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+
+    harness.get_by_label_contains("is read-only; nothing was written");
+    harness.get_by_label_contains("Your edits are kept.");
+    assert_eq!(statement(&harness, key).summary, "Kept although not saved");
+    assert!(harness.state().workspace().is_dirty());
+    assert_eq!(std::fs::read(folder.path().join("us.ron")).unwrap(), before);
+}
+
+#[test]
+fn saving_a_file_with_comments_warns_once_before_dropping_them() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_example_to(folder.path());
+    let us = folder.path().join("us.ron");
+    let text = std::fs::read_to_string(&us).unwrap();
+    std::fs::write(&us, format!("// Checked against the wire copy.\n{text}")).unwrap();
+    let mut harness = window(vec![folder.path().to_owned()]);
+    edit_us_red_line(&mut harness);
+    retype(&mut harness, "Summary", "First edit");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label("Drop what was written by hand?");
+    harness.get_by_label_contains("which drops its comments");
+    assert!(
+        std::fs::read_to_string(&us)
+            .unwrap()
+            .starts_with("// Checked")
+    );
+    harness.get_by_label("Save anyway").click();
+    harness.run();
+    assert!(!std::fs::read_to_string(&us).unwrap().contains("// Checked"));
+
+    retype(&mut harness, "Summary", "Second edit");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Drop what was written by hand?")
+            .is_none()
+    );
+    assert!(
+        std::fs::read_to_string(&us)
+            .unwrap()
+            .contains("Second edit")
+    );
+}
+
+#[test]
+fn edits_left_by_a_crash_are_offered_back_on_the_next_start() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_example_to(folder.path());
+    let recovery = tempfile::tempdir().unwrap();
+    let store = RecoveryStore::new(recovery.path());
+    let start = || {
+        let app = App::with_recovery(
+            Settings::default(),
+            vec![folder.path().to_owned()],
+            Arc::new(ScriptedDialogs::default()),
+            store.clone(),
+        );
+        harness_for(app, Vec2::new(1600.0, 1000.0))
+    };
+    let mut harness = start();
+    let key = edit_us_red_line(&mut harness);
+    retype(&mut harness, "Summary", "Typed just before the crash");
+    let written = store.path_for(&Origin::paths(vec![folder.path().to_owned()]).key());
+    step_until(&mut harness, |_| written.exists());
+    // A crash: the window goes without saving or closing.
+    drop(harness);
+
+    let mut harness = start();
+    harness.get_by_label("Recover unsaved edits?");
+    harness.get_by_label_contains("without saving edits to us.ron");
+    harness.get_by_label("Restore").click();
+    harness.run();
+    assert_eq!(
+        statement(&harness, key).summary,
+        "Typed just before the crash"
+    );
+    assert!(harness.state().workspace().is_dirty());
+    // Saved, the recovery file has done its work and goes.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run();
+    assert!(!harness.state().workspace().is_dirty());
+    assert!(!written.exists());
+}
+
+/// Waits, stepping the window, for a file change to be noticed.
+fn wait_for(harness: &mut Harness<'static, App>, what: &str, done: impl Fn(&App) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !done(harness.state()) {
+        assert!(Instant::now() < deadline, "never saw {what}");
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run();
+}
+
+fn rewrite(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from));
+    std::fs::write(path, text.replace(from, to)).unwrap();
+}
+
+#[test]
+fn a_file_changed_by_another_program_reloads_silently_or_asks_when_it_has_edits() {
+    let (folder, mut harness) = folder_window();
+    // Let the watcher start with the first frames.
+    harness.run();
+    let nato_summary = "No compromise on the open door: nations choose their own path";
+    rewrite(
+        &folder.path().join("nato.ron"),
+        nato_summary,
+        "Changed in another editor",
+    );
+    wait_for(&mut harness, "the silent reload", |app| {
+        app.workspace().negotiation.parties.iter().any(|party| {
+            party
+                .data
+                .statements
+                .iter()
+                .any(|s| s.summary == "Changed in another editor")
+        })
+    });
+    harness.get_by_label_contains("was changed by another program and has been reloaded");
+
+    let key = edit_us_red_line(&mut harness);
+    retype(&mut harness, "Summary", "My version");
+    rewrite(&folder.path().join("us.ron"), US_RED_LINE, "Their version");
+    wait_for(&mut harness, "the question", |app| {
+        app.view().modal.is_some()
+    });
+    harness.get_by_label("Changed by another program");
+    harness.get_by_label("Reload from disk").click();
+    harness.run();
+    assert_eq!(statement(&harness, key).summary, "Their version");
+    assert!(!harness.state().workspace().is_dirty());
+}
+
+#[test]
+fn a_new_party_file_gets_a_column_and_is_written_beside_the_others() {
+    let (folder, mut harness) = folder_window();
+    harness.get_by_role_and_label(Role::Button, "Edit").click();
+    harness.run();
+    harness.get_by_label_contains("New party file").click();
+    harness.run();
+    harness.get_by_role_and_label(egui::Role::ColumnHeader, "New party");
+    retype(&mut harness, "Summary", "Joins the talks in February");
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run();
+    let written = std::fs::read_to_string(folder.path().join("new-party.ron")).unwrap();
+    assert!(written.contains("Joins the talks in February"));
+    assert!(!harness.state().workspace().is_dirty());
+}

@@ -1,0 +1,96 @@
+//! What the window tests share: a window over the example or given files, dialogs that
+//! answer as the test says, and waiting for work done on other threads.
+// Each test file uses some of these, and each is compiled on its own.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common_ground::app::{App, FileDialogs, SaveRequest, Settings};
+use egui::Vec2;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+pub const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/ukraine-2022");
+pub const US_RED_LINE: &str = "No change to NATO's open door; no permanent ban on Ukraine joining";
+/// The US red line's card: its summary alone also appears in the common-ground panel.
+pub const US_RED_LINE_CARD: &str =
+    "US, red line: No change to NATO's open door; no permanent ban on Ukraine joining";
+pub const US_MISSILE_OFFER: &str =
+    "Potential negotiations over offensive missile placement in Eastern Europe";
+
+/// Dialogs that answer with whatever the test set, at once.
+#[derive(Default)]
+pub struct ScriptedDialogs {
+    answer: Mutex<Option<Vec<PathBuf>>>,
+}
+
+impl ScriptedDialogs {
+    pub fn answering(paths: Vec<PathBuf>) -> Arc<Self> {
+        Arc::new(ScriptedDialogs {
+            answer: Mutex::new(Some(paths)),
+        })
+    }
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn pick_files(&self) -> Option<Vec<PathBuf>> {
+        self.answer.lock().ok()?.clone()
+    }
+    fn pick_folder(&self) -> Option<PathBuf> {
+        self.pick_files()?.into_iter().next()
+    }
+    fn save_file(&self, _: &SaveRequest) -> Option<PathBuf> {
+        self.pick_folder()
+    }
+}
+
+pub fn harness_for(app: App, size: Vec2) -> Harness<'static, App> {
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+pub fn window(paths: Vec<PathBuf>) -> Harness<'static, App> {
+    let app = App::with_settings(
+        Settings::default(),
+        paths,
+        Arc::new(ScriptedDialogs::default()),
+    );
+    harness_for(app, Vec2::new(1600.0, 1000.0))
+}
+
+pub fn example_window() -> Harness<'static, App> {
+    window(Vec::new())
+}
+
+/// Steps the window until `done` holds, for work that finishes on another thread.
+pub fn step_until(harness: &mut Harness<'static, App>, done: impl Fn(&App) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !done(harness.state()) {
+        assert!(Instant::now() < deadline, "the window never got there");
+        std::thread::sleep(Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run();
+}
+
+pub fn copy_example_to(folder: &Path) {
+    for name in ["agenda.ron", "nato.ron", "russia.ron", "us.ron"] {
+        std::fs::copy(Path::new(DATA).join(name), folder.join(name)).unwrap();
+    }
+}
+
+/// The rectangle of the central view, between the toolbar and the status bar.
+pub fn in_view(harness: &Harness<'static, App>, label: &str) -> bool {
+    // Rows out of view are not built at all.
+    let Some(card) = harness.query_by_label_contains(label) else {
+        return false;
+    };
+    let card = card.rect();
+    let window = harness.ctx.content_rect();
+    card.top() >= 0.0 && card.bottom() <= window.bottom() && card.left() >= 0.0
+}
