@@ -8,7 +8,9 @@ mod generated;
 use std::hint::black_box;
 use std::sync::Arc;
 
-use common_ground::app::{App, Command, FileDialogs, SaveRequest, Settings};
+use common_ground::analysis::StatementKey;
+use common_ground::app::{App, Command, FileDialogs, Page, SaveRequest, Settings};
+use common_ground::edit::Edit;
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Event, MouseWheelUnit, Pos2, RawInput, Rect, TouchPhase, Vec2};
 
@@ -79,6 +81,37 @@ fn bench_app(c: &mut Criterion, name: &str, mut app: App) {
         })
     });
     let mut flip = false;
+    group.bench_function("frame after a keystroke in the editor", |b| {
+        let key = StatementKey {
+            party: 0,
+            statement: 0,
+        };
+        let Some(original) = app.workspace().statement(key).cloned() else {
+            return;
+        };
+        b.iter(|| {
+            // Typing a letter and taking it back: the data changes every frame, so the
+            // problems, rows and analysis are all worked out again.
+            flip = !flip;
+            let mut statement = original.clone();
+            if flip {
+                statement.summary.push('x');
+            }
+            app.push(Command::Edit {
+                edit: Edit::Statement { key, statement },
+                field: Some("summary".into()),
+            });
+            frame(&ctx, &mut app, Vec::new());
+        })
+    });
+    for page in [Page::Scales, Page::Matrix] {
+        app.push(Command::SetPage(page));
+        frame(&ctx, &mut app, Vec::new());
+        group.bench_function(format!("idle frame, {}", page.label()), |b| {
+            b.iter(|| frame(&ctx, &mut app, Vec::new()))
+        });
+    }
+    app.push(Command::SetPage(Page::Columns));
     group.bench_function("frame after a search changes", |b| {
         b.iter(|| {
             flip = !flip;
@@ -105,7 +138,7 @@ fn benches(c: &mut Criterion) {
         Arc::new(NoDialogs),
     );
     // Select a statement so the inspector is drawn too.
-    large.push(Command::Select(common_ground::analysis::StatementKey {
+    large.push(Command::Select(StatementKey {
         party: 0,
         statement: 0,
     }));

@@ -2,7 +2,7 @@
 //! and remembers the file as it was, so undoing is putting the old data back; no edit needs its
 //! own inverse. The window turns what the user does into [`Edit`]s; nothing here knows egui.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
@@ -144,10 +144,14 @@ pub fn file_data(negotiation: &Negotiation, file: FileId) -> FileData {
 /// Puts a file's data back as it was at some moment.
 fn restore(negotiation: &mut Negotiation, file: FileId, data: &FileData) {
     match (file, data) {
-        (FileId::Agenda, FileData::Agenda(agenda)) => negotiation.agenda = agenda.clone(),
+        // Only the data goes back: where the file lives is not an edit.
+        (FileId::Agenda, FileData::Agenda(agenda)) => match (&mut negotiation.agenda, agenda) {
+            (Some(open), Some(agenda)) => open.data = agenda.data.clone(),
+            (open, agenda) => *open = agenda.clone(),
+        },
         (FileId::Party(index), FileData::Party(party)) => match party {
             Some(party) if index < negotiation.parties.len() => {
-                negotiation.parties[index] = party.clone();
+                negotiation.parties[index].data = party.data.clone();
             }
             // Only a party added last is ever created or removed by undo and redo.
             Some(party) if index == negotiation.parties.len() => {
@@ -300,9 +304,9 @@ fn apply_to(
     }
 }
 
-/// A new, empty party file beside the others, with ids and a file name no other party uses.
-/// `today` is the `as_of` date, `YYYY-MM-DD`.
-pub fn new_party(negotiation: &Negotiation, today: &str) -> Edit {
+/// A new, empty party file beside the others, with an id and a file name that no open party
+/// uses and for which `exists` says no file is on disk. `today` is the `as_of` date.
+pub fn new_party(negotiation: &Negotiation, today: &str, exists: impl Fn(&Path) -> bool) -> Edit {
     let folder = negotiation
         .agenda
         .as_ref()
@@ -321,7 +325,7 @@ pub fn new_party(negotiation: &Negotiation, today: &str) -> Edit {
     };
     let id = std::iter::once("new-party".to_owned())
         .chain((2..).map(|n| format!("new-party-{n}")))
-        .find(|id| !taken(id))
+        .find(|id| !taken(id) && !exists(&folder.join(format!("{id}.ron"))))
         .unwrap_or_else(|| "new-party".to_owned());
     Edit::AddParty {
         path: folder.join(format!("{id}.ron")),
@@ -564,7 +568,7 @@ mod tests {
     #[test]
     fn a_new_party_gets_a_free_id_and_a_file_beside_the_agenda() {
         let mut negotiation = example();
-        let first = new_party(&negotiation, "2026-11-28");
+        let first = new_party(&negotiation, "2026-11-28", |_| false);
         let Edit::AddParty { path, file } = &first else {
             panic!("{first:?}");
         };
@@ -572,11 +576,17 @@ mod tests {
         assert_eq!(file.party.id, "new-party");
         assert_eq!(file.as_of, "2026-11-28");
         apply(&mut negotiation, first, None, None).unwrap();
-        let Edit::AddParty { path, file } = new_party(&negotiation, "2026-11-28") else {
+        let Edit::AddParty { path, file } = new_party(&negotiation, "2026-11-28", |_| false) else {
             panic!("a party");
         };
         assert_eq!(file.party.id, "new-party-2");
         assert_eq!(path, PathBuf::from("example/ukraine-2022/new-party-2.ron"));
+        // A file of that name on disk, not opened, is never overwritten.
+        let on_disk = |path: &Path| path.ends_with("new-party-2.ron");
+        let Edit::AddParty { path, .. } = new_party(&negotiation, "2026-11-28", on_disk) else {
+            panic!("a party");
+        };
+        assert_eq!(path, PathBuf::from("example/ukraine-2022/new-party-3.ron"));
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! Unsaved edits, written aside every few seconds so that a crash, a kill or a power cut loses
 //! at most those seconds. On the next start the window offers them back.
 
-use std::path::{Path, PathBuf};
+use std::collections::BTreeSet;
+use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::edit::FileId;
 use crate::io::{Loaded, Negotiation, SaveError, write_atomically};
 use crate::model::{Agenda, PartyFile};
 
@@ -20,13 +22,25 @@ pub enum RecoveryError {
         #[source]
         source: std::io::Error,
     },
+    #[error("the recovery folder {} could not be made: {source}", path.display())]
+    Folder {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the recovery file {} could not be removed: {source}", path.display())]
+    Remove {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("the recovery file {} is damaged: {message}", path.display())]
     Damaged { path: PathBuf, message: String },
     #[error("the recovery data could not be written out: {0}")]
     Serialize(#[from] ron::Error),
 }
 
-/// Every file of a negotiation as it was when written aside.
+/// The files of a negotiation that had unsaved edits, as they were when written aside.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
     /// Which negotiation this belongs to (the window's key for its origin).
@@ -38,7 +52,9 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    pub fn of(origin: &str, negotiation: &Negotiation) -> Self {
+    /// The files of `negotiation` that `changed` names. Only those are kept: the others are as
+    /// on disk, where another program may yet change them.
+    pub fn of(origin: &str, negotiation: &Negotiation, changed: &BTreeSet<FileId>) -> Self {
         Snapshot {
             origin: origin.to_owned(),
             written_at: SystemTime::now()
@@ -47,11 +63,14 @@ impl Snapshot {
             agenda: negotiation
                 .agenda
                 .as_ref()
+                .filter(|_| changed.contains(&FileId::Agenda))
                 .map(|agenda| (agenda.path.clone(), agenda.data.clone())),
             parties: negotiation
                 .parties
                 .iter()
-                .map(|party| (party.path.clone(), party.data.clone()))
+                .enumerate()
+                .filter(|(index, _)| changed.contains(&FileId::Party(*index)))
+                .map(|(_, party)| (party.path.clone(), party.data.clone()))
                 .collect(),
         }
     }
@@ -92,7 +111,7 @@ impl RecoveryStore {
     }
 
     pub fn write(&self, snapshot: &Snapshot) -> Result<(), RecoveryError> {
-        std::fs::create_dir_all(&self.folder).map_err(|source| RecoveryError::Read {
+        std::fs::create_dir_all(&self.folder).map_err(|source| RecoveryError::Folder {
             path: self.folder.clone(),
             source,
         })?;
@@ -123,12 +142,8 @@ impl RecoveryStore {
         match std::fs::remove_file(&path) {
             Ok(()) => Ok(()),
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(source) => Err(RecoveryError::Read { path, source }),
+            Err(source) => Err(RecoveryError::Remove { path, source }),
         }
-    }
-
-    pub fn folder(&self) -> &Path {
-        &self.folder
     }
 }
 
@@ -149,13 +164,17 @@ mod tests {
         let folder = tempfile::tempdir().unwrap();
         let store = RecoveryStore::new(folder.path().join("recovery"));
         let mut negotiation = load_example().negotiation;
-        negotiation.parties[0].data.statements[0].summary = "Edited, not saved".to_owned();
-        let snapshot = Snapshot::of("/data/ukraine", &negotiation);
+        negotiation.parties[1].data.statements[0].summary = "Edited, not saved".to_owned();
+        let changed = BTreeSet::from([FileId::Party(1)]);
+        let snapshot = Snapshot::of("/data/ukraine", &negotiation, &changed);
         store.write(&snapshot).unwrap();
 
         let read = store.read("/data/ukraine").unwrap().unwrap();
         assert_eq!(read, snapshot);
-        assert_eq!(read.negotiation(), negotiation);
+        // Only the edited file is kept.
+        let recovered = read.negotiation();
+        assert_eq!(recovered.agenda, None);
+        assert_eq!(recovered.parties, [negotiation.parties[1].clone()]);
         assert_eq!(store.read("/data/other").unwrap(), None);
 
         store.discard("/data/ukraine").unwrap();

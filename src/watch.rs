@@ -204,11 +204,6 @@ impl FileWatcher {
         changes
     }
 
-    /// The watched files, as given to [`Self::watch`].
-    pub fn watched(&self) -> impl Iterator<Item = &Path> {
-        self.files.iter().map(|w| w.path.as_path())
-    }
-
     /// The watched (canonical) folder an event path belongs to, if any.
     fn folder_of(&self, event_path: &Path) -> Option<PathBuf> {
         // The event may be about the folder itself (deleted, moved away).
@@ -335,6 +330,9 @@ mod tests {
         file.set_modified(std::time::SystemTime::now()).unwrap();
         drop(file);
         assert_eq!(quiet(&mut w), vec![]);
+        // The watcher was listening all along: a real change is seen.
+        fs::write(&path, "(a: 2)").unwrap();
+        assert_eq!(next_changes(&mut w), vec![FileChange::Modified(path)]);
     }
 
     #[test]
@@ -343,6 +341,8 @@ mod tests {
         atomic_write(&path, "(a: 2)");
         w.acknowledge(&path);
         assert_eq!(quiet(&mut w), vec![]);
+        atomic_write(&path, "(a: 3)");
+        assert_eq!(next_changes(&mut w), vec![FileChange::Modified(path)]);
     }
 
     #[test]
@@ -374,7 +374,6 @@ mod tests {
         let new = dir2.path().join("party.ron");
         fs::write(&new, "(p: 1)").unwrap();
         w.watch(std::slice::from_ref(&new)).unwrap();
-        assert_eq!(w.watched().collect::<Vec<_>>(), vec![new.as_path()]);
         fs::write(&old, "(a: 2)").unwrap();
         assert_eq!(quiet(&mut w), vec![]);
         fs::write(&new, "(p: 2)").unwrap();

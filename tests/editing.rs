@@ -350,3 +350,116 @@ fn a_new_party_file_gets_a_column_and_is_written_beside_the_others() {
     assert!(written.contains("Joins the talks in February"));
     assert!(!harness.state().workspace().is_dirty());
 }
+
+#[test]
+fn discarding_on_quit_closes_the_window_without_asking_again() {
+    let (_folder, mut harness) = folder_window();
+    edit_us_red_line(&mut harness);
+    retype(&mut harness, "Summary", "Not wanted after all");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.run();
+    harness.get_by_label("Discard").click();
+    let mut closed = false;
+    for _ in 0..4 {
+        harness.step();
+        closed |= harness
+            .output()
+            .viewport_output
+            .values()
+            .any(|output| output.commands.contains(&egui::ViewportCommand::Close));
+    }
+    assert!(closed, "the window was not closed");
+    assert!(harness.query_by_label("Save your changes?").is_none());
+}
+
+#[test]
+fn save_as_writes_every_file_into_the_new_folder_and_work_goes_on_there() {
+    let first = tempfile::tempdir().unwrap();
+    copy_example_to(first.path());
+    let original_us = std::fs::read(first.path().join("us.ron")).unwrap();
+    let second = tempfile::tempdir().unwrap();
+    let copy = second.path().join("round-two");
+    std::fs::create_dir(&copy).unwrap();
+    let app = App::with_settings(
+        Settings::default(),
+        vec![first.path().to_owned()],
+        ScriptedDialogs::answering(vec![copy.clone()]),
+    );
+    let mut harness = harness_for(app, Vec2::new(1600.0, 1000.0));
+    let key = edit_us_red_line(&mut harness);
+    retype(&mut harness, "Summary", "Second round");
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Save as…").click();
+    step_until(&mut harness, |app| !app.workspace().is_dirty());
+    for name in ["agenda.ron", "nato.ron", "russia.ron", "us.ron"] {
+        assert!(copy.join(name).is_file(), "{name} was not written");
+    }
+    assert_eq!(
+        harness.state().workspace().origin,
+        Origin::paths(vec![copy.clone()])
+    );
+    // Undo cannot send later saves back to the first folder.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(statement(&harness, key).summary, "Second round");
+    retype(&mut harness, "Summary", "Second round, revised");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(
+        std::fs::read_to_string(copy.join("us.ron"))
+            .unwrap()
+            .contains("Second round, revised")
+    );
+    assert_eq!(
+        std::fs::read(first.path().join("us.ron")).unwrap(),
+        original_us
+    );
+}
+
+#[test]
+fn discarded_edits_are_not_offered_back_on_the_next_start() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_example_to(folder.path());
+    let recovery = tempfile::tempdir().unwrap();
+    let store = RecoveryStore::new(recovery.path());
+    let app = App::with_recovery(
+        Settings::default(),
+        vec![folder.path().to_owned()],
+        Arc::new(ScriptedDialogs::default()),
+        store.clone(),
+    );
+    let mut harness = harness_for(app, Vec2::new(1600.0, 1000.0));
+    edit_us_red_line(&mut harness);
+    retype(&mut harness, "Summary", "Thrown away");
+    let written = store.path_for(&Origin::paths(vec![folder.path().to_owned()]).key());
+    step_until(&mut harness, |_| written.exists());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.run();
+    harness.get_by_label("Discard").click();
+    for _ in 0..4 {
+        harness.step();
+    }
+    assert!(
+        !written.exists(),
+        "the discarded edits were kept for recovery"
+    );
+}
+
+#[test]
+fn a_typed_path_over_unsaved_changes_asks_first() {
+    let (_folder, mut harness) = folder_window();
+    edit_us_red_line(&mut harness);
+    retype(&mut harness, "Summary", "Not yet saved");
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Open path…").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Path")
+        .type_text(DATA);
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.get_by_label("Save your changes?");
+    harness.get_by_label_contains("which opening another negotiation would lose");
+}

@@ -191,6 +191,8 @@ pub struct App {
     recovery: Option<RecoveryStore>,
     /// The data version last written aside, and when.
     recovery_written: Option<(u64, Instant)>,
+    /// Changes on disk noticed while a question was on screen, taken in once it is answered.
+    deferred_changes: Vec<FileChange>,
     /// For waking the window from other threads; the real one arrives with the first frame.
     ctx: egui::Context,
 }
@@ -291,6 +293,7 @@ impl App {
             rewatch: true,
             recovery,
             recovery_written: None,
+            deferred_changes: Vec::new(),
             ctx: egui::Context::default(),
         };
         app.open(origin);
@@ -415,14 +418,29 @@ impl App {
         let Some(watcher) = &mut self.watcher else {
             return;
         };
-        for change in watcher.poll() {
+        self.deferred_changes.extend(watcher.poll());
+        // A question already on screen is answered first; changes wait their turn.
+        if self.view.modal.is_some() {
+            return;
+        }
+        let changes = std::mem::take(&mut self.deferred_changes);
+        let mut changes = changes.into_iter();
+        while let Some(change) = changes.next() {
+            if self.view.modal.is_some() {
+                self.deferred_changes.push(change);
+                self.deferred_changes.extend(changes);
+                return;
+            }
             match change {
                 FileChange::Modified(path) => self.changed_on_disk(&path),
                 FileChange::Removed(path) => {
+                    if let Some(file) = self.workspace.file_of_path(&path) {
+                        self.workspace.mark_missing(file);
+                    }
                     self.view.notice = Some(Notice {
                         text: format!(
                             "{} was deleted or moved by another program. What is open here is \
-                             kept; saving writes it back.",
+                             kept, as unsaved; saving writes it back.",
                             path.display()
                         ),
                         is_warning: true,
@@ -527,9 +545,12 @@ impl App {
             });
             return;
         };
+        let selected = self.view.selected.and_then(|key| self.statement_ids(key));
         self.workspace.replace_file(file, data);
         // Steps recorded against the old text would put it back.
         self.history.clear();
+        self.view.back.clear();
+        self.view.selected = selected.and_then(|ids| self.find_statement(&ids));
         if let Some(watcher) = &mut self.watcher {
             watcher.acknowledge(&path);
         }
@@ -548,6 +569,10 @@ impl App {
         let Some(store) = &self.recovery else {
             return;
         };
+        // The user chose to close without these edits; they are not to be offered back.
+        if self.allow_close {
+            return;
+        }
         let key = self.workspace.origin.key();
         if !self.workspace.is_dirty() {
             if self.recovery_written.take().is_some() {
@@ -566,7 +591,7 @@ impl App {
             ui.request_repaint_after(RECOVERY_INTERVAL);
             return;
         }
-        let snapshot = Snapshot::of(&key, &self.workspace.negotiation);
+        let snapshot = Snapshot::of(&key, &self.workspace.negotiation, self.workspace.changed());
         if let Err(error) = store.write(&snapshot) {
             self.view.notice = Some(Notice {
                 text: format!("Unsaved edits could not be written aside for recovery: {error}"),
@@ -633,10 +658,11 @@ impl App {
     fn restore_recovery(&mut self, snapshot: &Snapshot) {
         let recovered = snapshot.negotiation();
         let negotiation = &mut self.workspace.negotiation;
-        if let (Some(open), Some(agenda)) = (&mut negotiation.agenda, recovered.agenda)
-            && open.path == agenda.path
-        {
-            open.data = agenda.data;
+        if let Some(agenda) = recovered.agenda {
+            match &mut negotiation.agenda {
+                Some(open) => open.data = agenda.data,
+                None => negotiation.agenda = Some(agenda),
+            }
         }
         for party in recovered.parties {
             match negotiation
@@ -802,10 +828,10 @@ impl App {
     }
 
     fn export_brief(&mut self, path: PathBuf) {
-        let Some(analysis) = &self.derived.analysis else {
-            return;
-        };
-        let brief = crate::report::markdown(&self.workspace.negotiation, analysis);
+        // Worked out afresh: the data may have changed while the dialog was open.
+        let shown = self.view.columns.shown(&self.workspace);
+        let analysis = analyse(&self.workspace.negotiation, &shown);
+        let brief = crate::report::markdown(&self.workspace.negotiation, &analysis);
         self.view.notice = Some(match crate::io::write_atomically(&path, brief.as_bytes()) {
             Ok(()) => Notice {
                 text: format!("The brief was saved as {}.", path.display()),
@@ -878,6 +904,13 @@ impl App {
     }
 
     fn open(&mut self, origin: Origin) {
+        // A clean negotiation's recovery file, if one is left, holds nothing worth offering.
+        if let Some(store) = &self.recovery
+            && !self.workspace.is_dirty()
+        {
+            let _ = store.discard(&self.workspace.origin.key());
+        }
+        self.view.modal = None;
         self.workspace = Workspace::open(origin);
         self.history.clear();
         self.accepted_loss.clear();
@@ -903,30 +936,35 @@ impl App {
         self.offer_recovery();
     }
 
+    /// A statement's party id and its own id, which survive reloads that move it.
+    fn statement_ids(&self, key: StatementKey) -> Option<(String, String)> {
+        let party = &self.workspace.negotiation.parties.get(key.party)?.data;
+        Some((
+            party.party.id.clone(),
+            party.statements.get(key.statement)?.id.clone(),
+        ))
+    }
+
+    fn find_statement(&self, (party_id, statement_id): &(String, String)) -> Option<StatementKey> {
+        let party = self.workspace.negotiation.party_index(party_id)?;
+        let statement = self.workspace.negotiation.parties[party]
+            .data
+            .statements
+            .iter()
+            .position(|statement| &statement.id == statement_id)?;
+        Some(StatementKey { party, statement })
+    }
+
     fn reload(&mut self) {
         // Statements may have moved in the files: find the selected one again by its ids.
-        let selected = self.view.selected.and_then(|key| {
-            let party = &self.workspace.negotiation.parties.get(key.party)?.data;
-            Some((
-                party.party.id.clone(),
-                party.statements.get(key.statement)?.id.clone(),
-            ))
-        });
+        let selected = self.view.selected.and_then(|key| self.statement_ids(key));
         self.workspace = Workspace::open(self.workspace.origin.clone());
         self.history.clear();
         self.rewatch = true;
         // Indices into the old files mean nothing in the new ones.
         self.view.back.clear();
         self.view.edited_party = None;
-        self.view.selected = selected.and_then(|(party_id, statement_id)| {
-            let party = self.workspace.negotiation.party_index(&party_id)?;
-            let statement = self.workspace.negotiation.parties[party]
-                .data
-                .statements
-                .iter()
-                .position(|statement| statement.id == statement_id)?;
-            Some(StatementKey { party, statement })
-        });
+        self.view.selected = selected.and_then(|ids| self.find_statement(&ids));
         if !self.workspace.problems.is_empty() {
             self.view.show_problems = true;
         }
@@ -934,6 +972,14 @@ impl App {
     }
 
     fn edit(&mut self, edit: crate::edit::Edit, field: Option<String>) {
+        // The issue being edited keeps its selection when its id is retyped.
+        if let crate::edit::Edit::AgendaIssue { index, issue } = &edit
+            && let Some(agenda) = &self.workspace.negotiation.agenda
+            && let Some(old) = agenda.data.issues.get(*index)
+            && self.view.selected_issue.as_deref() == Some(old.id.as_str())
+        {
+            self.view.selected_issue = Some(issue.id.clone());
+        }
         let merge_key = field.map(|field| format!("{edit_kind}/{field}", edit_kind = edit.label()));
         match crate::edit::apply(
             &mut self.workspace.negotiation,
@@ -964,10 +1010,15 @@ impl App {
             self.view.show_problems = true;
         }
         let exists = |key: StatementKey| self.workspace.statement(key).is_some();
+        let before = (self.view.selected, self.view.selected_issue.clone());
         self.view.selected = selected.filter(|&key| exists(key));
         if let Some(key) = self.view.selected {
             self.view.selected_issue = self.workspace.statement(key).map(|s| s.issue.clone());
-            self.view.scroll_to = Some(key);
+            // Typing leaves the view where the user put it; a statement added, moved to
+            // another place or issue, or brought back by undo is brought into view.
+            if before != (Some(key), self.view.selected_issue.clone()) {
+                self.view.scroll_to = Some(key);
+            }
         }
         if self
             .view
@@ -1011,10 +1062,16 @@ impl App {
             } else {
                 SaveMode::RefuseLoss
             };
+            let first_save = !self.workspace.is_on_disk(file);
             match self.write_file(file, &path, mode) {
                 Ok(()) => {
                     self.saving.files.pop_front();
                     self.workspace.mark_saved(file);
+                    if first_save {
+                        // Undoing the file's creation would leave it on disk, unseen.
+                        self.history.clear();
+                        self.rewatch = true;
+                    }
                     if let Some(watcher) = &mut self.watcher {
                         watcher.acknowledge(&path);
                     }
@@ -1103,9 +1160,16 @@ impl App {
                 .map_or_else(|| format!("{}.ron", party.data.party.id).into(), Into::into);
             targets.insert(FileId::Party(index), folder.join::<PathBuf>(name));
         }
-        let clash = targets.iter().find(|(file, target)| {
-            target.exists() && self.workspace.path_of(**file) != Some(target.as_path())
-        });
+        let same_place = targets
+            .iter()
+            .any(|(file, target)| self.workspace.path_of(*file) == Some(target.as_path()));
+        if same_place && self.workspace.origin != Origin::Example {
+            // The folder the files are in: that is an ordinary save, comments question and all.
+            let then = self.saving.then.take();
+            self.save_all(then);
+            return;
+        }
+        let clash = targets.iter().find(|(_, target)| target.exists());
         if let Some((_, target)) = clash {
             self.saving = SaveQueue::default();
             self.view.notice = Some(Notice {
@@ -1136,6 +1200,8 @@ impl App {
         self.recovery_written = None;
         let origin = Origin::paths(vec![folder.to_owned()]);
         self.workspace.move_to(origin, &targets);
+        // Undo would put back data with the old folder's paths.
+        self.history.clear();
         for file in targets.keys() {
             self.workspace.mark_saved(*file);
         }
@@ -1330,14 +1396,17 @@ impl App {
             }
             Command::KeepMine => self.view.modal = None,
             Command::RestoreRecovery => {
-                if let Some(Modal::Recover { snapshot, .. }) = self.view.modal.take() {
+                if let Some(Modal::Recover { snapshot, .. }) = self.view.modal.take()
+                    && snapshot.origin == self.workspace.origin.key()
+                {
                     self.restore_recovery(&snapshot);
                 }
             }
             Command::DiscardRecovery => {
-                self.view.modal = None;
-                if let Some(store) = &self.recovery {
-                    let _ = store.discard(&self.workspace.origin.key());
+                if let Some(Modal::Recover { snapshot, .. }) = self.view.modal.take()
+                    && let Some(store) = &self.recovery
+                {
+                    let _ = store.discard(&snapshot.origin);
                 }
             }
             Command::ShowOpenFilesDialog => {
@@ -1370,7 +1439,8 @@ impl App {
                 if path.as_os_str().is_empty() {
                     return;
                 }
-                self.open(Origin::paths(vec![path]));
+                // Through the guard on unsaved changes, as every other way of opening.
+                self.commands.push(Command::Open(Origin::paths(vec![path])));
             }
             Command::ForgetRecent => self.settings.recent.clear(),
             Command::Select(key) => self.select(key),
@@ -1475,7 +1545,9 @@ impl App {
                 self.view.modal = None;
             }
             Command::DismissNotice => self.view.notice = None,
-            Command::Quit if self.workspace.is_dirty() => self.ask_about_unsaved(Then::Quit),
+            Command::Quit if self.workspace.is_dirty() && !self.allow_close => {
+                self.ask_about_unsaved(Then::Quit);
+            }
             Command::Quit => ui.send_viewport_cmd(ViewportCommand::Close),
         }
     }

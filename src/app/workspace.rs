@@ -9,7 +9,7 @@ use crate::analysis::StatementKey;
 use crate::edit::{FileData, FileId};
 use crate::example::{EXAMPLE_FOLDER, load_example};
 use crate::io::{LoadOutcome, Negotiation, load};
-use crate::model::{AgendaIssue, Statement};
+use crate::model::{Agenda, AgendaIssue, PartyFile, Statement};
 use crate::problem::{PathSegment, Position, Problem, sort_problems};
 use crate::validate::validate;
 
@@ -83,8 +83,10 @@ pub struct Workspace {
     pub files: Vec<PathBuf>,
     /// Agenda issues in agenda order, then issue ids found only in statements.
     pub issues: Vec<IssueGroup>,
-    /// The data as it is on disk, as last loaded or saved; a file that differs is unsaved.
-    baseline: Negotiation,
+    /// Each file's data as it is on disk, as last loaded or saved; a file whose data differs
+    /// is unsaved. `None` for a file not on disk: a new party, or one another program removed.
+    baseline_agenda: Option<Agenda>,
+    baseline_parties: Vec<Option<PartyFile>>,
     /// The files whose data differs from the baseline.
     dirty: BTreeSet<FileId>,
     load_problems: Vec<Problem>,
@@ -142,7 +144,12 @@ impl Workspace {
         } = outcome;
         let mut workspace = Workspace {
             origin,
-            baseline: negotiation.clone(),
+            baseline_agenda: negotiation.agenda.as_ref().map(|a| a.data.clone()),
+            baseline_parties: negotiation
+                .parties
+                .iter()
+                .map(|p| Some(p.data.clone()))
+                .collect(),
             negotiation,
             problems: Vec::new(),
             files,
@@ -192,7 +199,7 @@ impl Workspace {
             .iter()
             .map(|party| party.data.statements.iter().map(search_text).collect())
             .collect();
-        self.dirty = changed_files(&self.baseline, &self.negotiation);
+        self.dirty = self.changed_files();
         let mut problems = self.load_problems.clone();
         for mut problem in validate(&self.negotiation) {
             let file_unchanged = self
@@ -267,38 +274,97 @@ impl Workspace {
         self.dirty.contains(&file)
     }
 
-    /// Records that a file now holds on disk what it holds here.
+    /// Records that a file now holds on disk what it holds here. A file saved for the first
+    /// time joins the files that are reloaded and watched.
     pub fn mark_saved(&mut self, file: FileId) {
         match file {
-            FileId::Agenda => self.baseline.agenda = self.negotiation.agenda.clone(),
+            FileId::Agenda => {
+                self.baseline_agenda = self.negotiation.agenda.as_ref().map(|a| a.data.clone());
+            }
             FileId::Party(index) => {
-                let Some(party) = self.negotiation.parties.get(index).cloned() else {
+                let Some(party) = self.negotiation.parties.get(index) else {
                     return;
                 };
-                match self.baseline.parties.get_mut(index) {
-                    Some(slot) => *slot = party,
-                    None => self.baseline.parties.push(party),
+                if self.baseline_parties.len() <= index {
+                    self.baseline_parties.resize(index + 1, None);
+                }
+                self.baseline_parties[index] = Some(party.data.clone());
+            }
+        }
+        if let Some(path) = self.path_of(file).map(Path::to_path_buf)
+            && !self.files.contains(&path)
+        {
+            if let Origin::Paths(paths) = &mut self.origin
+                && !paths.iter().any(|given| path.starts_with(given))
+            {
+                paths.push(path.clone());
+            }
+            self.files.push(path);
+        }
+        self.refresh();
+    }
+
+    /// Whether the file is on disk: loaded from it or saved to it, and not removed since.
+    pub fn is_on_disk(&self, file: FileId) -> bool {
+        match file {
+            FileId::Agenda => self.baseline_agenda.is_some(),
+            FileId::Party(index) => self
+                .baseline_parties
+                .get(index)
+                .is_some_and(Option::is_some),
+        }
+    }
+
+    /// Records that a file is no longer on disk, so that saving writes it again.
+    pub fn mark_missing(&mut self, file: FileId) {
+        match file {
+            FileId::Agenda => self.baseline_agenda = None,
+            FileId::Party(index) => {
+                if let Some(slot) = self.baseline_parties.get_mut(index) {
+                    *slot = None;
                 }
             }
         }
         self.refresh();
     }
 
+    /// The files whose data differs from what is on disk.
+    fn changed_files(&self) -> BTreeSet<FileId> {
+        let mut changed = BTreeSet::new();
+        if let Some(agenda) = &self.negotiation.agenda
+            && self.baseline_agenda.as_ref() != Some(&agenda.data)
+        {
+            changed.insert(FileId::Agenda);
+        }
+        for (index, party) in self.negotiation.parties.iter().enumerate() {
+            if self.baseline_parties.get(index).cloned().flatten().as_ref() != Some(&party.data) {
+                changed.insert(FileId::Party(index));
+            }
+        }
+        changed
+    }
+
+    /// The files with unsaved edits.
+    pub fn changed(&self) -> &BTreeSet<FileId> {
+        &self.dirty
+    }
+
     /// Takes a file as it now is on disk, dropping any edits to it here.
     pub fn replace_file(&mut self, file: FileId, data: FileData) {
         match (file, data) {
             (FileId::Agenda, FileData::Agenda(Some(agenda))) => {
-                self.negotiation.agenda = Some(agenda.clone());
-                self.baseline.agenda = Some(agenda);
+                self.baseline_agenda = Some(agenda.data.clone());
+                self.negotiation.agenda = Some(agenda);
             }
             (FileId::Party(index), FileData::Party(Some(party))) => {
-                if let (Some(slot), Some(base)) = (
+                let (Some(slot), Some(base)) = (
                     self.negotiation.parties.get_mut(index),
-                    self.baseline.parties.get_mut(index),
-                ) {
-                    *slot = party.clone();
-                    *base = party;
-                }
+                    self.baseline_parties.get_mut(index),
+                ) else {
+                    return;
+                };
+                *base = Some(party.data.clone());
+                *slot = party;
             }
             _ => return,
         }
@@ -307,16 +373,14 @@ impl Workspace {
 
     /// Gives every file a new path, as after saving the negotiation into another folder.
     pub fn move_to(&mut self, origin: Origin, paths: &HashMap<FileId, PathBuf>) {
-        for negotiation in [&mut self.negotiation, &mut self.baseline] {
-            if let (Some(agenda), Some(path)) =
-                (&mut negotiation.agenda, paths.get(&FileId::Agenda))
-            {
-                agenda.path = path.clone();
-            }
-            for (index, party) in negotiation.parties.iter_mut().enumerate() {
-                if let Some(path) = paths.get(&FileId::Party(index)) {
-                    party.path = path.clone();
-                }
+        if let (Some(agenda), Some(path)) =
+            (&mut self.negotiation.agenda, paths.get(&FileId::Agenda))
+        {
+            agenda.path = path.clone();
+        }
+        for (index, party) in self.negotiation.parties.iter_mut().enumerate() {
+            if let Some(path) = paths.get(&FileId::Party(index)) {
+                party.path = path.clone();
             }
         }
         self.files = paths.values().cloned().collect();
@@ -420,20 +484,6 @@ fn problem_key(problem: &Problem) -> (PathBuf, String, String) {
             .unwrap_or_default(),
         problem.message.clone(),
     )
-}
-
-/// The files whose data differs between two states of a negotiation.
-fn changed_files(baseline: &Negotiation, now: &Negotiation) -> BTreeSet<FileId> {
-    let mut changed = BTreeSet::new();
-    if baseline.agenda.as_ref().map(|a| &a.data) != now.agenda.as_ref().map(|a| &a.data) {
-        changed.insert(FileId::Agenda);
-    }
-    for (index, party) in now.parties.iter().enumerate() {
-        if baseline.parties.get(index).map(|p| &p.data) != Some(&party.data) {
-            changed.insert(FileId::Party(index));
-        }
-    }
-    changed
 }
 
 fn search_text(statement: &Statement) -> String {

@@ -162,7 +162,9 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
         _ => Path::new("."),
     };
     // Checked rather than left to the system, which lets an administrator write anyway: a
-    // folder someone marked read-only is meant to stay as it is.
+    // folder someone marked read-only is meant to stay as it is. (Windows uses the read-only
+    // attribute of folders for other things, and ignores it when writing.)
+    #[cfg(unix)]
     if fs::metadata(folder).is_ok_and(|metadata| metadata.permissions().readonly()) {
         return Err(SaveError::ReadOnlyFolder {
             path: path.to_owned(),

@@ -106,6 +106,21 @@ impl StatementForm<'_> {
         }
     }
 
+    /// A change that is an undo step of its own, such as a choice from a list or a click.
+    fn step(&mut self, change: impl FnOnce(&mut Statement)) {
+        let mut statement = self.original.clone();
+        change(&mut statement);
+        if statement != *self.original {
+            self.commands.push(Command::Edit {
+                edit: Edit::Statement {
+                    key: self.key,
+                    statement,
+                },
+                field: None,
+            });
+        }
+    }
+
     /// Leaving a field, or letting go of a slider, ends one undo step.
     fn end_typing(&mut self, response: &Response) {
         if response.lost_focus() || response.drag_stopped() {
@@ -211,7 +226,7 @@ pub fn statement_editor_ui(
                     .response
             });
             if issue != statement.issue {
-                form.change("issue", |s| s.issue = issue);
+                form.step(|s| s.issue = issue);
             }
             field_problems_ui(ui, &problems_at(problems.iter().copied(), &at("issue")));
 
@@ -227,7 +242,7 @@ pub fn statement_editor_ui(
                     .response
             });
             if kind != statement.kind {
-                form.change("kind", |s| s.kind = kind);
+                form.step(|s| s.kind = kind);
             }
 
             let mut summary = statement.summary.clone();
@@ -335,7 +350,7 @@ pub fn statement_editor_ui(
                     .response
             });
             if firmness != statement.firmness {
-                form.change("firmness", |s| s.firmness = firmness);
+                form.step(|s| s.firmness = firmness);
             }
 
             let mut estimated = statement.estimated;
@@ -346,7 +361,7 @@ pub fn statement_editor_ui(
                 )
             });
             if response.changed() {
-                form.change("estimated", |s| s.estimated = estimated);
+                form.step(|s| s.estimated = estimated);
             }
         });
     if !anchors.is_empty() {
@@ -476,21 +491,21 @@ fn conditions_ui(
                     let chosen = party.map(|party| WaitsOn { party, issue });
                     if chosen != waits_on {
                         waits_on = chosen;
-                        form.change(&format!("condition {index} waits on"), |s| {
+                        form.step(|s| {
                             s.conditions[index].waits_on = waits_on;
                         });
                     }
                     field_problems_ui(ui, &problems_at(problems.iter().copied(), &path));
                 });
             if ui.small_button("Remove condition").clicked() {
-                form.change("conditions", |s| {
+                form.step(|s| {
                     s.conditions.remove(index);
                 });
             }
         });
     }
     if ui.button("Add condition").clicked() {
-        form.change("conditions", |s| {
+        form.step(|s| {
             s.conditions.push(Condition {
                 text: String::new(),
                 waits_on: None,
@@ -538,7 +553,7 @@ fn sources_ui(
                     }
                 });
             if ui.small_button("Remove source").clicked() {
-                form.change("sources", |s| {
+                form.step(|s| {
                     s.sources.remove(index);
                 });
             }
@@ -551,7 +566,7 @@ fn sources_ui(
             .last()
             .map(|source| source.date.clone())
             .unwrap_or_default();
-        form.change("sources", |s| {
+        form.step(|s| {
             s.sources.push(Source {
                 quote: String::new(),
                 speaker: String::new(),
@@ -785,18 +800,26 @@ pub fn issue_editor_ui(
         return;
     };
     let issue = &agenda.data.issues[index];
+    let edit_issue =
+        |commands: &mut Commands, field: Option<&str>, edit: &dyn Fn(&mut AgendaIssue)| {
+            let mut edited = issue.clone();
+            edit(&mut edited);
+            if edited != *issue {
+                commands.push(Command::Edit {
+                    edit: Edit::AgendaIssue {
+                        index,
+                        issue: edited,
+                    },
+                    field: field.map(|field| format!("issue {index} {field}")),
+                });
+            }
+        };
+    // Typing into a field is one undo step; adding or removing an anchor is one of its own.
     let change = |commands: &mut Commands, field: &str, edit: &dyn Fn(&mut AgendaIssue)| {
-        let mut edited = issue.clone();
-        edit(&mut edited);
-        if edited != *issue {
-            commands.push(Command::Edit {
-                edit: Edit::AgendaIssue {
-                    index,
-                    issue: edited,
-                },
-                field: Some(format!("issue {index} {field}")),
-            });
-        }
+        edit_issue(commands, Some(field), edit);
+    };
+    let step = |commands: &mut Commands, edit: &dyn Fn(&mut AgendaIssue)| {
+        edit_issue(commands, None, edit);
     };
     let problems: Vec<&Problem> = workspace
         .problems
@@ -909,7 +932,7 @@ pub fn issue_editor_ui(
                         commands.push(Command::EndTyping);
                     }
                     if ui.small_button("Remove").clicked() {
-                        change(commands, "anchors", &|i| {
+                        step(commands, &|i| {
                             i.scale.remove(at);
                         });
                     }
@@ -918,7 +941,7 @@ pub fn issue_editor_ui(
             }
         });
     if ui.button("Add anchor").clicked() {
-        change(commands, "anchors", &|i| {
+        step(commands, &|i| {
             i.scale.push(Anchor {
                 at: 50.0,
                 meaning: String::new(),

@@ -1,5 +1,7 @@
 //! File, Edit, View and Help menus.
 
+use std::path::Path;
+
 use egui::{Button, Ui};
 
 use crate::app::shortcuts::*;
@@ -198,7 +200,7 @@ fn edit_menu_ui(
         .on_hover_text("Add a party to the negotiation; it is saved beside the others")
         .clicked()
     {
-        let edit = new_party(&workspace.negotiation, &today());
+        let edit = new_party(&workspace.negotiation, &today(), Path::exists);
         commands.push(Command::Edit { edit, field: None });
         commands.push(Command::EditParty(workspace.negotiation.parties.len()));
     }
