@@ -71,6 +71,12 @@ fn a_summary_and_a_range_are_edited_undone_redone_and_saved_to_disk() {
     let (folder, mut harness) = folder_window();
     let key = edit_us_red_line(&mut harness);
     let original = statement(&harness, key);
+    // F2 puts the keyboard in the summary, ready to type.
+    assert!(
+        harness
+            .get_by_role_and_label(Role::MultilineTextInput, "Summary")
+            .is_focused()
+    );
 
     retype(&mut harness, "Summary", "The open door stays open");
     harness.get_by_label_contains("US, red line: The open door stays open");

@@ -49,6 +49,21 @@ pub fn image_request(negotiation: &str, page: Page) -> SaveRequest {
     }
 }
 
+/// The part of a screenshot inside `rect` (in points), clamped to the image, so the export is
+/// the view itself without the menus, panels and status bar around it.
+pub fn crop(image: &egui::ColorImage, rect: egui::Rect, pixels_per_point: f32) -> egui::ColorImage {
+    let [width, height] = image.size;
+    let to_pixel = |value: f32, limit: usize| {
+        ((value * pixels_per_point).round().max(0.0) as usize).min(limit)
+    };
+    let (left, right) = (to_pixel(rect.min.x, width), to_pixel(rect.max.x, width));
+    let (top, bottom) = (to_pixel(rect.min.y, height), to_pixel(rect.max.y, height));
+    if right <= left || bottom <= top {
+        return image.clone();
+    }
+    image.region_by_pixels([left, top], [right - left, bottom - top])
+}
+
 /// The PNG bytes of a screenshot.
 pub fn encode_png(image: &egui::ColorImage) -> Result<Vec<u8>, String> {
     let [width, height] = image.size;
@@ -90,6 +105,21 @@ mod tests {
             image_request("Été 2024", Page::Scales).file_name,
             "été-2024-scales.png"
         );
+    }
+
+    #[test]
+    fn a_crop_takes_the_view_in_physical_pixels_and_stays_inside_the_image() {
+        let pixels: Vec<Color32> = (0..16u8).map(Color32::from_gray).collect();
+        let image = egui::ColorImage::new([4, 4], pixels);
+        // At 2 pixels per point, points (0.5, 0.5)–(1.5, 1.5) are pixels 1–3.
+        let rect = egui::Rect::from_min_max(egui::pos2(0.5, 0.5), egui::pos2(1.5, 1.5));
+        let cropped = crop(&image, rect, 2.0);
+        assert_eq!(cropped.size, [2, 2]);
+        assert_eq!(cropped.pixels[0], Color32::from_gray(5));
+        assert_eq!(cropped.pixels[3], Color32::from_gray(10));
+        // A view reaching past the image is cut at its edge, not a panic.
+        let past = egui::Rect::from_min_max(egui::pos2(1.0, 1.0), egui::pos2(99.0, 99.0));
+        assert_eq!(crop(&image, past, 1.0).size, [3, 3]);
     }
 
     #[test]

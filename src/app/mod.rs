@@ -123,6 +123,8 @@ pub struct ViewState {
     /// An issue to bring into view on the next frame.
     pub scroll_to_issue: Option<String>,
     pub focus_search: bool,
+    /// Put the keyboard in the editor's first field on the next frame.
+    pub focus_editor: bool,
     pub modal: Option<Modal>,
     pub notice: Option<Notice>,
     pub dialog_open: bool,
@@ -152,6 +154,14 @@ struct SaveQueue {
     then: Option<Then>,
 }
 
+/// A screenshot asked of eframe for an image export, and what to keep of it.
+struct PendingScreenshot {
+    path: PathBuf,
+    view: egui::Rect,
+    pixels_per_point: f32,
+    receiver: std::sync::mpsc::Receiver<Arc<egui::ColorImage>>,
+}
+
 /// Derived from the workspace and view state; rebuilt only when they change.
 #[derive(Default)]
 struct Derived {
@@ -173,7 +183,9 @@ pub struct App {
     dialogs: DialogRunner,
     dialog_purpose: DialogPurpose,
     /// Where the screenshot asked of eframe is to be saved when it arrives.
-    pending_screenshot: Option<(PathBuf, std::sync::mpsc::Receiver<Arc<egui::ColorImage>>)>,
+    pending_screenshot: Option<PendingScreenshot>,
+    /// Where the main view was drawn last frame: what an image export keeps.
+    page_rect: egui::Rect,
     derived: Derived,
     title: String,
     /// Set once the theme and zoom from the settings have been given to egui.
@@ -282,6 +294,7 @@ impl App {
             dialogs: DialogRunner::new(dialogs),
             dialog_purpose: DialogPurpose::Open,
             pending_screenshot: None,
+            page_rect: egui::Rect::NOTHING,
             derived: Derived::default(),
             title: String::new(),
             style_applied: false,
@@ -358,7 +371,7 @@ impl App {
         if settings.show_inspector {
             views::inspector::inspector_ui(ui, workspace, view, analysis, commands);
         }
-        egui::CentralPanel::default().show(ui, |ui| {
+        let page_rect = egui::CentralPanel::default().show(ui, |ui| {
             views::pages::pages_ui(
                 ui,
                 workspace,
@@ -367,14 +380,17 @@ impl App {
                 &derived.layout,
                 analysis,
                 commands,
-            );
+            )
         });
+        self.page_rect = page_rect.inner;
+        let Self { view, commands, .. } = self;
         views::modals::modals_ui(ui, view, commands);
         views::drop_overlay::drop_overlay_ui(ui);
         // The view has scrolled to it by now.
         view.scroll_to = None;
         view.scroll_to_issue = None;
         view.focus_search = false;
+        view.focus_editor = false;
 
         for command in self.commands.take() {
             self.apply(ui, command);
@@ -775,7 +791,12 @@ impl App {
                             let _ = sender.send(image);
                             ctx.request_repaint();
                         });
-                        self.pending_screenshot = Some((with_extension(path, "png"), receiver));
+                        self.pending_screenshot = Some(PendingScreenshot {
+                            path: with_extension(path, "png"),
+                            view: self.page_rect,
+                            pixels_per_point: ui.pixels_per_point(),
+                            receiver,
+                        });
                     }
                 }
             },
@@ -793,10 +814,10 @@ impl App {
 
     /// Saves the screenshot eframe took for an image export, once it has arrived.
     fn take_screenshot(&mut self) {
-        let Some((path, receiver)) = &self.pending_screenshot else {
+        let Some(pending) = &self.pending_screenshot else {
             return;
         };
-        let image = match receiver.try_recv() {
+        let image = match pending.receiver.try_recv() {
             Ok(image) => image,
             Err(std::sync::mpsc::TryRecvError::Empty) => return,
             Err(std::sync::mpsc::TryRecvError::Disconnected) => {
@@ -808,7 +829,8 @@ impl App {
                 return;
             }
         };
-        let path = path.clone();
+        let path = pending.path.clone();
+        let image = export::crop(&image, pending.view, pending.pixels_per_point);
         self.pending_screenshot = None;
         let written = export::encode_png(&image)
             .and_then(|png| crate::io::write_atomically(&path, &png).map_err(|e| e.to_string()));
@@ -1349,11 +1371,13 @@ impl App {
             }
             Command::SetEditing(editing) => {
                 self.view.editing = editing;
+                self.view.focus_editor = editing;
                 if !editing {
                     self.view.edited_party = None;
                 }
             }
             Command::EditParty(party) => {
+                self.view.focus_editor = true;
                 self.view.edited_party = Some(party);
                 self.view.selected = None;
                 self.view.editing = true;

@@ -27,7 +27,7 @@ pub fn kind_colour(kind: Kind, visuals: &Visuals) -> Color32 {
             Color32::from_rgb(0x8f, 0xd3, 0xf0),
         ),
         Kind::Condition => (
-            Color32::from_rgb(0x7a, 0x6a, 0x00),
+            Color32::from_rgb(0x63, 0x57, 0x00),
             Color32::from_rgb(0xf0, 0xe4, 0x42),
         ),
         Kind::Concern => (
@@ -35,7 +35,7 @@ pub fn kind_colour(kind: Kind, visuals: &Visuals) -> Color32 {
             Color32::from_rgb(0xe0, 0x9a, 0xc8),
         ),
         Kind::Warning => (
-            Color32::from_rgb(0x9a, 0x5c, 0x00),
+            Color32::from_rgb(0x86, 0x4b, 0x00),
             Color32::from_rgb(0xe6, 0x9f, 0x00),
         ),
     };

@@ -403,7 +403,13 @@ impl Workspace {
 
     /// How many of the files tried loaded.
     pub fn loaded_file_count(&self) -> usize {
-        usize::from(self.negotiation.agenda.is_some()) + self.negotiation.parties.len()
+        // A party file made in the window counts once it is saved and so among `files`.
+        let agenda = self.negotiation.agenda.iter().map(|agenda| &agenda.path);
+        let parties = self.negotiation.parties.iter().map(|party| &party.path);
+        agenda
+            .chain(parties)
+            .filter(|path| self.files.contains(path))
+            .count()
     }
 
     /// A party's statements on an issue group, in file order.

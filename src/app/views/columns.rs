@@ -354,13 +354,33 @@ fn issue_header_ui(
         !block.collapsed,
         visuals.strong_text_color(),
     );
-    let title = painter.text(
-        Pos2::new(band.left() + 24.0, centre_y),
-        Align2::LEFT_CENTER,
-        &group.title,
-        FontId::proportional(15.0),
-        visuals.strong_text_color(),
+    // The status matters most: it keeps its place at the right; the title is cut short
+    // before it would push the status out of view, and the details give way first.
+    let status = status_text(analysis, &group.id).map(|(status, text)| {
+        let colour = status_colour(status, ui.visuals());
+        let galley = painter.layout_no_wrap(text.clone(), FontId::proportional(12.5), colour);
+        (colour, text, galley)
+    });
+    let status_width = status
+        .as_ref()
+        .map_or(0.0, |(_, _, galley)| galley.size().x + 28.0);
+    let title_left = band.left() + 24.0;
+    let title_room = (band.right() - 10.0 - status_width - title_left).max(80.0);
+    let mut job = egui::text::LayoutJob::single_section(
+        group.title.clone(),
+        TextFormat {
+            font_id: FontId::proportional(15.0),
+            color: visuals.strong_text_color(),
+            ..TextFormat::default()
+        },
     );
+    job.wrap = egui::text::TextWrapping::truncate_at_width(title_room);
+    let title_galley = painter.layout_job(job);
+    let title = Rect::from_min_size(
+        Pos2::new(title_left, centre_y - title_galley.size().y / 2.0),
+        title_galley.size(),
+    );
+    painter.galley(title.min, title_galley, visuals.strong_text_color());
     let mut details = if group.agenda_index.is_none() {
         "not on the agenda".to_owned()
     } else {
@@ -371,12 +391,8 @@ fn issue_header_ui(
         details.push_str("  ·  ");
     }
     details.push_str(&count);
-    // The status matters most: it keeps its place at the right, and the details give way
-    // to it when the window is narrow.
     let mut room_right = band.right() - 10.0;
-    if let Some((status, text)) = status_text(analysis, &group.id) {
-        let colour = status_colour(status, ui.visuals());
-        let galley = painter.layout_no_wrap(text.clone(), FontId::proportional(12.5), colour);
+    if let Some((colour, text, galley)) = status {
         let right = room_right.max(title.right() + 16.0 + galley.size().x);
         let min = Pos2::new(right - galley.size().x, centre_y - galley.size().y / 2.0);
         let outline = Rect::from_min_size(min, galley.size()).expand2(Vec2::new(6.0, 2.0));

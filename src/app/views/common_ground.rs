@@ -18,11 +18,12 @@ pub fn common_ground_ui(
     analysis: Option<&Analysis>,
     commands: &mut Commands,
 ) {
-    let default_width = (ui.available_width() * 0.2).clamp(220.0, 300.0);
+    // A small window keeps most of its width for the columns.
+    let default_width = (ui.available_width() * 0.19).clamp(190.0, 300.0);
     egui::Panel::left("common ground")
         .resizable(true)
         .default_size(default_width)
-        .size_range(200.0..=560.0)
+        .size_range(170.0..=560.0)
         .show(ui, |ui| {
             ui.add_space(6.0);
             ui.heading("Common ground");

@@ -3,7 +3,7 @@
 //! the whole edited item, applied and recorded for undo after the frame. What validation finds
 //! wrong is shown under the field it concerns, and nothing is blocked by it.
 
-use egui::{ComboBox, DragValue, Grid, Response, RichText, Slider, TextEdit, Ui, Vec2};
+use egui::{ComboBox, DragValue, Grid, Response, RichText, Slider, TextEdit, Ui};
 
 use crate::analysis::StatementKey;
 use crate::app::style::party_colour;
@@ -18,15 +18,20 @@ use crate::problem::{FieldPath, PathSegment, Problem};
 
 use super::scale::scale_ui;
 
-/// Width of the label column, so the fields line up down the form.
-const LABEL_WIDTH: f32 = 78.0;
+/// Width of the label column, the same in every part of a form, so the fields line up.
+const LABEL_WIDTH: f32 = 92.0;
+
+/// A form's grid: labels on the left, fields on the right.
+fn form_grid(id: impl std::hash::Hash + std::fmt::Debug) -> Grid {
+    Grid::new(id)
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .min_col_width(LABEL_WIDTH)
+}
 
 /// A labelled row: the label, then the field, which is named by the label for screen readers.
 fn row(ui: &mut Ui, label: &str, add: impl FnOnce(&mut Ui) -> Response) -> Response {
-    let label = ui.add_sized(
-        Vec2::new(LABEL_WIDTH, 20.0),
-        egui::Label::new(label).truncate(),
-    );
+    let label = ui.label(label);
     let response = add(ui).labelled_by(label.id);
     ui.end_row();
     response
@@ -134,6 +139,7 @@ pub fn statement_editor_ui(
     workspace: &Workspace,
     key: StatementKey,
     statement: &Statement,
+    focus: bool,
     commands: &mut Commands,
 ) {
     let party = &workspace.negotiation.parties[key.party].data;
@@ -196,69 +202,70 @@ pub fn statement_editor_ui(
         original: statement,
         commands,
     };
-    Grid::new(("statement form", key.party, key.statement))
-        .num_columns(2)
-        .spacing([8.0, 6.0])
-        .show(ui, |ui| {
-            let mut id = statement.id.clone();
-            let response = row(ui, "Id", |ui| {
-                ui.add(TextEdit::singleline(&mut id).desired_width(f32::INFINITY))
-            });
-            if response.changed() {
-                form.change("id", |s| s.id = id);
-            }
-            form.end_typing(&response);
-            field_problems_ui(ui, &problems_at(problems.iter().copied(), &at("id")));
-
-            let mut issue = statement.issue.clone();
-            row(ui, "Issue", |ui| {
-                let title = workspace
-                    .issue_group(&issue)
-                    .map_or(issue.clone(), |group| group.title.clone());
-                ComboBox::from_id_salt("statement issue")
-                    .selected_text(title)
-                    .width(ui.available_width())
-                    .show_ui(ui, |ui| {
-                        for group in &workspace.issues {
-                            ui.selectable_value(&mut issue, group.id.clone(), &group.title);
-                        }
-                    })
-                    .response
-            });
-            if issue != statement.issue {
-                form.step(|s| s.issue = issue);
-            }
-            field_problems_ui(ui, &problems_at(problems.iter().copied(), &at("issue")));
-
-            let mut kind = statement.kind;
-            row(ui, "Kind", |ui| {
-                ComboBox::from_id_salt("statement kind")
-                    .selected_text(kind.label())
-                    .show_ui(ui, |ui| {
-                        for option in Kind::ALL {
-                            ui.selectable_value(&mut kind, option, option.label());
-                        }
-                    })
-                    .response
-            });
-            if kind != statement.kind {
-                form.step(|s| s.kind = kind);
-            }
-
-            let mut summary = statement.summary.clone();
-            let response = row(ui, "Summary", |ui| {
-                ui.add(
-                    TextEdit::multiline(&mut summary)
-                        .desired_rows(2)
-                        .desired_width(f32::INFINITY),
-                )
-            });
-            if response.changed() {
-                form.change("summary", |s| s.summary = summary);
-            }
-            form.end_typing(&response);
-            field_problems_ui(ui, &problems_at(problems.iter().copied(), &at("summary")));
+    form_grid(("statement form", key.party, key.statement)).show(ui, |ui| {
+        let mut id = statement.id.clone();
+        let response = row(ui, "Id", |ui| {
+            ui.add(TextEdit::singleline(&mut id).desired_width(f32::INFINITY))
         });
+        if response.changed() {
+            form.change("id", |s| s.id = id);
+        }
+        form.end_typing(&response);
+        field_problems_ui(ui, &problems_at(problems.iter().copied(), &at("id")));
+
+        let mut issue = statement.issue.clone();
+        row(ui, "Issue", |ui| {
+            let title = workspace
+                .issue_group(&issue)
+                .map_or(issue.clone(), |group| group.title.clone());
+            ComboBox::from_id_salt("statement issue")
+                .selected_text(title)
+                .width(ui.available_width())
+                .truncate()
+                .show_ui(ui, |ui| {
+                    for group in &workspace.issues {
+                        ui.selectable_value(&mut issue, group.id.clone(), &group.title);
+                    }
+                })
+                .response
+        });
+        if issue != statement.issue {
+            form.step(|s| s.issue = issue);
+        }
+        field_problems_ui(ui, &problems_at(problems.iter().copied(), &at("issue")));
+
+        let mut kind = statement.kind;
+        row(ui, "Kind", |ui| {
+            ComboBox::from_id_salt("statement kind")
+                .selected_text(kind.label())
+                .show_ui(ui, |ui| {
+                    for option in Kind::ALL {
+                        ui.selectable_value(&mut kind, option, option.label());
+                    }
+                })
+                .response
+        });
+        if kind != statement.kind {
+            form.step(|s| s.kind = kind);
+        }
+
+        let mut summary = statement.summary.clone();
+        let response = row(ui, "Summary", |ui| {
+            ui.add(
+                TextEdit::multiline(&mut summary)
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            )
+        });
+        if focus {
+            response.request_focus();
+        }
+        if response.changed() {
+            form.change("summary", |s| s.summary = summary);
+        }
+        form.end_typing(&response);
+        field_problems_ui(ui, &problems_at(problems.iter().copied(), &at("summary")));
+    });
 
     ui.add_space(6.0);
     ui.label(RichText::new("Place on the scale").strong());
@@ -266,104 +273,98 @@ pub fn statement_editor_ui(
         .agenda_issue(&statement.issue)
         .map_or(&[][..], |issue| issue.scale.as_slice());
     scale_ui(ui, &[], statement.stance, statement.range.as_ref(), colour);
-    Grid::new(("position form", key.party, key.statement))
-        .num_columns(2)
-        .spacing([8.0, 6.0])
-        .show(ui, |ui| {
-            let mut has_stance = statement.stance.is_some();
-            let mut stance = statement.stance.unwrap_or(50.0);
-            let label = ui.label("Stance");
-            let response = ui
-                .horizontal(|ui| {
-                    let toggled = ui
-                        .checkbox(&mut has_stance, "")
-                        .on_hover_text("A stance is the point the party argues for")
-                        .labelled_by(label.id);
-                    toggled.union(scale_value_ui(ui, label.id, &mut stance, has_stance))
-                })
-                .inner;
-            ui.end_row();
-            if response.changed() {
-                form.change("stance", |s| s.stance = has_stance.then_some(stance));
-            }
-            form.end_typing(&response);
-            field_problems_ui(ui, &problems_at(problems.iter().copied(), &at("stance")));
+    form_grid(("position form", key.party, key.statement)).show(ui, |ui| {
+        let mut has_stance = statement.stance.is_some();
+        let mut stance = statement.stance.unwrap_or(50.0);
+        let label = ui.label("Stance");
+        let response = ui
+            .horizontal(|ui| {
+                let toggled = ui
+                    .checkbox(&mut has_stance, "")
+                    .on_hover_text("A stance is the point the party argues for")
+                    .labelled_by(label.id);
+                toggled.union(scale_value_ui(ui, label.id, &mut stance, has_stance))
+            })
+            .inner;
+        ui.end_row();
+        if response.changed() {
+            form.change("stance", |s| s.stance = has_stance.then_some(stance));
+        }
+        form.end_typing(&response);
+        field_problems_ui(ui, &problems_at(problems.iter().copied(), &at("stance")));
 
-            let mut has_range = statement.range.is_some();
-            let mut range = statement.range.unwrap_or(Range {
-                min: SCALE_MIN,
-                max: SCALE_MAX,
-            });
-            let from = ui.label("Accepts from");
-            let mut response = ui
-                .horizontal(|ui| {
-                    let toggled = ui
-                        .checkbox(&mut has_range, "")
-                        .on_hover_text(
-                            "An acceptable range: the outcomes the party could live with",
-                        )
-                        .labelled_by(from.id);
-                    toggled.union(scale_value_ui(ui, from.id, &mut range.min, has_range))
-                })
-                .inner;
-            ui.end_row();
-            let to = ui.label("Accepts to");
-            response |= ui
-                .horizontal(|ui| {
-                    ui.add_space(checkbox_width(ui));
-                    scale_value_ui(ui, to.id, &mut range.max, has_range)
-                })
-                .inner;
-            ui.end_row();
-            if response.changed() {
-                form.change("range", |s| s.range = has_range.then_some(range));
-            }
-            form.end_typing(&response);
-            field_problems_ui(ui, &problems_at(problems.iter().copied(), &at("range")));
-
-            let mut salience = statement.salience;
-            let label = ui.label("Salience");
-            let response = ui
-                .horizontal(|ui| {
-                    ui.add_space(checkbox_width(ui));
-                    scale_value_ui(ui, label.id, &mut salience, true)
-                })
-                .inner
-                .on_hover_text("How much the issue matters to the party, 0–100");
-            ui.end_row();
-            if response.changed() {
-                form.change("salience", |s| s.salience = salience);
-            }
-            form.end_typing(&response);
-            field_problems_ui(ui, &problems_at(problems.iter().copied(), &at("salience")));
-
-            let mut firmness = statement.firmness;
-            row(ui, "Firmness", |ui| {
-                ComboBox::from_id_salt("statement firmness")
-                    .selected_text(firmness.label())
-                    .show_ui(ui, |ui| {
-                        for option in [Firmness::NonNegotiable, Firmness::Firm, Firmness::Flexible]
-                        {
-                            ui.selectable_value(&mut firmness, option, option.label());
-                        }
-                    })
-                    .response
-            });
-            if firmness != statement.firmness {
-                form.step(|s| s.firmness = firmness);
-            }
-
-            let mut estimated = statement.estimated;
-            let response = row(ui, "Estimates", |ui| {
-                ui.checkbox(
-                    &mut estimated,
-                    "stance, range and salience are the analyst's judgement",
-                )
-            });
-            if response.changed() {
-                form.step(|s| s.estimated = estimated);
-            }
+        let mut has_range = statement.range.is_some();
+        let mut range = statement.range.unwrap_or(Range {
+            min: SCALE_MIN,
+            max: SCALE_MAX,
         });
+        let from = ui.label("Accepts from");
+        let mut response = ui
+            .horizontal(|ui| {
+                let toggled = ui
+                    .checkbox(&mut has_range, "")
+                    .on_hover_text("An acceptable range: the outcomes the party could live with")
+                    .labelled_by(from.id);
+                toggled.union(scale_value_ui(ui, from.id, &mut range.min, has_range))
+            })
+            .inner;
+        ui.end_row();
+        let to = ui.label("Accepts to");
+        response |= ui
+            .horizontal(|ui| {
+                ui.add_space(checkbox_width(ui));
+                scale_value_ui(ui, to.id, &mut range.max, has_range)
+            })
+            .inner;
+        ui.end_row();
+        if response.changed() {
+            form.change("range", |s| s.range = has_range.then_some(range));
+        }
+        form.end_typing(&response);
+        field_problems_ui(ui, &problems_at(problems.iter().copied(), &at("range")));
+
+        let mut salience = statement.salience;
+        let label = ui.label("Salience");
+        let response = ui
+            .horizontal(|ui| {
+                ui.add_space(checkbox_width(ui));
+                scale_value_ui(ui, label.id, &mut salience, true)
+            })
+            .inner
+            .on_hover_text("How much the issue matters to the party, 0–100");
+        ui.end_row();
+        if response.changed() {
+            form.change("salience", |s| s.salience = salience);
+        }
+        form.end_typing(&response);
+        field_problems_ui(ui, &problems_at(problems.iter().copied(), &at("salience")));
+
+        let mut firmness = statement.firmness;
+        row(ui, "Firmness", |ui| {
+            ComboBox::from_id_salt("statement firmness")
+                .selected_text(firmness.label())
+                .show_ui(ui, |ui| {
+                    for option in [Firmness::NonNegotiable, Firmness::Firm, Firmness::Flexible] {
+                        ui.selectable_value(&mut firmness, option, option.label());
+                    }
+                })
+                .response
+        });
+        if firmness != statement.firmness {
+            form.step(|s| s.firmness = firmness);
+        }
+
+        let mut estimated = statement.estimated;
+        let response = row(ui, "Estimates", |ui| {
+            ui.checkbox(&mut estimated, "analyst's estimates")
+                .on_hover_text(
+                    "Stance, range and salience are the analyst's judgement, not the party's words",
+                )
+        });
+        if response.changed() {
+            form.step(|s| s.estimated = estimated);
+        }
+    });
     if !anchors.is_empty() {
         ui.collapsing("What the scale means", |ui| {
             super::scale::anchors_ui(ui, anchors)
@@ -416,87 +417,77 @@ fn conditions_ui(
         path.push(PathSegment::Index(index));
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            Grid::new(("condition", index))
-                .num_columns(2)
-                .spacing([8.0, 6.0])
-                .show(ui, |ui| {
-                    let mut text = condition.text.clone();
-                    let response = row(ui, "Condition", |ui| {
-                        ui.add(
-                            TextEdit::multiline(&mut text)
-                                .desired_rows(1)
-                                .desired_width(f32::INFINITY),
-                        )
+            form_grid(("condition", index)).show(ui, |ui| {
+                let mut text = condition.text.clone();
+                let response = row(ui, "Condition", |ui| {
+                    ui.add(
+                        TextEdit::multiline(&mut text)
+                            .desired_rows(1)
+                            .desired_width(f32::INFINITY),
+                    )
+                });
+                if response.changed() {
+                    form.change(&format!("condition {index}"), |s| {
+                        s.conditions[index].text = text
                     });
-                    if response.changed() {
-                        form.change(&format!("condition {index}"), |s| {
-                            s.conditions[index].text = text
-                        });
-                    }
-                    form.end_typing(&response);
+                }
+                form.end_typing(&response);
 
-                    let mut waits_on = condition.waits_on.clone();
-                    let mut party = waits_on.as_ref().map(|w| w.party.clone());
-                    row(ui, "Waits on", |ui| {
-                        let shown =
-                            party
-                                .as_deref()
-                                .map_or("nobody in particular".to_owned(), |id| {
-                                    workspace.negotiation.party_index(id).map_or(
-                                        id.to_owned(),
-                                        |p| {
-                                            workspace.negotiation.parties[p].data.party.name.clone()
-                                        },
-                                    )
-                                });
-                        ComboBox::from_id_salt(("waits on party", index))
-                            .selected_text(shown)
+                let mut waits_on = condition.waits_on.clone();
+                let mut party = waits_on.as_ref().map(|w| w.party.clone());
+                row(ui, "Waits on", |ui| {
+                    let shown = party
+                        .as_deref()
+                        .map_or("nobody in particular".to_owned(), |id| {
+                            workspace
+                                .negotiation
+                                .party_index(id)
+                                .map_or(id.to_owned(), |p| {
+                                    workspace.negotiation.parties[p].data.party.name.clone()
+                                })
+                        });
+                    ComboBox::from_id_salt(("waits on party", index))
+                        .selected_text(shown)
+                        .width(ui.available_width())
+                        .truncate()
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut party, None, "nobody in particular");
+                            for loaded in &workspace.negotiation.parties {
+                                let id = loaded.data.party.id.clone();
+                                ui.selectable_value(&mut party, Some(id), &loaded.data.party.name);
+                            }
+                        })
+                        .response
+                });
+                let mut issue = waits_on
+                    .as_ref()
+                    .map_or_else(|| form.original.issue.clone(), |w| w.issue.clone());
+                if waits_on.is_some() {
+                    row(ui, "On issue", |ui| {
+                        let title = workspace
+                            .issue_group(&issue)
+                            .map_or(issue.clone(), |g| g.title.clone());
+                        ComboBox::from_id_salt(("waits on issue", index))
+                            .selected_text(title)
                             .width(ui.available_width())
+                            .truncate()
                             .show_ui(ui, |ui| {
-                                ui.selectable_value(&mut party, None, "nobody in particular");
-                                for loaded in &workspace.negotiation.parties {
-                                    let id = loaded.data.party.id.clone();
-                                    ui.selectable_value(
-                                        &mut party,
-                                        Some(id),
-                                        &loaded.data.party.name,
-                                    );
+                                for group in &workspace.issues {
+                                    ui.selectable_value(&mut issue, group.id.clone(), &group.title);
                                 }
                             })
                             .response
                     });
-                    let mut issue = waits_on
-                        .as_ref()
-                        .map_or_else(|| form.original.issue.clone(), |w| w.issue.clone());
-                    if waits_on.is_some() {
-                        row(ui, "On issue", |ui| {
-                            let title = workspace
-                                .issue_group(&issue)
-                                .map_or(issue.clone(), |g| g.title.clone());
-                            ComboBox::from_id_salt(("waits on issue", index))
-                                .selected_text(title)
-                                .width(ui.available_width())
-                                .show_ui(ui, |ui| {
-                                    for group in &workspace.issues {
-                                        ui.selectable_value(
-                                            &mut issue,
-                                            group.id.clone(),
-                                            &group.title,
-                                        );
-                                    }
-                                })
-                                .response
-                        });
-                    }
-                    let chosen = party.map(|party| WaitsOn { party, issue });
-                    if chosen != waits_on {
-                        waits_on = chosen;
-                        form.step(|s| {
-                            s.conditions[index].waits_on = waits_on;
-                        });
-                    }
-                    field_problems_ui(ui, &problems_at(problems.iter().copied(), &path));
-                });
+                }
+                let chosen = party.map(|party| WaitsOn { party, issue });
+                if chosen != waits_on {
+                    waits_on = chosen;
+                    form.step(|s| {
+                        s.conditions[index].waits_on = waits_on;
+                    });
+                }
+                field_problems_ui(ui, &problems_at(problems.iter().copied(), &path));
+            });
             if ui.small_button("Remove condition").clicked() {
                 form.step(|s| {
                     s.conditions.remove(index);
@@ -527,31 +518,28 @@ fn sources_ui(
         path.push(PathSegment::Index(index));
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            Grid::new(("source", index))
-                .num_columns(2)
-                .spacing([8.0, 6.0])
-                .show(ui, |ui| {
-                    type Field = fn(&mut Source) -> &mut String;
-                    let fields: [(&str, &str, Field, bool); 4] = [
-                        ("Quote", "quote", |s| &mut s.quote, true),
-                        ("Speaker", "speaker", |s| &mut s.speaker, false),
-                        ("Date", "date", |s| &mut s.date, false),
-                        ("Reference", "reference", |s| &mut s.reference, true),
-                    ];
-                    for (label, field, get, multiline) in fields {
-                        let mut text = get(&mut source.clone()).clone();
-                        let response = text_row(ui, label, &mut text, multiline);
-                        if response.changed() {
-                            form.change(&format!("source {index} {field}"), |s| {
-                                *get(&mut s.sources[index]) = text;
-                            });
-                        }
-                        form.end_typing(&response);
-                        let mut field_path = path.clone();
-                        field_path.push(PathSegment::Field(field.to_owned()));
-                        field_problems_ui(ui, &problems_at(problems.iter().copied(), &field_path));
+            form_grid(("source", index)).show(ui, |ui| {
+                type Field = fn(&mut Source) -> &mut String;
+                let fields: [(&str, &str, Field, bool); 4] = [
+                    ("Quote", "quote", |s| &mut s.quote, true),
+                    ("Speaker", "speaker", |s| &mut s.speaker, false),
+                    ("Date", "date", |s| &mut s.date, false),
+                    ("Reference", "reference", |s| &mut s.reference, true),
+                ];
+                for (label, field, get, multiline) in fields {
+                    let mut text = get(&mut source.clone()).clone();
+                    let response = text_row(ui, label, &mut text, multiline);
+                    if response.changed() {
+                        form.change(&format!("source {index} {field}"), |s| {
+                            *get(&mut s.sources[index]) = text;
+                        });
                     }
-                });
+                    form.end_typing(&response);
+                    let mut field_path = path.clone();
+                    field_path.push(PathSegment::Field(field.to_owned()));
+                    field_problems_ui(ui, &problems_at(problems.iter().copied(), &field_path));
+                }
+            });
             if ui.small_button("Remove source").clicked() {
                 form.step(|s| {
                     s.sources.remove(index);
@@ -676,7 +664,13 @@ pub fn insertion_index(workspace: &Workspace, party: usize, issue: &str) -> usiz
         .map_or(statements.len(), |last| last + 1)
 }
 
-pub fn party_editor_ui(ui: &mut Ui, workspace: &Workspace, party: usize, commands: &mut Commands) {
+pub fn party_editor_ui(
+    ui: &mut Ui,
+    workspace: &Workspace,
+    party: usize,
+    focus: bool,
+    commands: &mut Commands,
+) {
     let Some(loaded) = workspace.negotiation.parties.get(party) else {
         return;
     };
@@ -715,75 +709,76 @@ pub fn party_editor_ui(ui: &mut Ui, workspace: &Workspace, party: usize, command
             .weak()
             .size(11.0),
     );
-    Grid::new(("party form", party))
-        .num_columns(2)
-        .spacing([8.0, 6.0])
-        .show(ui, |ui| {
-            type Field =
-                for<'a> fn(&'a mut Party, &'a mut String, &'a mut String) -> &'a mut String;
-            let texts: [(&str, &str, Field, bool); 5] = [
-                ("Id", "id", |p, _, _| &mut p.id, false),
-                ("Name", "name", |p, _, _| &mut p.name, false),
-                (
-                    "Short name",
-                    "short_name",
-                    |p, _, _| &mut p.short_name,
-                    false,
-                ),
-                ("As of", "as_of", |_, a, _| a, false),
-                ("Summary", "summary", |_, _, s| s, true),
-            ];
-            for (label, field, get, multiline) in texts {
-                let (mut p, mut a, mut s) =
-                    (file.party.clone(), file.as_of.clone(), file.summary.clone());
-                let mut text = get(&mut p, &mut a, &mut s).clone();
-                let response = text_row(ui, label, &mut text, multiline);
-                if response.changed() {
-                    push(commands, field, &|p, a, s| *get(p, a, s) = text.clone());
-                }
-                if response.lost_focus() {
-                    commands.push(Command::EndTyping);
-                }
-                let matching: Vec<&Problem> = problems
-                    .iter()
-                    .copied()
-                    .filter(|problem| {
-                        problem.path.as_ref().is_some_and(|p| {
-                            p.0.last() == Some(&PathSegment::Field(field.to_owned()))
-                        })
-                    })
-                    .collect();
-                field_problems_ui(ui, &matching);
+    form_grid(("party form", party)).show(ui, |ui| {
+        type Field = for<'a> fn(&'a mut Party, &'a mut String, &'a mut String) -> &'a mut String;
+        let texts: [(&str, &str, Field, bool); 5] = [
+            ("Id", "id", |p, _, _| &mut p.id, false),
+            ("Name", "name", |p, _, _| &mut p.name, false),
+            (
+                "Short name",
+                "short_name",
+                |p, _, _| &mut p.short_name,
+                false,
+            ),
+            ("As of", "as_of", |_, a, _| a, false),
+            ("Summary", "summary", |_, _, s| s, true),
+        ];
+        for (label, field, get, multiline) in texts {
+            let (mut p, mut a, mut s) =
+                (file.party.clone(), file.as_of.clone(), file.summary.clone());
+            let mut text = get(&mut p, &mut a, &mut s).clone();
+            let response = text_row(ui, label, &mut text, multiline);
+            if focus && field == "name" {
+                response.request_focus();
             }
-
-            let colour = party_colour(&file.party.colour);
-            let mut rgb = [colour.r(), colour.g(), colour.b()];
-            let response = row(ui, "Colour", |ui| {
-                ui.horizontal(|ui| {
-                    let picked = ui.color_edit_button_srgb(&mut rgb);
-                    ui.monospace(&file.party.colour);
-                    picked
-                })
-                .inner
-            });
             if response.changed() {
-                let hex = format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2]);
-                push(commands, "colour", &|p, _, _| p.colour = hex.clone());
+                push(commands, field, &|p, a, s| *get(p, a, s) = text.clone());
             }
-            field_problems_ui(
-                ui,
-                &problems_at(
-                    problems.iter().copied(),
-                    &segments(FieldPath::root().field("party").field("colour")),
-                ),
-            );
+            if response.lost_focus() {
+                commands.push(Command::EndTyping);
+            }
+            let matching: Vec<&Problem> = problems
+                .iter()
+                .copied()
+                .filter(|problem| {
+                    problem
+                        .path
+                        .as_ref()
+                        .is_some_and(|p| p.0.last() == Some(&PathSegment::Field(field.to_owned())))
+                })
+                .collect();
+            field_problems_ui(ui, &matching);
+        }
+
+        let colour = party_colour(&file.party.colour);
+        let mut rgb = [colour.r(), colour.g(), colour.b()];
+        let response = row(ui, "Colour", |ui| {
+            ui.horizontal(|ui| {
+                let picked = ui.color_edit_button_srgb(&mut rgb);
+                ui.monospace(&file.party.colour);
+                picked
+            })
+            .inner
         });
+        if response.changed() {
+            let hex = format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2]);
+            push(commands, "colour", &|p, _, _| p.colour = hex.clone());
+        }
+        field_problems_ui(
+            ui,
+            &problems_at(
+                problems.iter().copied(),
+                &segments(FieldPath::root().field("party").field("colour")),
+            ),
+        );
+    });
 }
 
 pub fn issue_editor_ui(
     ui: &mut Ui,
     workspace: &Workspace,
     issue_id: &str,
+    focus: bool,
     commands: &mut Commands,
 ) {
     let Some(agenda) = workspace.negotiation.agenda.as_ref() else {
@@ -861,38 +856,39 @@ pub fn issue_editor_ui(
             });
         }
     });
-    Grid::new(("issue form", index))
-        .num_columns(2)
-        .spacing([8.0, 6.0])
-        .show(ui, |ui| {
-            type Field = fn(&mut AgendaIssue) -> &mut String;
-            let texts: [(&str, &str, Field, bool); 4] = [
-                ("Id", "id", |i| &mut i.id, false),
-                ("Title", "title", |i| &mut i.title, false),
-                ("Category", "category", |i| &mut i.category, false),
-                ("Description", "description", |i| &mut i.description, true),
-            ];
-            for (label, field, get, multiline) in texts {
-                let mut text = get(&mut issue.clone()).clone();
-                let response = text_row(ui, label, &mut text, multiline);
-                if response.changed() {
-                    change(commands, field, &|i| *get(i) = text.clone());
-                }
-                if response.lost_focus() {
-                    commands.push(Command::EndTyping);
-                }
-                let matching: Vec<&Problem> = problems
-                    .iter()
-                    .copied()
-                    .filter(|problem| {
-                        problem.path.as_ref().is_some_and(|p| {
-                            p.0.get(2) == Some(&PathSegment::Field(field.to_owned()))
-                        })
-                    })
-                    .collect();
-                field_problems_ui(ui, &matching);
+    form_grid(("issue form", index)).show(ui, |ui| {
+        type Field = fn(&mut AgendaIssue) -> &mut String;
+        let texts: [(&str, &str, Field, bool); 4] = [
+            ("Id", "id", |i| &mut i.id, false),
+            ("Title", "title", |i| &mut i.title, false),
+            ("Category", "category", |i| &mut i.category, false),
+            ("Description", "description", |i| &mut i.description, true),
+        ];
+        for (label, field, get, multiline) in texts {
+            let mut text = get(&mut issue.clone()).clone();
+            let response = text_row(ui, label, &mut text, multiline);
+            if focus && field == "title" {
+                response.request_focus();
             }
-        });
+            if response.changed() {
+                change(commands, field, &|i| *get(i) = text.clone());
+            }
+            if response.lost_focus() {
+                commands.push(Command::EndTyping);
+            }
+            let matching: Vec<&Problem> = problems
+                .iter()
+                .copied()
+                .filter(|problem| {
+                    problem
+                        .path
+                        .as_ref()
+                        .is_some_and(|p| p.0.get(2) == Some(&PathSegment::Field(field.to_owned())))
+                })
+                .collect();
+            field_problems_ui(ui, &matching);
+        }
+    });
     ui.add_space(6.0);
     ui.label(RichText::new("Scale anchors").strong());
     ui.weak("What points of the 0–100 scale mean; 0 and 100 must be named.");

@@ -105,32 +105,20 @@ fn editor_ui(
     selected: Option<(StatementKey, &Statement)>,
     commands: &mut Commands,
 ) {
+    // "Done" above leaves the editor; there is no second way out to tell apart.
     if let Some(party) = view.edited_party {
-        ui.horizontal(|ui| {
-            ui.strong("Party details");
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                close_button_ui(ui, commands);
-            });
-        });
-        editor::party_editor_ui(ui, workspace, party, commands);
+        ui.strong("Party details");
+        editor::party_editor_ui(ui, workspace, party, view.focus_editor, commands);
     } else if let Some((key, statement)) = selected {
         let party = &workspace.negotiation.parties[key.party].data.party;
         ui.horizontal(|ui| {
             colour_swatch(ui, party_colour(&party.colour));
             ui.strong(&party.name);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                close_button_ui(ui, commands);
-            });
         });
-        editor::statement_editor_ui(ui, workspace, key, statement, commands);
+        editor::statement_editor_ui(ui, workspace, key, statement, view.focus_editor, commands);
     } else if let Some(issue) = view.selected_issue.as_deref() {
-        ui.horizontal(|ui| {
-            ui.strong("Agenda issue");
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                close_button_ui(ui, commands);
-            });
-        });
-        editor::issue_editor_ui(ui, workspace, issue, commands);
+        ui.strong("Agenda issue");
+        editor::issue_editor_ui(ui, workspace, issue, view.focus_editor, commands);
     } else {
         ui.add_space(8.0);
         ui.weak(
@@ -425,7 +413,7 @@ fn citation(source: &Source) -> String {
 fn section_ui(ui: &mut Ui, title: &str) {
     ui.label(
         RichText::new(title)
-            .small()
+            .size(12.5)
             .strong()
             .color(ui.visuals().weak_text_color()),
     );

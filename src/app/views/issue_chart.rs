@@ -32,18 +32,18 @@ impl ChartSize {
         }
     }
 
-    fn name_width(self) -> f32 {
-        match self {
-            ChartSize::Full => 64.0,
-            ChartSize::Compact => 52.0,
-        }
+    fn name_font(self) -> FontId {
+        FontId::proportional(match self {
+            ChartSize::Full => 13.0,
+            ChartSize::Compact => 11.5,
+        })
     }
 
     /// Room at the right for the salience figure, which the compact chart leaves to the
     /// band's thickness and the tooltip.
     fn salience_width(self) -> f32 {
         match self {
-            ChartSize::Full => 34.0,
+            ChartSize::Full => 44.0,
             ChartSize::Compact => 10.0,
         }
     }
@@ -91,8 +91,9 @@ pub fn issue_chart_ui(
     let width = ui.available_width().max(180.0);
     let height = LABEL_HEIGHT + lanes * size.lane_height() + AXIS_HEIGHT;
     let (rect, _) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
+    let name_width = name_column_width(ui, workspace, analysis, issue, size);
     let scale = ScaleX {
-        left: rect.left() + size.name_width(),
+        left: rect.left() + name_width,
         right: rect.right() - size.salience_width() - 6.0,
     };
     let lanes_rect = Rect::from_x_y_ranges(
@@ -139,6 +140,16 @@ pub fn issue_chart_ui(
     }
 
     paint_axis(&painter, &scale, lanes_rect.bottom(), &visuals);
+    if size == ChartSize::Full {
+        // Names the column of figures at the right of each lane.
+        painter.text(
+            Pos2::new(rect.right() - 2.0, lanes_rect.top() - 3.0),
+            Align2::RIGHT_BOTTOM,
+            "salience",
+            FontId::proportional(10.0),
+            visuals.weak_text_color(),
+        );
+    }
     let anchor_stroke = Stroke::new(1.0, visuals.weak_text_color().gamma_multiply(0.5));
     for anchor in anchors_of(workspace, issue_id) {
         painter.vline(scale.x(anchor.at), lanes_rect.y_range(), anchor_stroke);
@@ -163,6 +174,50 @@ pub fn issue_chart_ui(
     );
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Image, true, &description));
 }
+
+/// As wide as the longest short name, with "(silent)" after it when that party is silent,
+/// so that the scale gets all the room that is left.
+fn name_column_width(
+    ui: &Ui,
+    workspace: &Workspace,
+    analysis: &Analysis,
+    issue: &IssueAnalysis,
+    size: ChartSize,
+) -> f32 {
+    let painter = ui.painter();
+    let widest = analysis
+        .parties
+        .iter()
+        .filter_map(|&party| {
+            let name = &workspace
+                .negotiation
+                .parties
+                .get(party)?
+                .data
+                .party
+                .short_name;
+            let mut width = painter
+                .layout_no_wrap(name.clone(), size.name_font(), Color32::PLACEHOLDER)
+                .size()
+                .x;
+            if issue.silent.contains(&party) {
+                width += 4.0
+                    + painter
+                        .layout_no_wrap(
+                            SILENT.to_owned(),
+                            FontId::proportional(10.0),
+                            Color32::PLACEHOLDER,
+                        )
+                        .size()
+                        .x;
+            }
+            Some(width)
+        })
+        .fold(0.0, f32::max);
+    widest + 12.0
+}
+
+const SILENT: &str = "(silent)";
 
 /// Where a point of the 0–100 scale is drawn.
 struct ScaleX {
@@ -217,7 +272,7 @@ fn paint_axis(painter: &egui::Painter, scale: &ScaleX, y: f32, visuals: &egui::V
             Pos2::new(x, y + 8.0),
             Align2::CENTER_TOP,
             format!("{tick:.0}"),
-            FontId::monospace(10.0),
+            FontId::proportional(10.5),
             visuals.weak_text_color(),
         );
     }
@@ -253,24 +308,34 @@ fn lane_ui(
     let visuals = ui.visuals();
     let colour = party_colour(&loaded.data.party.colour);
     let centre_y = lane.center().y;
-    painter.text(
-        Pos2::new(lane.left() + 2.0, centre_y),
-        Align2::LEFT_CENTER,
-        &loaded.data.party.short_name,
-        FontId::proportional(if size == ChartSize::Full { 13.0 } else { 11.5 }),
-        visuals.strong_text_color(),
-    );
+    let name_font = size.name_font();
     let statements = &loaded.data.statements;
     let Some(stand) = stand else {
-        painter.text(
-            Pos2::new(scale.left + 4.0, centre_y),
+        // A silent party's name is greyed and says so, in its own column, clear of any
+        // zone or gap drawn across the lanes.
+        let name = painter.text(
+            Pos2::new(lane.left() + 2.0, centre_y),
             Align2::LEFT_CENTER,
-            "silent",
-            FontId::proportional(11.0),
+            &loaded.data.party.short_name,
+            name_font,
+            visuals.weak_text_color(),
+        );
+        painter.text(
+            Pos2::new(name.right() + 4.0, centre_y),
+            Align2::LEFT_CENTER,
+            SILENT,
+            FontId::proportional(10.0),
             visuals.weak_text_color(),
         );
         return;
     };
+    painter.text(
+        Pos2::new(lane.left() + 2.0, centre_y),
+        Align2::LEFT_CENTER,
+        &loaded.data.party.short_name,
+        name_font,
+        visuals.strong_text_color(),
+    );
 
     let salience = stand
         .statements

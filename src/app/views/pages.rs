@@ -10,6 +10,7 @@ use crate::app::{Command, Commands, ViewState};
 
 use super::{columns, matrix, scales_page};
 
+/// Draws the tabs and the chosen view; returns where the view is, for image exports.
 pub fn pages_ui(
     ui: &mut Ui,
     workspace: &Workspace,
@@ -18,34 +19,36 @@ pub fn pages_ui(
     layout: &ColumnLayout,
     analysis: Option<&Analysis>,
     commands: &mut Commands,
-) {
-    ui.horizontal(|ui| {
+) -> egui::Rect {
+    // Wrapped, so that in a narrow window the export buttons go below the tabs rather than
+    // over them.
+    ui.horizontal_wrapped(|ui| {
         for tab in Page::ALL {
             if ui.selectable_label(page == tab, tab.label()).clicked() && page != tab {
                 commands.push(Command::SetPage(tab));
             }
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let has_data = !workspace.negotiation.parties.is_empty();
-            if ui
-                .add_enabled(has_data, egui::Button::new("Export image…"))
-                .on_hover_text("Save this view as a PNG image")
-                .clicked()
-            {
-                commands.push(Command::ExportImage);
-            }
-            if ui
-                .add_enabled(has_data, egui::Button::new("Export brief…"))
-                .on_hover_text(
-                    "Save the comparison of the parties shown as a Markdown brief with citations",
-                )
-                .clicked()
-            {
-                commands.push(Command::ExportBrief);
-            }
-        });
+        ui.separator();
+        let has_data = !workspace.negotiation.parties.is_empty();
+        if ui
+            .add_enabled(has_data, egui::Button::new("Export brief…"))
+            .on_hover_text(
+                "Save the comparison of the parties shown as a Markdown brief with citations",
+            )
+            .clicked()
+        {
+            commands.push(Command::ExportBrief);
+        }
+        if ui
+            .add_enabled(has_data, egui::Button::new("Export image…"))
+            .on_hover_text("Save this view, without the panels around it, as a PNG image")
+            .clicked()
+        {
+            commands.push(Command::ExportImage);
+        }
     });
     ui.separator();
+    let shown = ui.available_rect_before_wrap();
     // The columns also explain an empty negotiation or hidden parties.
     let charted = analysis.filter(|_| !layout.parties.is_empty());
     match (page, charted) {
@@ -57,4 +60,5 @@ pub fn pages_ui(
         }
         _ => columns::columns_ui(ui, workspace, view, layout, analysis, commands),
     }
+    shown
 }
