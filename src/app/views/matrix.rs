@@ -12,7 +12,10 @@ use crate::model::Kind;
 use super::issue_chart::status_words;
 use super::widgets::colour_swatch;
 
-const CELL_WIDTH: f32 = 124.0;
+/// Cells grow with the window between these widths; the issue titles and statuses take the
+/// rest.
+const CELL_WIDTHS: std::ops::RangeInclusive<f32> = 112.0..=190.0;
+const TITLE_AND_STATUS_WIDTH: f32 = 660.0;
 
 pub fn matrix_ui(
     ui: &mut Ui,
@@ -23,6 +26,9 @@ pub fn matrix_ui(
 ) {
     legend_ui(ui);
     ui.add_space(6.0);
+    let parties = analysis.parties.len().max(1) as f32;
+    let cell_width = ((ui.available_width() - TITLE_AND_STATUS_WIDTH) / parties)
+        .clamp(*CELL_WIDTHS.start(), *CELL_WIDTHS.end());
     ScrollArea::both()
         .id_salt("matrix")
         .auto_shrink(false)
@@ -30,7 +36,7 @@ pub fn matrix_ui(
             Grid::new("overview matrix")
                 .striped(true)
                 .spacing(Vec2::new(10.0, 6.0))
-                .min_col_width(CELL_WIDTH)
+                .min_col_width(cell_width)
                 .show(ui, |ui| {
                     ui.strong("Issue");
                     for &party in &analysis.parties {
@@ -70,6 +76,7 @@ pub fn matrix_ui(
                                 .map(|statement| StatementKey { party, statement });
                             cell_ui(
                                 ui,
+                                cell_width,
                                 workspace,
                                 view,
                                 &group.id,
@@ -123,6 +130,7 @@ fn tag_ui(ui: &mut Ui, kind: Kind) {
 )]
 fn cell_ui(
     ui: &mut Ui,
+    width: f32,
     workspace: &Workspace,
     view: &ViewState,
     issue_id: &str,
@@ -136,7 +144,7 @@ fn cell_ui(
     let Some(key) = hardest else {
         let response = ui
             .add_sized(
-                Vec2::new(CELL_WIDTH, 24.0),
+                Vec2::new(width, 24.0),
                 Button::new(RichText::new("silent").weak()).frame(false),
             )
             .on_hover_text(format!("{party_name} says nothing on {issue_title}"));
@@ -165,7 +173,7 @@ fn cell_ui(
     };
     let response = ui
         .add_sized(
-            Vec2::new(CELL_WIDTH, 24.0),
+            Vec2::new(width, 24.0),
             Button::new(RichText::new(text).strong().size(12.0).color(colour))
                 .fill(fill)
                 .stroke(egui::Stroke::new(
