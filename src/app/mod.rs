@@ -1010,9 +1010,9 @@ impl App {
             self.view.selected,
         ) {
             Ok(change) => {
-                let selected = change.select_after;
+                let (selected, file) = (change.select_after, change.file);
                 self.history.record(change);
-                self.after_edit(selected);
+                self.after_edit(selected, file);
             }
             Err(error) => {
                 self.view.notice = Some(Notice {
@@ -1024,9 +1024,9 @@ impl App {
     }
 
     /// Brings everything derived from the data up to date after an edit, undo or redo.
-    fn after_edit(&mut self, selected: Option<StatementKey>) {
+    fn after_edit(&mut self, selected: Option<StatementKey>, file: FileId) {
         let errors_before = self.workspace.error_count();
-        self.workspace.refresh();
+        self.workspace.refresh_file(file);
         // A new error is worth seeing where it is listed; fixing one needs no panel opened.
         if self.workspace.error_count() > errors_before {
             self.view.show_problems = true;
@@ -1352,21 +1352,21 @@ impl App {
             Command::Edit { edit, field } => self.edit(edit, field),
             Command::EndTyping => self.history.seal(),
             Command::Undo => {
-                let selected = self
+                let undone = self
                     .history
                     .undo(&mut self.workspace.negotiation)
-                    .map(|change| change.select_before);
-                if let Some(selected) = selected {
-                    self.after_edit(selected);
+                    .map(|change| (change.select_before, change.file));
+                if let Some((selected, file)) = undone {
+                    self.after_edit(selected, file);
                 }
             }
             Command::Redo => {
-                let selected = self
+                let redone = self
                     .history
                     .redo(&mut self.workspace.negotiation)
-                    .map(|change| change.select_after);
-                if let Some(selected) = selected {
-                    self.after_edit(selected);
+                    .map(|change| (change.select_after, change.file));
+                if let Some((selected, file)) = redone {
+                    self.after_edit(selected, file);
                 }
             }
             Command::SetEditing(editing) => {

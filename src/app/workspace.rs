@@ -191,8 +191,6 @@ impl Workspace {
 
     /// Works out everything derived from the data again, after a load or an edit.
     pub fn refresh(&mut self) {
-        self.issues = issue_groups(&self.negotiation);
-        self.by_issue = statements_by_issue(&self.negotiation, &self.issues);
         self.search_text = self
             .negotiation
             .parties
@@ -200,6 +198,36 @@ impl Workspace {
             .map(|party| party.data.statements.iter().map(search_text).collect())
             .collect();
         self.dirty = self.changed_files();
+        self.rederive();
+    }
+
+    /// [`Self::refresh`] after a change to one file: only that file's search text and saved
+    /// state are worked out again, which on large files is most of the time a keystroke takes.
+    pub fn refresh_file(&mut self, file: FileId) {
+        let same_parties = self.search_text.len() == self.negotiation.parties.len();
+        match file {
+            FileId::Party(index) if same_parties => {
+                if let Some(party) = self.negotiation.parties.get(index) {
+                    self.search_text[index] =
+                        party.data.statements.iter().map(search_text).collect();
+                }
+            }
+            FileId::Agenda => {}
+            // A party added or taken away: everything moves.
+            FileId::Party(_) => return self.refresh(),
+        }
+        if self.is_changed(file) {
+            self.dirty.insert(file);
+        } else {
+            self.dirty.remove(&file);
+        }
+        self.rederive();
+    }
+
+    /// Issue groups, problems and names, from the data, the search text and the saved state.
+    fn rederive(&mut self) {
+        self.issues = issue_groups(&self.negotiation);
+        self.by_issue = statements_by_issue(&self.negotiation, &self.issues);
         let mut problems = self.load_problems.clone();
         for mut problem in validate(&self.negotiation) {
             let file_unchanged = self
@@ -330,18 +358,25 @@ impl Workspace {
 
     /// The files whose data differs from what is on disk.
     fn changed_files(&self) -> BTreeSet<FileId> {
-        let mut changed = BTreeSet::new();
-        if let Some(agenda) = &self.negotiation.agenda
-            && self.baseline_agenda.as_ref() != Some(&agenda.data)
-        {
-            changed.insert(FileId::Agenda);
+        let agenda = self.negotiation.agenda.iter().map(|_| FileId::Agenda);
+        let parties = (0..self.negotiation.parties.len()).map(FileId::Party);
+        agenda
+            .chain(parties)
+            .filter(|&file| self.is_changed(file))
+            .collect()
+    }
+
+    fn is_changed(&self, file: FileId) -> bool {
+        match file {
+            FileId::Agenda => self
+                .negotiation
+                .agenda
+                .as_ref()
+                .is_some_and(|agenda| self.baseline_agenda.as_ref() != Some(&agenda.data)),
+            FileId::Party(index) => self.negotiation.parties.get(index).is_some_and(|party| {
+                self.baseline_parties.get(index).and_then(Option::as_ref) != Some(&party.data)
+            }),
         }
-        for (index, party) in self.negotiation.parties.iter().enumerate() {
-            if self.baseline_parties.get(index).cloned().flatten().as_ref() != Some(&party.data) {
-                changed.insert(FileId::Party(index));
-            }
-        }
-        changed
     }
 
     /// The files with unsaved edits.
@@ -513,12 +548,19 @@ fn issue_groups(negotiation: &Negotiation) -> Vec<IssueGroup> {
             agenda_index: Some(index),
         })
         .collect();
+    // A set, not a search of `groups`: large negotiations have thousands of statements.
+    let mut known: std::collections::HashSet<&str> = negotiation
+        .agenda
+        .iter()
+        .flat_map(|agenda| &agenda.data.issues)
+        .map(|issue| issue.id.as_str())
+        .collect();
     for statement in negotiation
         .parties
         .iter()
         .flat_map(|party| &party.data.statements)
     {
-        if !groups.iter().any(|group| group.id == statement.issue) {
+        if known.insert(statement.issue.as_str()) {
             groups.push(IssueGroup {
                 id: statement.issue.clone(),
                 title: statement.issue.clone(),

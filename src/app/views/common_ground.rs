@@ -96,7 +96,8 @@ fn findings_ui(
             issue,
             commands,
             |ui| {
-                for (parties, conditions) in conditional_offers(workspace, issue) {
+                let offers = conditional_offers(workspace, issue);
+                for (parties, conditions) in offers.iter().take(LISTED) {
                     let quoted: Vec<String> = conditions
                         .iter()
                         .map(|text| format!("\u{201c}{text}\u{201d}"))
@@ -108,6 +109,7 @@ fn findings_ui(
                         quoted.join(" ")
                     ));
                 }
+                more_ui(ui, offers.len(), "conditional offers");
             },
         );
     }
@@ -147,12 +149,20 @@ fn findings_ui(
             let mut demands: Vec<StatementKey> =
                 issue.collisions.iter().map(|c| c.demand).collect();
             demands.dedup();
-            for demand in demands {
+            for &demand in demands.iter().take(LISTED) {
                 cited_ui(ui, workspace, demand, "demands");
-                for collision in issue.collisions.iter().filter(|c| c.demand == demand) {
-                    cited_ui(ui, workspace, collision.rejection, "rejects it");
+                let rejections: Vec<StatementKey> = issue
+                    .collisions
+                    .iter()
+                    .filter(|c| c.demand == demand)
+                    .map(|c| c.rejection)
+                    .collect();
+                for &rejection in rejections.iter().take(LISTED) {
+                    cited_ui(ui, workspace, rejection, "rejects it");
                 }
+                more_ui(ui, rejections.len(), "red lines against it");
             }
+            more_ui(ui, demands.len(), "demands that meet a red line");
         });
     }
     nothing_ui(ui, collisions.is_empty());
@@ -165,6 +175,19 @@ fn findings_ui(
     nothing_ui(ui, unaddressed.is_empty());
     ui.add_space(10.0);
     ui.weak("Ranges are the analyst's estimates. Hide a party to compare the others.");
+}
+
+/// How many of a kind of finding an entry lists; the brief has them all.
+const LISTED: usize = 3;
+
+/// "… and 4 more conditional offers", under a list cut at [`LISTED`].
+fn more_ui(ui: &mut Ui, count: usize, what: &str) {
+    if count > LISTED {
+        ui.weak(format!(
+            "… and {} more {what} (Export brief… lists every one)",
+            count - LISTED
+        ));
+    }
 }
 
 fn nothing_ui(ui: &mut Ui, empty: bool) {

@@ -3,7 +3,7 @@
 
 use egui::{Frame, Margin, RichText, ScrollArea, Ui, Vec2};
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, IssueAnalysis};
 use crate::app::style::status_colour;
 use crate::app::workspace::Workspace;
 use crate::app::{Command, Commands, ViewState};
@@ -34,29 +34,62 @@ pub fn scales_page_ui(
         ui.weak("No issue in this category.");
         return;
     }
-    ScrollArea::vertical()
-        .id_salt("scales page")
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            let available = ui.available_width();
-            let per_row = ((available + GAP) / (MIN_CHART_WIDTH + GAP))
-                .floor()
-                .max(1.0) as usize;
-            let width = ((available + GAP) / per_row as f32 - GAP).floor();
-            for row in issues.chunks(per_row) {
-                ui.horizontal_top(|ui| {
-                    ui.spacing_mut().item_spacing.x = GAP;
-                    for issue in row {
-                        let layout = egui::Layout::top_down(egui::Align::Min);
-                        ui.allocate_ui_with_layout(Vec2::new(width, 0.0), layout, |ui| {
-                            ui.set_width(width);
-                            card_ui(ui, workspace, view, analysis, &issue.issue, commands);
-                        });
-                    }
+    // Every card has the same parts, so every row is as tall as the first one drawn at this
+    // width; once that is known, only the rows in view are built, as large negotiations have
+    // many issues.
+    let available = ui.available_width() - ui.spacing().scroll.bar_width;
+    let per_row = ((available + GAP) / (MIN_CHART_WIDTH + GAP))
+        .floor()
+        .max(1.0) as usize;
+    let width = ((available + GAP) / per_row as f32 - GAP).floor();
+    let rows: Vec<&[&IssueAnalysis]> = issues.chunks(per_row).collect();
+    let height_id = ui
+        .scope_id()
+        .with(("scales row height", width as i32, analysis.parties.len()));
+    let known_height: Option<f32> = ui.data(|data| data.get_temp(height_id));
+    let mut row_ui = |ui: &mut Ui, row: &[&IssueAnalysis], min_height: f32| -> f32 {
+        ui.horizontal_top(|ui| {
+            ui.spacing_mut().item_spacing.x = GAP;
+            ui.set_min_height(min_height);
+            for issue in row {
+                let layout = egui::Layout::top_down(egui::Align::Min);
+                ui.allocate_ui_with_layout(Vec2::new(width, 0.0), layout, |ui| {
+                    ui.set_width(width);
+                    card_ui(ui, workspace, view, analysis, &issue.issue, commands);
                 });
-                ui.add_space(GAP);
             }
-        });
+        })
+        .response
+        .rect
+        .height()
+    };
+    let scroll = ScrollArea::vertical()
+        .id_salt("scales page")
+        .auto_shrink(false);
+    match known_height {
+        Some(height) => {
+            scroll.show_rows(ui, height + GAP, rows.len(), |ui, range| {
+                ui.spacing_mut().item_spacing.y = 0.0;
+                for row in &rows[range] {
+                    row_ui(ui, row, height);
+                    ui.add_space(GAP);
+                }
+            });
+        }
+        None => {
+            let tallest = scroll
+                .show(ui, |ui| {
+                    let mut tallest: f32 = 0.0;
+                    for row in &rows {
+                        tallest = tallest.max(row_ui(ui, row, 0.0));
+                        ui.add_space(GAP);
+                    }
+                    tallest
+                })
+                .inner;
+            ui.data_mut(|data| data.insert_temp(height_id, tallest));
+        }
+    }
 }
 
 fn card_ui(
