@@ -90,7 +90,7 @@ fn a_summary_and_a_range_are_edited_undone_redone_and_saved_to_disk() {
     // The Edit menu names what Ctrl+Z will undo: the range, then the whole summary at once.
     harness.get_by_role_and_label(Role::Button, "Edit").click();
     harness.run();
-    harness.get_by_label_contains("Undo edit statement");
+    harness.get_by_label_contains("Undo edit range");
     harness.key_press(Key::Escape);
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -468,4 +468,26 @@ fn a_typed_path_over_unsaved_changes_asks_first() {
     harness.run();
     harness.get_by_label("Save your changes?");
     harness.get_by_label_contains("which opening another negotiation would lose");
+}
+
+#[test]
+fn a_save_into_a_folder_that_was_deleted_says_why_and_keeps_the_edit() {
+    let parent = tempfile::tempdir().unwrap();
+    let folder = parent.path().join("talks");
+    std::fs::create_dir(&folder).unwrap();
+    copy_example_to(&folder);
+    let mut harness = window(vec![folder.clone()]);
+    let key = edit_us_red_line(&mut harness);
+    retype(&mut harness, "Summary", "Written before the folder went");
+    std::fs::remove_dir_all(&folder).unwrap();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run();
+    harness.get_by_label_contains("Not saved.");
+    harness.get_by_label_contains("Your edits are kept.");
+    assert_eq!(
+        statement(&harness, key).summary,
+        "Written before the folder went"
+    );
+    assert!(harness.state().workspace().is_dirty());
+    assert!(!folder.exists());
 }

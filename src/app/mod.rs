@@ -1002,6 +1002,15 @@ impl App {
         {
             self.view.selected_issue = Some(issue.id.clone());
         }
+        // The Edit menu names the field: "Undo edit summary" says more than "edit statement".
+        let label = field.as_deref().map(|field| {
+            let name = match field.rsplit_once('/') {
+                Some((_, name)) => name,
+                // "party 0 name", "issue 3 anchor 1 meaning": the words after the index.
+                None => field.splitn(3, ' ').nth(2).unwrap_or(field),
+            };
+            format!("edit {name}")
+        });
         let merge_key = field.map(|field| format!("{edit_kind}/{field}", edit_kind = edit.label()));
         match crate::edit::apply(
             &mut self.workspace.negotiation,
@@ -1009,7 +1018,10 @@ impl App {
             merge_key,
             self.view.selected,
         ) {
-            Ok(change) => {
+            Ok(mut change) => {
+                if let Some(label) = label {
+                    change.label = label;
+                }
                 let (selected, file) = (change.select_after, change.file);
                 self.history.record(change);
                 self.after_edit(selected, file);
