@@ -491,3 +491,78 @@ fn a_save_into_a_folder_that_was_deleted_says_why_and_keeps_the_edit() {
     assert!(harness.state().workspace().is_dirty());
     assert!(!folder.exists());
 }
+
+#[test]
+fn edits_to_the_built_in_example_are_offered_back_after_a_crash_too() {
+    let recovery = tempfile::tempdir().unwrap();
+    let store = RecoveryStore::new(recovery.path());
+    let start = || {
+        let app = App::with_recovery(
+            Settings::default(),
+            Vec::new(),
+            Arc::new(ScriptedDialogs::default()),
+            store.clone(),
+        );
+        harness_for(app, Vec2::new(1600.0, 1000.0))
+    };
+    let mut harness = start();
+    let key = edit_us_red_line(&mut harness);
+    retype(&mut harness, "Summary", "Edited in the example");
+    let written = store.path_for(&Origin::Example.key());
+    step_until(&mut harness, |_| written.exists());
+    drop(harness);
+
+    let mut harness = start();
+    harness.get_by_label("Recover unsaved edits?").hover();
+    harness.get_by_label("Restore").click();
+    harness.run();
+    assert_eq!(statement(&harness, key).summary, "Edited in the example");
+}
+
+#[test]
+fn a_file_deleted_and_written_back_unchanged_needs_no_answer() {
+    let (folder, mut harness) = folder_window();
+    harness.run();
+    let nato = folder.path().join("nato.ron");
+    let text = std::fs::read_to_string(&nato).unwrap();
+    std::fs::remove_file(&nato).unwrap();
+    wait_for(&mut harness, "the removal", |app| {
+        app.workspace().is_dirty()
+    });
+    harness.get_by_label_contains("was deleted or moved by another program");
+    std::fs::write(&nato, text).unwrap();
+    wait_for(&mut harness, "the file coming back", |app| {
+        !app.workspace().is_dirty()
+    });
+    assert!(harness.state().view().modal.is_none());
+}
+
+#[test]
+fn an_agenda_issue_keeps_its_editor_while_its_id_is_retyped() {
+    let (_folder, mut harness) = folder_window();
+    harness
+        .get_by_label("Possible agreement: Offensive missile placement in Eastern Europe")
+        .click();
+    harness.run();
+    harness.key_press(Key::F2);
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Id").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Id")
+        .type_text("missile-limits");
+    harness.run();
+    let workspace = harness.state().workspace();
+    let agenda = &workspace.negotiation.agenda.as_ref().unwrap().data;
+    assert_eq!(agenda.issues[2].id, "missile-limits");
+    assert_eq!(
+        harness.state().view().selected_issue.as_deref(),
+        Some("missile-limits")
+    );
+    // Still the same form, on the same issue, and the Edit menu can put the id back.
+    harness.get_by_role_and_label(Role::TextInput, "Title");
+    harness.get_by_role_and_label(Role::Button, "Edit").click();
+    harness.run();
+    harness.get_by_label_contains("Undo edit id");
+}

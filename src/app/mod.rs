@@ -118,6 +118,9 @@ pub struct ViewState {
     pub selected: Option<StatementKey>,
     /// The issue the selection is on, or an issue chosen from the findings or the matrix.
     pub selected_issue: Option<String>,
+    /// The agenda entry of the selected issue, which the issue editor edits: by place, as its
+    /// id is one of the things being edited.
+    pub edited_issue: Option<usize>,
     /// A statement to bring into view on the next frame.
     pub scroll_to: Option<StatementKey>,
     /// An issue to bring into view on the next frame.
@@ -287,8 +290,9 @@ impl App {
         };
         let mut app = App {
             settings,
-            // Replaced at once by `open` below.
-            workspace: Workspace::from_outcome(Origin::Example, Default::default()),
+            // Replaced at once by `open` below; an origin of no paths has no recovery file that
+            // opening could mistake for its own.
+            workspace: Workspace::from_outcome(Origin::Paths(Vec::new()), Default::default()),
             view: ViewState::default(),
             commands: Commands::default(),
             dialogs: DialogRunner::new(dialogs),
@@ -450,9 +454,13 @@ impl App {
             match change {
                 FileChange::Modified(path) => self.changed_on_disk(&path),
                 FileChange::Removed(path) => {
-                    if let Some(file) = self.workspace.file_of_path(&path) {
-                        self.workspace.mark_missing(file);
+                    let Some(file) = self.workspace.file_of_path(&path) else {
+                        continue;
+                    };
+                    if path.exists() {
+                        continue;
                     }
+                    self.workspace.mark_missing(file);
                     self.view.notice = Some(Notice {
                         text: format!(
                             "{} was deleted or moved by another program. What is open here is \
@@ -509,6 +517,8 @@ impl App {
         let Some(file) = self.workspace.file_of_path(path) else {
             return;
         };
+        // Deleted and written again, as version control does: back, and maybe unchanged.
+        self.workspace.mark_present(file);
         if self.workspace.is_file_dirty(file) {
             self.view.modal = Some(Modal::ExternalChange {
                 file,
@@ -926,13 +936,17 @@ impl App {
     }
 
     fn open(&mut self, origin: Origin) {
-        // A clean negotiation's recovery file, if one is left, holds nothing worth offering.
+        // A clean negotiation's recovery file, if one is left, holds nothing worth offering;
+        // unless it is being offered right now, in which case it waits for the next time.
+        let offered = matches!(self.view.modal, Some(Modal::Recover { .. }));
         if let Some(store) = &self.recovery
             && !self.workspace.is_dirty()
+            && !offered
         {
             let _ = store.discard(&self.workspace.origin.key());
         }
         self.view.modal = None;
+        self.deferred_changes.clear();
         self.workspace = Workspace::open(origin);
         self.history.clear();
         self.accepted_loss.clear();
@@ -946,6 +960,7 @@ impl App {
         self.view.collapsed.clear();
         self.view.selected = None;
         self.view.selected_issue = None;
+        self.view.edited_issue = None;
         self.view.back.clear();
         self.view.notice = None;
         let loaded_something = self.workspace.negotiation.agenda.is_some()
@@ -983,6 +998,7 @@ impl App {
         self.workspace = Workspace::open(self.workspace.origin.clone());
         self.history.clear();
         self.rewatch = true;
+        self.deferred_changes.clear();
         // Indices into the old files mean nothing in the new ones.
         self.view.back.clear();
         self.view.edited_party = None;
@@ -994,14 +1010,6 @@ impl App {
     }
 
     fn edit(&mut self, edit: crate::edit::Edit, field: Option<String>) {
-        // The issue being edited keeps its selection when its id is retyped.
-        if let crate::edit::Edit::AgendaIssue { index, issue } = &edit
-            && let Some(agenda) = &self.workspace.negotiation.agenda
-            && let Some(old) = agenda.data.issues.get(*index)
-            && self.view.selected_issue.as_deref() == Some(old.id.as_str())
-        {
-            self.view.selected_issue = Some(issue.id.clone());
-        }
         // The Edit menu names the field: "Undo edit summary" says more than "edit statement".
         let label = field.as_deref().map(|field| {
             let name = match field.rsplit_once('/') {
@@ -1046,6 +1054,17 @@ impl App {
         let exists = |key: StatementKey| self.workspace.statement(key).is_some();
         let before = (self.view.selected, self.view.selected_issue.clone());
         self.view.selected = selected.filter(|&key| exists(key));
+        // The issue being edited keeps its selection when its id is retyped or put back.
+        if self.view.selected.is_none()
+            && let Some(index) = self.view.edited_issue
+        {
+            let agenda = self.workspace.negotiation.agenda.as_ref();
+            let issue = agenda.and_then(|agenda| agenda.data.issues.get(index));
+            self.view.edited_issue = issue.map(|_| index);
+            if let Some(issue) = issue {
+                self.view.selected_issue = Some(issue.id.clone());
+            }
+        }
         if let Some(key) = self.view.selected {
             self.view.selected_issue = self.workspace.statement(key).map(|s| s.issue.clone());
             // Typing leaves the view where the user put it; a statement added, moved to
@@ -1086,17 +1105,32 @@ impl App {
 
     fn continue_saving(&mut self) {
         let mut saved = 0;
+        let origin_key = self.workspace.origin.key();
+        // What another program wrote must not be overwritten unseen: ask first.
+        if let Some(watcher) = &mut self.watcher {
+            self.deferred_changes.extend(watcher.poll());
+        }
         while let Some(file) = self.saving.files.front().copied() {
             let Some(path) = self.workspace.path_of(file).map(Path::to_path_buf) else {
                 self.saving.files.pop_front();
                 continue;
             };
+            let changed_there = self
+                .deferred_changes
+                .iter()
+                .position(|change| change == &FileChange::Modified(path.clone()));
+            if let Some(at) = changed_there {
+                self.deferred_changes.remove(at);
+                self.saving = SaveQueue::default();
+                self.view.modal = Some(Modal::ExternalChange { file, path });
+                return;
+            }
             let mode = if self.accepted_loss.contains(&path) {
                 SaveMode::AcceptLoss
             } else {
                 SaveMode::RefuseLoss
             };
-            let first_save = !self.workspace.is_on_disk(file);
+            let first_save = self.workspace.is_new(file);
             match self.write_file(file, &path, mode) {
                 Ok(()) => {
                     self.saving.files.pop_front();
@@ -1105,6 +1139,7 @@ impl App {
                         // Undoing the file's creation would leave it on disk, unseen.
                         self.history.clear();
                         self.rewatch = true;
+                        self.origin_grew(&origin_key);
                     }
                     if let Some(watcher) = &mut self.watcher {
                         watcher.acknowledge(&path);
@@ -1144,6 +1179,22 @@ impl App {
         if let Some(then) = self.saving.then.take() {
             self.go_on(then);
         }
+    }
+
+    /// A new file joined the negotiation: remember it for the next start, and move what was
+    /// kept under the old key (column settings, recovery) to the new one.
+    fn origin_grew(&mut self, old_key: &str) {
+        let origin = self.workspace.origin.clone();
+        if origin.key() == old_key {
+            return;
+        }
+        if let Some(store) = &self.recovery {
+            let _ = store.discard(old_key);
+        }
+        self.recovery_written = None;
+        self.settings
+            .set_columns(&origin, self.view.columns.clone());
+        self.settings.remember(&origin, self.workspace.name());
     }
 
     fn write_file(&self, file: FileId, path: &Path, mode: SaveMode) -> Result<(), SaveError> {
@@ -1196,14 +1247,16 @@ impl App {
         }
         let same_place = targets
             .iter()
-            .any(|(file, target)| self.workspace.path_of(*file) == Some(target.as_path()));
+            .all(|(file, target)| self.workspace.path_of(*file) == Some(target.as_path()));
         if same_place && self.workspace.origin != Origin::Example {
             // The folder the files are in: that is an ordinary save, comments question and all.
             let then = self.saving.then.take();
             self.save_all(then);
             return;
         }
-        let clash = targets.iter().find(|(_, target)| target.exists());
+        let clash = targets.iter().find(|(file, target)| {
+            target.exists() && self.workspace.path_of(**file) != Some(target.as_path())
+        });
         if let Some((_, target)) = clash {
             self.saving = SaveQueue::default();
             self.view.notice = Some(Notice {
@@ -1304,6 +1357,10 @@ impl App {
             self.changed();
         }
         self.view.selected = Some(key);
+        self.view.edited_issue = self
+            .workspace
+            .issue_group(&issue)
+            .and_then(|group| group.agenda_index);
         self.view.selected_issue = Some(issue);
         self.view.scroll_to = Some(key);
     }
@@ -1329,6 +1386,10 @@ impl App {
             self.view.selected = None;
         }
         self.settings.page = Page::Columns;
+        self.view.edited_issue = self
+            .workspace
+            .issue_group(&issue)
+            .and_then(|group| group.agenda_index);
         self.view.selected_issue = Some(issue.clone());
         self.view.scroll_to_issue = Some(issue);
     }
@@ -1494,6 +1555,7 @@ impl App {
             Command::ClearSelection => {
                 self.view.selected = None;
                 self.view.selected_issue = None;
+                self.view.edited_issue = None;
             }
             Command::SelectIssue(issue) => self.select_issue(issue),
             Command::SelectNext(step) => {

@@ -87,6 +87,9 @@ pub struct Workspace {
     /// is unsaved. `None` for a file not on disk: a new party, or one another program removed.
     baseline_agenda: Option<Agenda>,
     baseline_parties: Vec<Option<PartyFile>>,
+    /// Files another program removed from disk; they count as unsaved until written again
+    /// or until they reappear.
+    missing: BTreeSet<FileId>,
     /// The files whose data differs from the baseline.
     dirty: BTreeSet<FileId>,
     load_problems: Vec<Problem>,
@@ -151,6 +154,7 @@ impl Workspace {
                 .map(|p| Some(p.data.clone()))
                 .collect(),
             negotiation,
+            missing: BTreeSet::new(),
             problems: Vec::new(),
             files,
             issues: Vec::new(),
@@ -305,6 +309,7 @@ impl Workspace {
     /// Records that a file now holds on disk what it holds here. A file saved for the first
     /// time joins the files that are reloaded and watched.
     pub fn mark_saved(&mut self, file: FileId) {
+        self.missing.remove(&file);
         match file {
             FileId::Agenda => {
                 self.baseline_agenda = self.negotiation.agenda.as_ref().map(|a| a.data.clone());
@@ -322,38 +327,37 @@ impl Workspace {
         if let Some(path) = self.path_of(file).map(Path::to_path_buf)
             && !self.files.contains(&path)
         {
+            // Origins hold absolute paths, so that they reopen from anywhere.
+            let absolute = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
             if let Origin::Paths(paths) = &mut self.origin
-                && !paths.iter().any(|given| path.starts_with(given))
+                && !paths.iter().any(|given| absolute.starts_with(given))
             {
-                paths.push(path.clone());
+                paths.push(absolute);
             }
             self.files.push(path);
         }
         self.refresh();
     }
 
-    /// Whether the file is on disk: loaded from it or saved to it, and not removed since.
-    pub fn is_on_disk(&self, file: FileId) -> bool {
-        match file {
-            FileId::Agenda => self.baseline_agenda.is_some(),
-            FileId::Party(index) => self
-                .baseline_parties
-                .get(index)
-                .is_some_and(Option::is_some),
+    /// Records that a file is no longer on disk, so that saving writes it again.
+    pub fn mark_missing(&mut self, file: FileId) {
+        self.missing.insert(file);
+        self.refresh_file(file);
+    }
+
+    /// Records that a removed file is back on disk.
+    pub fn mark_present(&mut self, file: FileId) {
+        if self.missing.remove(&file) {
+            self.refresh_file(file);
         }
     }
 
-    /// Records that a file is no longer on disk, so that saving writes it again.
-    pub fn mark_missing(&mut self, file: FileId) {
+    /// Whether the file was made in the window and has never been saved.
+    pub fn is_new(&self, file: FileId) -> bool {
         match file {
-            FileId::Agenda => self.baseline_agenda = None,
-            FileId::Party(index) => {
-                if let Some(slot) = self.baseline_parties.get_mut(index) {
-                    *slot = None;
-                }
-            }
+            FileId::Agenda => self.baseline_agenda.is_none(),
+            FileId::Party(index) => self.baseline_parties.get(index).is_none_or(Option::is_none),
         }
-        self.refresh();
     }
 
     /// The files whose data differs from what is on disk.
@@ -367,6 +371,9 @@ impl Workspace {
     }
 
     fn is_changed(&self, file: FileId) -> bool {
+        if self.missing.contains(&file) {
+            return true;
+        }
         match file {
             FileId::Agenda => self
                 .negotiation
@@ -386,6 +393,7 @@ impl Workspace {
 
     /// Takes a file as it now is on disk, dropping any edits to it here.
     pub fn replace_file(&mut self, file: FileId, data: FileData) {
+        self.missing.remove(&file);
         match (file, data) {
             (FileId::Agenda, FileData::Agenda(Some(agenda))) => {
                 self.baseline_agenda = Some(agenda.data.clone());

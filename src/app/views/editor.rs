@@ -277,17 +277,23 @@ pub fn statement_editor_ui(
         let mut has_stance = statement.stance.is_some();
         let mut stance = statement.stance.unwrap_or(50.0);
         let label = ui.label("Stance");
-        let response = ui
+        let (toggled, response) = ui
             .horizontal(|ui| {
                 let toggled = ui
                     .checkbox(&mut has_stance, "")
                     .on_hover_text("A stance is the point the party argues for")
                     .labelled_by(label.id);
-                toggled.union(scale_value_ui(ui, label.id, &mut stance, has_stance))
+                (
+                    toggled,
+                    scale_value_ui(ui, label.id, &mut stance, has_stance),
+                )
             })
             .inner;
         ui.end_row();
-        if response.changed() {
+        // Ticking the box is a step of its own; dragging the slider is another.
+        if toggled.changed() {
+            form.step(|s| s.stance = has_stance.then_some(stance));
+        } else if response.changed() {
             form.change("stance", |s| s.stance = has_stance.then_some(stance));
         }
         form.end_typing(&response);
@@ -299,13 +305,16 @@ pub fn statement_editor_ui(
             max: SCALE_MAX,
         });
         let from = ui.label("Accepts from");
-        let mut response = ui
+        let (toggled, mut response) = ui
             .horizontal(|ui| {
                 let toggled = ui
                     .checkbox(&mut has_range, "")
                     .on_hover_text("An acceptable range: the outcomes the party could live with")
                     .labelled_by(from.id);
-                toggled.union(scale_value_ui(ui, from.id, &mut range.min, has_range))
+                (
+                    toggled,
+                    scale_value_ui(ui, from.id, &mut range.min, has_range),
+                )
             })
             .inner;
         ui.end_row();
@@ -317,7 +326,9 @@ pub fn statement_editor_ui(
             })
             .inner;
         ui.end_row();
-        if response.changed() {
+        if toggled.changed() {
+            form.step(|s| s.range = has_range.then_some(range));
+        } else if response.changed() {
             form.change("range", |s| s.range = has_range.then_some(range));
         }
         form.end_typing(&response);
@@ -777,7 +788,7 @@ pub fn party_editor_ui(
 pub fn issue_editor_ui(
     ui: &mut Ui,
     workspace: &Workspace,
-    issue_id: &str,
+    index: usize,
     focus: bool,
     commands: &mut Commands,
 ) {
@@ -785,15 +796,9 @@ pub fn issue_editor_ui(
         ui.weak("There is no agenda to edit: open a folder with an agenda.ron.");
         return;
     };
-    let Some(index) = agenda
-        .data
-        .issues
-        .iter()
-        .position(|issue| issue.id == issue_id)
-    else {
-        ui.weak("This issue is not on the agenda, so it has no details to edit.");
+    if index >= agenda.data.issues.len() {
         return;
-    };
+    }
     let issue = &agenda.data.issues[index];
     let edit_issue =
         |commands: &mut Commands, field: Option<&str>, edit: &dyn Fn(&mut AgendaIssue)| {
@@ -892,6 +897,9 @@ pub fn issue_editor_ui(
     ui.add_space(6.0);
     ui.label(RichText::new("Scale anchors").strong());
     ui.weak("What points of the 0–100 scale mean; 0 and 100 must be named.");
+    // Measured before the grid: inside it, a width taken from what is available would grow
+    // the column a little more every frame.
+    let meaning_width = (ui.available_width() - 170.0).max(100.0);
     Grid::new(("anchors form", index))
         .num_columns(3)
         .spacing([8.0, 6.0])
@@ -914,10 +922,7 @@ pub fn issue_editor_ui(
                 ui.horizontal(|ui| {
                     let mut meaning = anchor.meaning.clone();
                     let response = ui
-                        .add(
-                            TextEdit::singleline(&mut meaning)
-                                .desired_width(ui.available_width() - 70.0),
-                        )
+                        .add(TextEdit::singleline(&mut meaning).desired_width(meaning_width))
                         .labelled_by(label.id);
                     if response.changed() {
                         change(commands, &format!("anchor {at} meaning"), &|i| {

@@ -116,9 +116,16 @@ fn editor_ui(
             ui.strong(&party.name);
         });
         editor::statement_editor_ui(ui, workspace, key, statement, view.focus_editor, commands);
-    } else if let Some(issue) = view.selected_issue.as_deref() {
+    } else if view.selected_issue.is_some() {
         ui.strong("Agenda issue");
-        editor::issue_editor_ui(ui, workspace, issue, view.focus_editor, commands);
+        match view.edited_issue {
+            Some(index) => {
+                editor::issue_editor_ui(ui, workspace, index, view.focus_editor, commands);
+            }
+            None => {
+                ui.weak("This issue is not on the agenda, so it has no details to edit.");
+            }
+        }
     } else {
         ui.add_space(8.0);
         ui.weak(

@@ -214,7 +214,8 @@ fn name_column_width(
             Some(width)
         })
         .fold(0.0, f32::max);
-    widest + 12.0
+    // A very long short name is cut rather than squeezing the scale away.
+    (widest + 12.0).min(ui.available_width() * 0.35)
 }
 
 const SILENT: &str = "(silent)";
@@ -309,18 +310,22 @@ fn lane_ui(
     let colour = party_colour(&loaded.data.party.colour);
     let centre_y = lane.center().y;
     let name_font = size.name_font();
+    let names = painter.with_clip_rect(Rect::from_x_y_ranges(
+        lane.left()..=scale.left - 4.0,
+        lane.y_range(),
+    ));
     let statements = &loaded.data.statements;
     let Some(stand) = stand else {
         // A silent party's name is greyed and says so, in its own column, clear of any
         // zone or gap drawn across the lanes.
-        let name = painter.text(
+        let name = names.text(
             Pos2::new(lane.left() + 2.0, centre_y),
             Align2::LEFT_CENTER,
             &loaded.data.party.short_name,
             name_font,
             visuals.weak_text_color(),
         );
-        painter.text(
+        names.text(
             Pos2::new(name.right() + 4.0, centre_y),
             Align2::LEFT_CENTER,
             SILENT,
@@ -329,7 +334,7 @@ fn lane_ui(
         );
         return;
     };
-    painter.text(
+    names.text(
         Pos2::new(lane.left() + 2.0, centre_y),
         Align2::LEFT_CENTER,
         &loaded.data.party.short_name,

@@ -34,18 +34,22 @@ pub fn scales_page_ui(
         ui.weak("No issue in this category.");
         return;
     }
-    // Every card has the same parts, so every row is as tall as the first one drawn at this
-    // width; once that is known, only the rows in view are built, as large negotiations have
-    // many issues.
+    // Large negotiations have many issues: once the height of a row is known, only the rows
+    // in view are built.
     let available = ui.available_width() - ui.spacing().scroll.bar_width;
     let per_row = ((available + GAP) / (MIN_CHART_WIDTH + GAP))
         .floor()
         .max(1.0) as usize;
     let width = ((available + GAP) / per_row as f32 - GAP).floor();
     let rows: Vec<&[&IssueAnalysis]> = issues.chunks(per_row).collect();
-    let height_id = ui
-        .scope_id()
-        .with(("scales row height", width as i32, analysis.parties.len()));
+    // Cards differ in height only when a title wraps or an issue lacks anchors: a row is as
+    // tall as the tallest drawn so far at this width and filter, and rows drawn taller raise it.
+    let height_id = ui.scope_id().with((
+        "scales row height",
+        width as i32,
+        analysis.parties.len(),
+        &view.filters.category,
+    ));
     let known_height: Option<f32> = ui.data(|data| data.get_temp(height_id));
     let mut row_ui = |ui: &mut Ui, row: &[&IssueAnalysis], min_height: f32| -> f32 {
         ui.horizontal_top(|ui| {
@@ -66,19 +70,26 @@ pub fn scales_page_ui(
     let scroll = ScrollArea::vertical()
         .id_salt("scales page")
         .auto_shrink(false);
-    match known_height {
+    let tallest = match known_height {
         Some(height) => {
-            scroll.show_rows(ui, height + GAP, rows.len(), |ui, range| {
-                ui.spacing_mut().item_spacing.y = 0.0;
-                for row in &rows[range] {
-                    row_ui(ui, row, height);
-                    ui.add_space(GAP);
-                }
-            });
+            // `show_rows` adds the item spacing to each row; the rows here have none.
+            let row_height = height + GAP - ui.spacing().item_spacing.y;
+            scroll
+                .show_rows(ui, row_height, rows.len(), |ui, range| {
+                    ui.spacing_mut().item_spacing.y = 0.0;
+                    let mut tallest: f32 = height;
+                    for row in &rows[range] {
+                        tallest = tallest.max(row_ui(ui, row, height));
+                        ui.add_space(GAP);
+                    }
+                    tallest
+                })
+                .inner
         }
         None => {
-            let tallest = scroll
+            scroll
                 .show(ui, |ui| {
+                    ui.spacing_mut().item_spacing.y = 0.0;
                     let mut tallest: f32 = 0.0;
                     for row in &rows {
                         tallest = tallest.max(row_ui(ui, row, 0.0));
@@ -86,9 +97,12 @@ pub fn scales_page_ui(
                     }
                     tallest
                 })
-                .inner;
-            ui.data_mut(|data| data.insert_temp(height_id, tallest));
+                .inner
         }
+    };
+    if known_height.is_none_or(|height| tallest > height + 0.5) {
+        ui.data_mut(|data| data.insert_temp(height_id, tallest));
+        ui.request_repaint();
     }
 }
 
