@@ -126,10 +126,16 @@ fn an_invalid_range_is_shown_at_the_field_in_the_problems_and_in_the_analysis() 
     let key = edit_us_red_line(&mut harness);
     set_number(&mut harness, "Accepts from", 100.0);
     set_number(&mut harness, "Accepts to", 20.0);
-    // At the field, and in the problems panel with the file it is in.
+    // Listed at the foot of the form, and in the problems panel with the file it is in.
     let message = "range min 100 is above its max 20";
-    assert!(harness.get_all_by_label_contains(message).count() >= 2);
+    assert_eq!(harness.get_all_by_label_contains(message).count(), 2);
     harness.get_by_label_contains(&format!("us.ron: {message}"));
+    // The field itself is outlined, and says what is wrong when the pointer rests on it.
+    harness
+        .get_by_role_and_label(Role::SpinButton, "Accepts to")
+        .hover();
+    harness.run();
+    assert_eq!(harness.get_all_by_label_contains(message).count(), 3);
     // The status bar and the problems panel both count it.
     assert_eq!(harness.get_all_by_label("1 error, 0 warnings").count(), 2);
     // Everything else goes on: other fields still edit, and the analysis leaves the US's

@@ -75,14 +75,36 @@ fn problems_ui(ui: &mut Ui, problems: &[&Problem]) {
     }
 }
 
-/// A field's problems in the grid's second column, under the field.
-fn field_problems_ui(ui: &mut Ui, problems: &[&Problem]) {
+/// Outlines a field that has problems, in red for an error, and says what they are on hover.
+/// The form does not move as problems come and go: they are listed in words at its foot.
+fn field_problems_ui(ui: &Ui, field: &Response, problems: &[&Problem]) {
     if problems.is_empty() {
         return;
     }
-    ui.label("");
-    ui.vertical(|ui| problems_ui(ui, problems));
-    ui.end_row();
+    let visuals = ui.visuals();
+    let colour = if problems.iter().any(|problem| problem.is_error()) {
+        visuals.error_fg_color
+    } else {
+        visuals.warn_fg_color
+    };
+    ui.painter().rect_stroke(
+        field.rect.expand(2.0),
+        egui::CornerRadius::same(3),
+        egui::Stroke::new(1.5, colour),
+        egui::StrokeKind::Outside,
+    );
+    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    field.clone().on_hover_text(messages.join("\n"));
+}
+
+/// Everything wrong with the item being edited, at the foot of its form.
+fn to_fix_ui(ui: &mut Ui, problems: &[&Problem]) {
+    if problems.is_empty() {
+        return;
+    }
+    ui.add_space(8.0);
+    ui.label(RichText::new("To fix").strong());
+    problems_ui(ui, problems);
 }
 
 fn segments(path: FieldPath) -> Vec<PathSegment> {
@@ -211,10 +233,14 @@ pub fn statement_editor_ui(
             form.change("id", |s| s.id = id);
         }
         form.end_typing(&response);
-        field_problems_ui(ui, &problems_at(problems.iter().copied(), &at("id")));
+        field_problems_ui(
+            ui,
+            &response,
+            &problems_at(problems.iter().copied(), &at("id")),
+        );
 
         let mut issue = statement.issue.clone();
-        row(ui, "Issue", |ui| {
+        let response = row(ui, "Issue", |ui| {
             let title = workspace
                 .issue_group(&issue)
                 .map_or(issue.clone(), |group| group.title.clone());
@@ -232,7 +258,11 @@ pub fn statement_editor_ui(
         if issue != statement.issue {
             form.step(|s| s.issue = issue);
         }
-        field_problems_ui(ui, &problems_at(problems.iter().copied(), &at("issue")));
+        field_problems_ui(
+            ui,
+            &response,
+            &problems_at(problems.iter().copied(), &at("issue")),
+        );
 
         let mut kind = statement.kind;
         row(ui, "Kind", |ui| {
@@ -264,7 +294,11 @@ pub fn statement_editor_ui(
             form.change("summary", |s| s.summary = summary);
         }
         form.end_typing(&response);
-        field_problems_ui(ui, &problems_at(problems.iter().copied(), &at("summary")));
+        field_problems_ui(
+            ui,
+            &response,
+            &problems_at(problems.iter().copied(), &at("summary")),
+        );
     });
 
     ui.add_space(6.0);
@@ -297,7 +331,11 @@ pub fn statement_editor_ui(
             form.change("stance", |s| s.stance = has_stance.then_some(stance));
         }
         form.end_typing(&response);
-        field_problems_ui(ui, &problems_at(problems.iter().copied(), &at("stance")));
+        field_problems_ui(
+            ui,
+            &response,
+            &problems_at(problems.iter().copied(), &at("stance")),
+        );
 
         let mut has_range = statement.range.is_some();
         let mut range = statement.range.unwrap_or(Range {
@@ -332,7 +370,11 @@ pub fn statement_editor_ui(
             form.change("range", |s| s.range = has_range.then_some(range));
         }
         form.end_typing(&response);
-        field_problems_ui(ui, &problems_at(problems.iter().copied(), &at("range")));
+        field_problems_ui(
+            ui,
+            &response,
+            &problems_at(problems.iter().copied(), &at("range")),
+        );
 
         let mut salience = statement.salience;
         let label = ui.label("Salience");
@@ -348,7 +390,11 @@ pub fn statement_editor_ui(
             form.change("salience", |s| s.salience = salience);
         }
         form.end_typing(&response);
-        field_problems_ui(ui, &problems_at(problems.iter().copied(), &at("salience")));
+        field_problems_ui(
+            ui,
+            &response,
+            &problems_at(problems.iter().copied(), &at("salience")),
+        );
 
         let mut firmness = statement.firmness;
         row(ui, "Firmness", |ui| {
@@ -386,6 +432,7 @@ pub fn statement_editor_ui(
     conditions_ui(ui, workspace, &mut form, &problems, &at("conditions"));
     ui.add_space(6.0);
     sources_ui(ui, &mut form, &problems, &at("sources"));
+    to_fix_ui(ui, &problems);
 }
 
 /// A slider over the 0–100 scale with the number beside it, both named by `label`.
@@ -426,7 +473,7 @@ fn conditions_ui(
     for (index, condition) in conditions.iter().enumerate() {
         let mut path = at.to_vec();
         path.push(PathSegment::Index(index));
-        egui::Frame::group(ui.style()).show(ui, |ui| {
+        let frame = egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             form_grid(("condition", index)).show(ui, |ui| {
                 let mut text = condition.text.clone();
@@ -497,7 +544,6 @@ fn conditions_ui(
                         s.conditions[index].waits_on = waits_on;
                     });
                 }
-                field_problems_ui(ui, &problems_at(problems.iter().copied(), &path));
             });
             if ui.small_button("Remove condition").clicked() {
                 form.step(|s| {
@@ -505,6 +551,11 @@ fn conditions_ui(
                 });
             }
         });
+        field_problems_ui(
+            ui,
+            &frame.response,
+            &problems_at(problems.iter().copied(), &path),
+        );
     }
     if ui.button("Add condition").clicked() {
         form.step(|s| {
@@ -523,7 +574,6 @@ fn sources_ui(
     at: &[PathSegment],
 ) {
     ui.label(RichText::new("Sources").strong());
-    field_problems_list_ui(ui, problems, at, true);
     for (index, source) in form.original.sources.iter().enumerate() {
         let mut path = at.to_vec();
         path.push(PathSegment::Index(index));
@@ -548,7 +598,11 @@ fn sources_ui(
                     form.end_typing(&response);
                     let mut field_path = path.clone();
                     field_path.push(PathSegment::Field(field.to_owned()));
-                    field_problems_ui(ui, &problems_at(problems.iter().copied(), &field_path));
+                    field_problems_ui(
+                        ui,
+                        &response,
+                        &problems_at(problems.iter().copied(), &field_path),
+                    );
                 }
             });
             if ui.small_button("Remove source").clicked() {
@@ -574,21 +628,6 @@ fn sources_ui(
             });
         });
     }
-}
-
-/// Problems with a list as a whole ("no source"), not with one of its items.
-fn field_problems_list_ui(ui: &mut Ui, problems: &[&Problem], at: &[PathSegment], whole: bool) {
-    let list: Vec<&Problem> = problems
-        .iter()
-        .copied()
-        .filter(|problem| {
-            problem
-                .path
-                .as_ref()
-                .is_some_and(|path| whole && path.0 == at)
-        })
-        .collect();
-    problems_ui(ui, &list);
 }
 
 /// `base` (less any number it ends in), or `base-2`, `base-3`…, whichever is free.
@@ -758,7 +797,7 @@ pub fn party_editor_ui(
                         .is_some_and(|p| p.0.last() == Some(&PathSegment::Field(field.to_owned())))
                 })
                 .collect();
-            field_problems_ui(ui, &matching);
+            field_problems_ui(ui, &response, &matching);
         }
 
         let colour = party_colour(&file.party.colour);
@@ -777,12 +816,14 @@ pub fn party_editor_ui(
         }
         field_problems_ui(
             ui,
+            &response,
             &problems_at(
                 problems.iter().copied(),
                 &segments(FieldPath::root().field("party").field("colour")),
             ),
         );
     });
+    to_fix_ui(ui, &problems);
 }
 
 pub fn issue_editor_ui(
@@ -891,7 +932,7 @@ pub fn issue_editor_ui(
                         .is_some_and(|p| p.0.get(2) == Some(&PathSegment::Field(field.to_owned())))
                 })
                 .collect();
-            field_problems_ui(ui, &matching);
+            field_problems_ui(ui, &response, &matching);
         }
     });
     ui.add_space(6.0);
@@ -950,14 +991,5 @@ pub fn issue_editor_ui(
             i.scale.sort_by(|a, b| a.at.total_cmp(&b.at));
         });
     }
-    let scale_problems = problems_at(
-        problems.iter().copied(),
-        &segments(
-            FieldPath::root()
-                .field("issues")
-                .index(index)
-                .field("scale"),
-        ),
-    );
-    problems_ui(ui, &scale_problems);
+    to_fix_ui(ui, &problems);
 }
