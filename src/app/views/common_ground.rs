@@ -250,6 +250,29 @@ fn entry_ui(
             facts = "no party shown speaks to it".to_owned();
         }
         ui.weak(facts);
+        // Numbers that fail validation are left out of the comparison; say so where the
+        // finding is, or it would look surer than it is.
+        let with_errors = issue
+            .stands
+            .iter()
+            .flat_map(|stand| {
+                stand.statements.iter().map(|&statement| StatementKey {
+                    party: stand.party,
+                    statement,
+                })
+            })
+            .filter(|&key| workspace.problems_of(key).any(|problem| problem.is_error()))
+            .count();
+        if with_errors > 0 {
+            let text = if with_errors == 1 {
+                "1 statement here has an error; what it gets wrong is left out".to_owned()
+            } else {
+                format!(
+                    "{with_errors} statements here have errors; what they get wrong is left out"
+                )
+            };
+            ui.colored_label(ui.visuals().error_fg_color, text);
+        }
         details(ui);
     });
 }
