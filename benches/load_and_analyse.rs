@@ -6,9 +6,9 @@ mod generated;
 
 use std::hint::black_box;
 
-use common_ground::analysis::analyse;
-use common_ground::io::load;
-use common_ground::model::PartyFile;
+use common_ground_core::analysis::analyse;
+use common_ground_core::io::load;
+use common_ground_core::model::PartyFile;
 use criterion::{Criterion, criterion_group, criterion_main};
 use generated::{PARTIES, generate};
 

@@ -8,9 +8,10 @@ mod generated;
 use std::hint::black_box;
 use std::sync::Arc;
 
-use common_ground::analysis::StatementKey;
-use common_ground::app::{App, Command, FileDialogs, Page, SaveRequest, Settings};
-use common_ground::edit::Edit;
+use common_ground_core::edit::Edit;
+use common_ground_core::negotiation::StatementKey;
+use common_ground_document::disk::ScriptedWatcher;
+use common_ground_window::{App, Command, FileDialogs, Page, Platform, SaveRequest, Settings};
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Event, MouseWheelUnit, Pos2, RawInput, Rect, TouchPhase, Vec2};
 
@@ -86,7 +87,7 @@ fn bench_app(c: &mut Criterion, name: &str, mut app: App) {
             party: 0,
             statement: 0,
         };
-        let Some(original) = app.workspace().statement(key).cloned() else {
+        let Some(original) = app.session().workspace().statement(key).cloned() else {
             return;
         };
         b.iter(|| {
@@ -126,17 +127,23 @@ fn bench_app(c: &mut Criterion, name: &str, mut app: App) {
     group.finish();
 }
 
+/// No dialogs and nothing written aside; the files are watched as in the app, but nothing
+/// changes them.
+fn platform() -> Platform {
+    Platform {
+        dialogs: Arc::new(NoDialogs),
+        recovery: None,
+        watcher: ScriptedWatcher::default().start(),
+    }
+}
+
 fn benches(c: &mut Criterion) {
-    let example = App::with_settings(Settings::default(), Vec::new(), Arc::new(NoDialogs));
+    let example = App::new(Settings::default(), Vec::new(), platform());
     bench_app(c, "window, bundled example", example);
 
     let dir = tempfile::tempdir().unwrap();
     generated::generate(dir.path());
-    let mut large = App::with_settings(
-        Settings::default(),
-        vec![dir.path().to_owned()],
-        Arc::new(NoDialogs),
-    );
+    let mut large = App::new(Settings::default(), vec![dir.path().to_owned()], platform());
     // Select a statement so the inspector is drawn too.
     large.push(Command::Select(StatementKey {
         party: 0,

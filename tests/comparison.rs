@@ -7,7 +7,7 @@ mod support;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use common_ground::app::{App, Settings};
+use common_ground_window::{App, Settings};
 use egui::Vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -65,7 +65,7 @@ fn the_common_ground_panel_sorts_the_bundled_issues_into_agreement_and_deadlock(
 #[test]
 fn clicking_a_finding_selects_its_issue_and_brings_it_into_view() {
     let mut harness = harness_for(
-        App::with_settings(
+        app(
             Settings::default(),
             Vec::new(),
             Arc::new(ScriptedDialogs::default()),
@@ -125,7 +125,7 @@ fn hovering_a_party_on_a_scale_chart_names_its_statement_and_clicking_selects_it
         .view()
         .selected
         .expect("a statement is selected");
-    let workspace = harness.state().workspace();
+    let workspace = harness.state().session().workspace();
     let statement = workspace.statement(selected).unwrap();
     assert_eq!(statement.id, "never-admit-ukraine");
     assert_eq!(
@@ -137,7 +137,7 @@ fn hovering_a_party_on_a_scale_chart_names_its_statement_and_clicking_selects_it
 #[test]
 fn every_issue_has_its_chart_on_the_scales_sheet() {
     // Tall enough for every row: only the rows in view are built.
-    let app = App::with_settings(
+    let app = app(
         Settings::default(),
         Vec::new(),
         Arc::new(ScriptedDialogs::default()),
@@ -167,14 +167,19 @@ fn a_matrix_cell_goes_to_the_partys_hardest_statement_in_the_columns() {
     harness.run();
     assert_eq!(
         harness.state().settings().page,
-        common_ground::app::Page::Columns
+        common_ground_window::Page::Columns
     );
     let selected = harness
         .state()
         .view()
         .selected
         .expect("a statement is selected");
-    let statement = harness.state().workspace().statement(selected).unwrap();
+    let statement = harness
+        .state()
+        .session()
+        .workspace()
+        .statement(selected)
+        .unwrap();
     assert_eq!(statement.summary, US_RED_LINE);
     harness.get_by_label_contains(US_RED_LINE_CARD);
 }
@@ -183,7 +188,7 @@ fn a_matrix_cell_goes_to_the_partys_hardest_statement_in_the_columns() {
 fn the_exported_brief_is_the_text_of_compare_as_markdown() {
     let folder = tempfile::tempdir().unwrap();
     let target = folder.path().join("brief");
-    let app = App::with_settings(
+    let app = app(
         Settings::default(),
         vec![PathBuf::from(DATA)],
         ScriptedDialogs::answering(vec![target.clone()]),
@@ -206,7 +211,7 @@ fn the_exported_brief_is_the_text_of_compare_as_markdown() {
 fn the_exported_image_is_a_png_of_the_view_without_the_panels() {
     let folder = tempfile::tempdir().unwrap();
     let target = folder.path().join("view.png");
-    let app = App::with_settings(
+    let app = app(
         Settings::default(),
         Vec::new(),
         ScriptedDialogs::answering(vec![target.clone()]),
@@ -234,7 +239,7 @@ fn snapshot_window(theme: egui::ThemePreference) -> Harness<'static, App> {
         theme,
         ..Settings::default()
     };
-    let app = App::with_settings(settings, Vec::new(), Arc::new(ScriptedDialogs::default()));
+    let app = app(settings, Vec::new(), Arc::new(ScriptedDialogs::default()));
     let mut harness = Harness::builder()
         .with_size(Vec2::new(1400.0, 900.0))
         .wgpu()

@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use common_ground::analysis::{Status, analyse};
-use common_ground::io::{LoadOutcome, load};
+use common_ground_core::analysis::{Status, analyse};
+use common_ground_core::io::{LoadOutcome, load};
 
 fn bundled() -> LoadOutcome {
     load(&[PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/ukraine-2022")])

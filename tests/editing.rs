@@ -5,12 +5,14 @@ mod support;
 
 use std::path::Path;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
-use common_ground::analysis::StatementKey;
-use common_ground::app::{App, Origin, Settings};
-use common_ground::io::load;
-use common_ground::recovery::RecoveryStore;
+use common_ground_core::io::load;
+use common_ground_core::negotiation::StatementKey;
+use common_ground_document::Origin;
+use common_ground_document::disk::ScriptedWatcher;
+use common_ground_document::recovery::RecoveryStore;
+use common_ground_document::watch::FileChange;
+use common_ground_window::{App, Platform, Settings};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
@@ -34,8 +36,14 @@ fn edit_us_red_line(harness: &mut Harness<'static, App>) -> StatementKey {
 fn statement(
     harness: &Harness<'static, App>,
     key: StatementKey,
-) -> common_ground::model::Statement {
-    harness.state().workspace().statement(key).unwrap().clone()
+) -> common_ground_core::model::Statement {
+    harness
+        .state()
+        .session()
+        .workspace()
+        .statement(key)
+        .unwrap()
+        .clone()
 }
 
 /// Replaces the text of the multi-line field labelled `label`, as a person would: click into
@@ -84,7 +92,7 @@ fn a_summary_and_a_range_are_edited_undone_redone_and_saved_to_disk() {
     let edited = statement(&harness, key);
     assert_eq!(edited.summary, "The open door stays open");
     assert_eq!(edited.range.map(|r| (r.min, r.max)), Some((80.0, 100.0)));
-    assert!(harness.state().workspace().is_dirty());
+    assert!(harness.state().session().workspace().is_dirty());
     harness.get_by_label("1 file unsaved");
 
     // The Edit menu names what Ctrl+Z will undo: the range, then the whole summary at once.
@@ -100,7 +108,7 @@ fn a_summary_and_a_range_are_edited_undone_redone_and_saved_to_disk() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(statement(&harness, key), original);
-    assert!(!harness.state().workspace().is_dirty());
+    assert!(!harness.state().session().workspace().is_dirty());
 
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
@@ -110,13 +118,13 @@ fn a_summary_and_a_range_are_edited_undone_redone_and_saved_to_disk() {
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
-    assert!(!harness.state().workspace().is_dirty());
+    assert!(!harness.state().session().workspace().is_dirty());
     harness.get_by_label_contains("Saved 1 file.");
     let reloaded = load(&[folder.path().to_owned()]);
     assert!(!reloaded.has_errors(), "{:?}", reloaded.problems);
     assert_eq!(
         reloaded.negotiation,
-        harness.state().workspace().negotiation
+        harness.state().session().workspace().negotiation
     );
 }
 
@@ -182,7 +190,7 @@ fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_window_and_the_edit() 
     harness.run();
     assert!(harness.query_by_label("Save your changes?").is_none());
     assert_eq!(statement(&harness, key).summary, "Unsaved words");
-    assert!(harness.state().workspace().is_dirty());
+    assert!(harness.state().session().workspace().is_dirty());
 }
 
 #[test]
@@ -197,7 +205,7 @@ fn opening_another_negotiation_or_reloading_asks_and_discard_drops_the_edit() {
     harness.get_by_label("Discard").click();
     harness.run();
     assert_eq!(statement(&harness, key).summary, US_RED_LINE);
-    assert!(!harness.state().workspace().is_dirty());
+    assert!(!harness.state().session().workspace().is_dirty());
 }
 
 #[cfg(unix)]
@@ -216,7 +224,7 @@ fn a_save_into_a_read_only_folder_says_why_and_keeps_the_edit() {
     harness.get_by_label_contains("is read-only; nothing was written");
     harness.get_by_label_contains("Your edits are kept.");
     assert_eq!(statement(&harness, key).summary, "Kept although not saved");
-    assert!(harness.state().workspace().is_dirty());
+    assert!(harness.state().session().workspace().is_dirty());
     assert_eq!(std::fs::read(folder.path().join("us.ron")).unwrap(), before);
 }
 
@@ -265,7 +273,7 @@ fn edits_left_by_a_crash_are_offered_back_on_the_next_start() {
     let recovery = tempfile::tempdir().unwrap();
     let store = RecoveryStore::new(recovery.path());
     let start = || {
-        let app = App::with_recovery(
+        let app = app_with_recovery(
             Settings::default(),
             vec![folder.path().to_owned()],
             Arc::new(ScriptedDialogs::default()),
@@ -290,23 +298,12 @@ fn edits_left_by_a_crash_are_offered_back_on_the_next_start() {
         statement(&harness, key).summary,
         "Typed just before the crash"
     );
-    assert!(harness.state().workspace().is_dirty());
+    assert!(harness.state().session().workspace().is_dirty());
     // Saved, the recovery file has done its work and goes.
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     harness.run();
-    assert!(!harness.state().workspace().is_dirty());
+    assert!(!harness.state().session().workspace().is_dirty());
     assert!(!written.exists());
-}
-
-/// Waits, stepping the window, for a file change to be noticed.
-fn wait_for(harness: &mut Harness<'static, App>, what: &str, done: impl Fn(&App) -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !done(harness.state()) {
-        assert!(Instant::now() < deadline, "never saw {what}");
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
-    harness.run();
 }
 
 fn rewrite(path: &Path, from: &str, to: &str) {
@@ -315,10 +312,84 @@ fn rewrite(path: &Path, from: &str, to: &str) {
     std::fs::write(path, text.replace(from, to)).unwrap();
 }
 
+/// Whether any statement open in the window has this summary.
+fn has_summary(app: &App, summary: &str) -> bool {
+    app.session()
+        .workspace()
+        .negotiation
+        .parties
+        .iter()
+        .flat_map(|party| &party.data.statements)
+        .any(|statement| statement.summary == summary)
+}
+
+/// Another program changed `path`: the watcher says so at the next frame.
+fn changed_on_disk(harness: &mut Harness<'static, App>, disk: &ScriptedWatcher, path: &Path) {
+    disk.report(FileChange::Modified(path.to_owned()));
+    harness.run();
+}
+
 #[test]
 fn a_file_changed_by_another_program_reloads_silently_or_asks_when_it_has_edits() {
-    let (folder, mut harness) = folder_window();
-    // Let the watcher start with the first frames.
+    let folder = tempfile::tempdir().unwrap();
+    copy_example_to(folder.path());
+    let (mut harness, disk) = watched_window(vec![folder.path().to_owned()]);
+    let nato_summary = "No compromise on the open door: nations choose their own path";
+    let nato = folder.path().join("nato.ron");
+    rewrite(&nato, nato_summary, "Changed in another editor");
+    changed_on_disk(&mut harness, &disk, &nato);
+    assert!(has_summary(harness.state(), "Changed in another editor"));
+    harness.get_by_label_contains("was changed by another program and has been reloaded");
+
+    let key = edit_us_red_line(&mut harness);
+    retype(&mut harness, "Summary", "My version");
+    let us = folder.path().join("us.ron");
+    rewrite(&us, US_RED_LINE, "Their version");
+    changed_on_disk(&mut harness, &disk, &us);
+    harness.get_by_label("Changed by another program");
+    harness.get_by_label("Reload from disk").click();
+    harness.run();
+    assert_eq!(statement(&harness, key).summary, "Their version");
+    assert!(!harness.state().session().workspace().is_dirty());
+}
+
+#[test]
+fn keeping_my_version_keeps_the_edit_and_the_next_save_replaces_theirs() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_example_to(folder.path());
+    let (mut harness, disk) = watched_window(vec![folder.path().to_owned()]);
+    let key = edit_us_red_line(&mut harness);
+    retype(&mut harness, "Summary", "My version");
+    let us = folder.path().join("us.ron");
+    rewrite(&us, US_RED_LINE, "Their version");
+    changed_on_disk(&mut harness, &disk, &us);
+    harness.get_by_label("Keep my version").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Changed by another program")
+            .is_none()
+    );
+    assert_eq!(statement(&harness, key).summary, "My version");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let written = std::fs::read_to_string(&us).unwrap();
+    assert!(written.contains("My version") && !written.contains("Their version"));
+}
+
+/// The real watcher, on the real file system: the change arrives from notify's thread, so the
+/// test waits for the state it expects rather than for a time.
+#[test]
+fn the_real_watcher_notices_a_change_made_by_another_program() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_example_to(folder.path());
+    let app = App::new(
+        Settings::default(),
+        vec![folder.path().to_owned()],
+        Platform::with_dialogs(Arc::new(ScriptedDialogs::default())),
+    );
+    let mut harness = harness_for(app, Vec2::new(1600.0, 1000.0));
+    // The first frames start watching.
     harness.run();
     let nato_summary = "No compromise on the open door: nations choose their own path";
     rewrite(
@@ -326,28 +397,9 @@ fn a_file_changed_by_another_program_reloads_silently_or_asks_when_it_has_edits(
         nato_summary,
         "Changed in another editor",
     );
-    wait_for(&mut harness, "the silent reload", |app| {
-        app.workspace().negotiation.parties.iter().any(|party| {
-            party
-                .data
-                .statements
-                .iter()
-                .any(|s| s.summary == "Changed in another editor")
-        })
+    step_until(&mut harness, |app| {
+        has_summary(app, "Changed in another editor")
     });
-    harness.get_by_label_contains("was changed by another program and has been reloaded");
-
-    let key = edit_us_red_line(&mut harness);
-    retype(&mut harness, "Summary", "My version");
-    rewrite(&folder.path().join("us.ron"), US_RED_LINE, "Their version");
-    wait_for(&mut harness, "the question", |app| {
-        app.view().modal.is_some()
-    });
-    harness.get_by_label("Changed by another program");
-    harness.get_by_label("Reload from disk").click();
-    harness.run();
-    assert_eq!(statement(&harness, key).summary, "Their version");
-    assert!(!harness.state().workspace().is_dirty());
 }
 
 #[test]
@@ -363,7 +415,7 @@ fn a_new_party_file_gets_a_column_and_is_written_beside_the_others() {
     harness.run();
     let written = std::fs::read_to_string(folder.path().join("new-party.ron")).unwrap();
     assert!(written.contains("Joins the talks in February"));
-    assert!(!harness.state().workspace().is_dirty());
+    assert!(!harness.state().session().workspace().is_dirty());
 }
 
 #[test]
@@ -395,7 +447,7 @@ fn save_as_writes_every_file_into_the_new_folder_and_work_goes_on_there() {
     let second = tempfile::tempdir().unwrap();
     let copy = second.path().join("round-two");
     std::fs::create_dir(&copy).unwrap();
-    let app = App::with_settings(
+    let app = app(
         Settings::default(),
         vec![first.path().to_owned()],
         ScriptedDialogs::answering(vec![copy.clone()]),
@@ -406,12 +458,12 @@ fn save_as_writes_every_file_into_the_new_folder_and_work_goes_on_there() {
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label_contains("Save as…").click();
-    step_until(&mut harness, |app| !app.workspace().is_dirty());
+    step_until(&mut harness, |app| !app.session().workspace().is_dirty());
     for name in ["agenda.ron", "nato.ron", "russia.ron", "us.ron"] {
         assert!(copy.join(name).is_file(), "{name} was not written");
     }
     assert_eq!(
-        harness.state().workspace().origin,
+        harness.state().session().workspace().origin,
         Origin::paths(vec![copy.clone()])
     );
     // Undo cannot send later saves back to the first folder.
@@ -438,7 +490,7 @@ fn discarded_edits_are_not_offered_back_on_the_next_start() {
     copy_example_to(folder.path());
     let recovery = tempfile::tempdir().unwrap();
     let store = RecoveryStore::new(recovery.path());
-    let app = App::with_recovery(
+    let app = app_with_recovery(
         Settings::default(),
         vec![folder.path().to_owned()],
         Arc::new(ScriptedDialogs::default()),
@@ -497,7 +549,7 @@ fn a_save_into_a_folder_that_was_deleted_says_why_and_keeps_the_edit() {
         statement(&harness, key).summary,
         "Written before the folder went"
     );
-    assert!(harness.state().workspace().is_dirty());
+    assert!(harness.state().session().workspace().is_dirty());
     assert!(!folder.exists());
 }
 
@@ -506,7 +558,7 @@ fn edits_to_the_built_in_example_are_offered_back_after_a_crash_too() {
     let recovery = tempfile::tempdir().unwrap();
     let store = RecoveryStore::new(recovery.path());
     let start = || {
-        let app = App::with_recovery(
+        let app = app_with_recovery(
             Settings::default(),
             Vec::new(),
             Arc::new(ScriptedDialogs::default()),
@@ -530,20 +582,20 @@ fn edits_to_the_built_in_example_are_offered_back_after_a_crash_too() {
 
 #[test]
 fn a_file_deleted_and_written_back_unchanged_needs_no_answer() {
-    let (folder, mut harness) = folder_window();
-    harness.run();
+    let folder = tempfile::tempdir().unwrap();
+    copy_example_to(folder.path());
+    let (mut harness, disk) = watched_window(vec![folder.path().to_owned()]);
     let nato = folder.path().join("nato.ron");
     let text = std::fs::read_to_string(&nato).unwrap();
     std::fs::remove_file(&nato).unwrap();
-    wait_for(&mut harness, "the removal", |app| {
-        app.workspace().is_dirty()
-    });
+    disk.report(FileChange::Removed(nato.clone()));
+    harness.run();
+    assert!(harness.state().session().workspace().is_dirty());
     harness.get_by_label_contains("was deleted or moved by another program");
     std::fs::write(&nato, text).unwrap();
-    wait_for(&mut harness, "the file coming back", |app| {
-        !app.workspace().is_dirty()
-    });
-    assert!(harness.state().view().modal.is_none());
+    changed_on_disk(&mut harness, &disk, &nato);
+    assert!(!harness.state().session().workspace().is_dirty());
+    assert!(harness.state().session().question().is_none());
 }
 
 #[test]
@@ -562,7 +614,7 @@ fn an_agenda_issue_keeps_its_editor_while_its_id_is_retyped() {
         .get_by_role_and_label(Role::TextInput, "Id")
         .type_text("missile-limits");
     harness.run();
-    let workspace = harness.state().workspace();
+    let workspace = harness.state().session().workspace();
     let agenda = &workspace.negotiation.agenda.as_ref().unwrap().data;
     assert_eq!(agenda.issues[2].id, "missile-limits");
     assert_eq!(

@@ -3,8 +3,8 @@
 use std::fs;
 use std::path::PathBuf;
 
-use common_ground::io::{has_comments, load, parse_ron};
-use common_ground::model::{Agenda, PartyFile};
+use common_ground_core::io::{has_comments, load, parse_ron};
+use common_ground_core::model::{Agenda, PartyFile};
 use proptest::prelude::*;
 
 fn bundled_party_text() -> String {

@@ -1,7 +1,7 @@
 //! What is saved loads back equal, and saving twice gives the same bytes, for any data.
 
-use common_ground::io::{SaveMode, load, parse_ron, save_party, to_canonical_ron};
-use common_ground::model::{
+use common_ground_core::io::{SaveMode, load, parse_ron, save_party, to_canonical_ron};
+use common_ground_core::model::{
     Condition, Firmness, Kind, Party, PartyFile, Range, Source, Statement, WaitsOn,
 };
 use proptest::prelude::*;
@@ -155,7 +155,7 @@ fn the_bundled_data_survives_a_save_and_load_through_disk() {
     .unwrap();
     let reloaded = load(&[dir.path().to_owned()]);
     assert_eq!(reloaded.problems, []);
-    let data = |negotiation: &common_ground::io::Negotiation| {
+    let data = |negotiation: &common_ground_core::negotiation::Negotiation| {
         negotiation
             .parties
             .iter()

@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use common_ground::app::{App, Origin, Settings};
+use common_ground_document::Origin;
+use common_ground_document::disk::ScriptedWatcher;
+use common_ground_window::{App, Settings};
 use egui::{Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -23,7 +25,10 @@ fn the_example_opens_with_a_column_per_party_and_labelled_statements() {
         harness.get_by_label(name);
     }
     harness.get_by_label_contains(US_RED_LINE_CARD);
-    assert_eq!(harness.state().workspace().origin, Origin::Example);
+    assert_eq!(
+        harness.state().session().workspace().origin,
+        Origin::Example
+    );
     harness.get_by_label("3 of 3 parties shown");
     harness.get_by_label("4 files loaded");
 }
@@ -158,9 +163,12 @@ fn a_condition_leads_to_the_statement_it_waits_on() {
     harness.run();
     let app = harness.state();
     let key = app.view().selected.expect("a statement is selected");
-    let statement = app.workspace().statement(key).unwrap();
+    let statement = app.session().workspace().statement(key).unwrap();
     assert_eq!(
-        app.workspace().negotiation.parties[key.party].data.party.id,
+        app.session().workspace().negotiation.parties[key.party]
+            .data
+            .party
+            .id,
         "russia"
     );
     assert_eq!(statement.issue, "russian-forces-border");
@@ -180,7 +188,7 @@ fn a_broken_file_shows_where_it_broke_and_the_good_files_stay_usable() {
     let label = format!("{problem:?}");
     let line_col = regex_like_line_col(&label);
     assert!(line_col, "expected file:line:col in {label}");
-    assert_eq!(harness.state().workspace().error_count(), 1);
+    assert_eq!(harness.state().session().workspace().error_count(), 1);
     harness.get_by_label("3 of 4 files loaded");
     // In the status bar and atop the problems panel.
     assert_eq!(harness.query_all_by_label_contains("1 error, ").count(), 2);
@@ -228,7 +236,10 @@ fn clicking_a_problem_in_a_statement_selects_that_statement() {
         .view()
         .selected
         .expect("the problem selected its statement");
-    assert_eq!(app.workspace().statement(key).unwrap().salience, 900.0);
+    assert_eq!(
+        app.session().workspace().statement(key).unwrap().salience,
+        900.0
+    );
     harness.get_by_label_contains("salience 900/100");
     // The inspector says what is wrong with it.
     harness.get_by_label("Error: salience 900 is outside 0–100");
@@ -243,7 +254,7 @@ fn ctrl_o_opens_what_the_dialog_picked_without_blocking_the_window() {
         folder.path().join("us.ron"),
         folder.path().join("russia.ron"),
     ];
-    let app = App::with_settings(
+    let app = app(
         Settings::default(),
         Vec::new(),
         ScriptedDialogs::answering(picked.clone()),
@@ -251,7 +262,7 @@ fn ctrl_o_opens_what_the_dialog_picked_without_blocking_the_window() {
     let mut harness = harness_for(app, Vec2::new(1600.0, 1000.0));
     harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
     step_until(&mut harness, |app| {
-        app.workspace().origin == Origin::Paths(picked.clone())
+        app.session().workspace().origin == Origin::Paths(picked.clone())
     });
     harness.get_by_label("United States");
     assert!(
@@ -295,7 +306,7 @@ fn dropping_a_folder_onto_the_window_opens_it() {
         .push(Arc::new(DroppedPath(folder.path().to_owned())));
     harness.run();
     assert_eq!(
-        harness.state().workspace().origin,
+        harness.state().session().workspace().origin,
         Origin::Paths(vec![folder.path().to_owned()])
     );
     harness.get_by_label("Russian Federation");
@@ -349,7 +360,7 @@ fn the_next_start_reopens_the_negotiation_with_its_columns_and_theme() {
     harness.run();
     harness
         .state_mut()
-        .push(common_ground::app::Command::SetTheme(
+        .push(common_ground_window::Command::SetTheme(
             egui::ThemePreference::Dark,
         ));
     harness.run();
@@ -359,12 +370,15 @@ fn the_next_start_reopens_the_negotiation_with_its_columns_and_theme() {
     let app = App::restore(
         Some(&storage),
         Vec::new(),
-        Arc::new(ScriptedDialogs::default()),
+        platform(
+            Arc::new(ScriptedDialogs::default()),
+            &ScriptedWatcher::default(),
+        ),
     );
     assert_eq!(app.settings().theme, egui::ThemePreference::Dark);
     let harness = harness_for(app, Vec2::new(1600.0, 1000.0));
     assert_eq!(
-        harness.state().workspace().origin,
+        harness.state().session().workspace().origin,
         Origin::Paths(vec![folder.path().to_owned()])
     );
     assert!(
@@ -382,15 +396,18 @@ fn a_last_negotiation_that_is_gone_falls_back_to_the_example_and_says_so() {
         last: Some(Origin::Paths(vec!["/no/such/negotiation".into()])),
         ..Settings::default()
     };
-    let app = App::with_settings(settings, Vec::new(), Arc::new(ScriptedDialogs::default()));
+    let app = app(settings, Vec::new(), Arc::new(ScriptedDialogs::default()));
     let harness = harness_for(app, Vec2::new(1600.0, 1000.0));
-    assert_eq!(harness.state().workspace().origin, Origin::Example);
+    assert_eq!(
+        harness.state().session().workspace().origin,
+        Origin::Example
+    );
     harness.get_by_label_contains("/no/such/negotiation could not be found any more");
 }
 
 #[test]
 fn the_window_is_usable_at_900_by_600() {
-    let app = App::with_settings(
+    let app = app(
         Settings::default(),
         Vec::new(),
         Arc::new(ScriptedDialogs::default()),
@@ -419,7 +436,7 @@ fn a_statement_chosen_from_the_problems_is_scrolled_into_view() {
     let broken = format!("{}salience: 600.0{}", &us[..salience], &us[salience + 14..]);
     std::fs::write(&us_path, broken).unwrap();
 
-    let app = App::with_settings(
+    let app = app(
         Settings::default(),
         vec![folder.path().to_owned()],
         Arc::new(ScriptedDialogs::default()),
@@ -492,7 +509,7 @@ fn the_zoom_is_restored_and_a_broken_one_is_ignored() {
             zoom: saved,
             ..Settings::default()
         };
-        let app = App::with_settings(settings, Vec::new(), Arc::new(ScriptedDialogs::default()));
+        let app = app(settings, Vec::new(), Arc::new(ScriptedDialogs::default()));
         let harness = harness_for(app, Vec2::new(1600.0, 1000.0));
         assert_eq!(harness.ctx.zoom_factor(), expected, "saved {saved}");
         harness.get_by_label("United States");
@@ -510,7 +527,7 @@ fn the_window_survives_every_kind_of_bad_file() {
     paths.push(Path::new(DATA).join("agenda.ron"));
     let mut harness = window(paths);
     harness.get_by_label("Problems");
-    assert!(harness.state().workspace().error_count() >= 6);
+    assert!(harness.state().session().workspace().error_count() >= 6);
     // Every bad file is named in the problems panel.
     for name in [
         "binary.ron",
@@ -538,7 +555,12 @@ fn arrow_keys_move_the_selection_between_statements() {
     let selected = |harness: &Harness<'static, App>| {
         let app = harness.state();
         let key = app.view().selected.expect("a selection");
-        app.workspace().statement(key).unwrap().summary.clone()
+        app.session()
+            .workspace()
+            .statement(key)
+            .unwrap()
+            .summary
+            .clone()
     };
     assert_eq!(selected(&harness), US_RED_LINE);
     harness.key_press(egui::Key::ArrowLeft);
@@ -583,7 +605,7 @@ fn a_typed_path_opens_from_the_file_menu() {
     harness.key_press(egui::Key::Enter);
     harness.run();
     assert_eq!(
-        harness.state().workspace().origin,
+        harness.state().session().workspace().origin,
         Origin::Paths(vec![folder.path().to_owned()])
     );
     assert!(
@@ -601,7 +623,10 @@ fn open_recent_reopens_an_earlier_negotiation_and_help_brings_back_the_example()
     harness.run();
     harness.get_by_label("Open example").click();
     harness.run();
-    assert_eq!(harness.state().workspace().origin, Origin::Example);
+    assert_eq!(
+        harness.state().session().workspace().origin,
+        Origin::Example
+    );
 
     harness.get_by_label("File").click();
     harness.run();
@@ -612,7 +637,7 @@ fn open_recent_reopens_an_earlier_negotiation_and_help_brings_back_the_example()
         .click();
     harness.run();
     assert_eq!(
-        harness.state().workspace().origin,
+        harness.state().session().workspace().origin,
         Origin::Paths(vec![folder.path().to_owned()])
     );
 }
@@ -681,7 +706,10 @@ fn reload_follows_the_selected_statement_when_others_are_removed_above_it() {
     let app = harness.state();
     let key = app.view().selected.expect("still selected");
     assert_eq!(key.statement, 0);
-    assert_eq!(app.workspace().statement(key).unwrap().summary, deployments);
+    assert_eq!(
+        app.session().workspace().statement(key).unwrap().summary,
+        deployments
+    );
 }
 
 #[test]

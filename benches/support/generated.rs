@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use common_ground::io::{AGENDA_FILE_NAME, SaveMode, save_agenda, save_party};
-use common_ground::model::{
+use common_ground_core::io::{AGENDA_FILE_NAME, SaveMode, save_agenda, save_party};
+use common_ground_core::model::{
     Agenda, AgendaIssue, Anchor, Condition, Firmness, Kind, Party, PartyFile, Range, Source,
     Statement, WaitsOn,
 };

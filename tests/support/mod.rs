@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common_ground::app::{App, FileDialogs, SaveRequest, Settings};
+use common_ground_document::disk::ScriptedWatcher;
+use common_ground_document::recovery::RecoveryStore;
+use common_ground_window::{App, FileDialogs, Platform, SaveRequest, Settings};
 use egui::Vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -54,13 +56,57 @@ pub fn harness_for(app: App, size: Vec2) -> Harness<'static, App> {
     harness
 }
 
+/// What the window is given in tests: these dialogs, nothing written aside, and changes on
+/// disk reported only when a test says so, through `disk`.
+pub fn platform(dialogs: Arc<dyn FileDialogs>, disk: &ScriptedWatcher) -> Platform {
+    Platform {
+        dialogs,
+        recovery: None,
+        watcher: disk.start(),
+    }
+}
+
+/// The app over `paths`, its file changes scripted by a watcher nobody feeds.
+pub fn app(settings: Settings, paths: Vec<PathBuf>, dialogs: Arc<dyn FileDialogs>) -> App {
+    App::new(
+        settings,
+        paths,
+        platform(dialogs, &ScriptedWatcher::default()),
+    )
+}
+
+/// The app writing unsaved edits aside into `store`.
+pub fn app_with_recovery(
+    settings: Settings,
+    paths: Vec<PathBuf>,
+    dialogs: Arc<dyn FileDialogs>,
+    store: RecoveryStore,
+) -> App {
+    let platform = Platform {
+        recovery: Some(store),
+        ..platform(dialogs, &ScriptedWatcher::default())
+    };
+    App::new(settings, paths, platform)
+}
+
 pub fn window(paths: Vec<PathBuf>) -> Harness<'static, App> {
-    let app = App::with_settings(
+    let app = app(
         Settings::default(),
         paths,
         Arc::new(ScriptedDialogs::default()),
     );
     harness_for(app, Vec2::new(1600.0, 1000.0))
+}
+
+/// A window whose changes on disk the test reports through the watcher returned.
+pub fn watched_window(paths: Vec<PathBuf>) -> (Harness<'static, App>, ScriptedWatcher) {
+    let disk = ScriptedWatcher::default();
+    let app = App::new(
+        Settings::default(),
+        paths,
+        platform(Arc::new(ScriptedDialogs::default()), &disk),
+    );
+    (harness_for(app, Vec2::new(1600.0, 1000.0)), disk)
 }
 
 pub fn example_window() -> Harness<'static, App> {
@@ -69,7 +115,7 @@ pub fn example_window() -> Harness<'static, App> {
 
 /// Steps the window until `done` holds, for work that finishes on another thread.
 pub fn step_until(harness: &mut Harness<'static, App>, done: impl Fn(&App) -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(10);
+    let deadline = Instant::now() + Duration::from_secs(60);
     while !done(harness.state()) {
         assert!(Instant::now() < deadline, "the window never got there");
         std::thread::sleep(Duration::from_millis(10));

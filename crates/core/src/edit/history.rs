@@ -1,0 +1,73 @@
+//! The edits that can be undone and redone, as whole-file snapshots.
+
+use super::{Change, restore};
+use crate::negotiation::Negotiation;
+
+/// How many edits can be undone; the oldest are forgotten first.
+const HISTORY_LIMIT: usize = 300;
+
+/// The edits that can be undone and redone.
+#[derive(Debug, Default)]
+pub struct History {
+    undo: Vec<Change>,
+    redo: Vec<Change>,
+    /// Set when the field being typed into loses focus, so the next burst is a step of its own.
+    sealed: bool,
+}
+
+impl History {
+    /// Records a change just made. Typing on in the same field extends the last step.
+    pub fn record(&mut self, change: Change) {
+        self.redo.clear();
+        if !self.sealed
+            && change.merge_key.is_some()
+            && let Some(last) = self.undo.last_mut()
+            && last.merge_key == change.merge_key
+            && last.file == change.file
+        {
+            last.after = change.after;
+            last.select_after = change.select_after;
+            return;
+        }
+        self.sealed = false;
+        self.undo.push(change);
+        if self.undo.len() > HISTORY_LIMIT {
+            self.undo.remove(0);
+        }
+    }
+
+    /// Ends the current burst of typing.
+    pub fn seal(&mut self) {
+        self.sealed = true;
+    }
+
+    /// Puts back the file as it was before the last change; returns that change.
+    pub fn undo(&mut self, negotiation: &mut Negotiation) -> Option<&Change> {
+        let change = self.undo.pop()?;
+        restore(negotiation, change.file, &change.before);
+        self.sealed = true;
+        self.redo.push(change);
+        self.redo.last()
+    }
+
+    /// Makes the last undone change again; returns it.
+    pub fn redo(&mut self, negotiation: &mut Negotiation) -> Option<&Change> {
+        let change = self.redo.pop()?;
+        restore(negotiation, change.file, &change.after);
+        self.sealed = true;
+        self.undo.push(change);
+        self.undo.last()
+    }
+
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|change| change.label.as_str())
+    }
+
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|change| change.label.as_str())
+    }
+
+    pub fn clear(&mut self) {
+        *self = History::default();
+    }
+}

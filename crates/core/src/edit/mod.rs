@@ -1,0 +1,303 @@
+//! Edits to an open negotiation, and their undo history ([`History`]). Each edit replaces one
+//! file's data and remembers the file as it was, so undoing is putting the old data back; no
+//! edit needs its own inverse. The window turns what the user does into [`Edit`]s, often made
+//! by the [`builders`]; nothing here knows egui.
+
+pub mod builders;
+mod history;
+#[cfg(test)]
+mod tests;
+
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+pub use history::History;
+
+use crate::model::{Agenda, AgendaIssue, Party, PartyFile, Statement};
+use crate::negotiation::{FileId, Loaded, Negotiation, StatementKey};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// Replace a statement with an edited copy.
+    Statement {
+        key: StatementKey,
+        statement: Statement,
+    },
+    InsertStatement {
+        party: usize,
+        index: usize,
+        statement: Statement,
+    },
+    RemoveStatement(StatementKey),
+    /// Move a statement to another place in its file.
+    MoveStatement {
+        key: StatementKey,
+        to: usize,
+    },
+    PartyDetails {
+        party: usize,
+        details: Party,
+        as_of: String,
+        summary: String,
+    },
+    AgendaDetails {
+        name: String,
+        description: String,
+    },
+    AgendaIssue {
+        index: usize,
+        issue: AgendaIssue,
+    },
+    InsertAgendaIssue {
+        index: usize,
+        issue: AgendaIssue,
+    },
+    RemoveAgendaIssue(usize),
+    /// A new party file, saved to `path` when the negotiation is saved.
+    AddParty {
+        path: PathBuf,
+        file: PartyFile,
+    },
+}
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum EditError {
+    #[error("there is no such statement any more")]
+    NoStatement,
+    #[error("there is no such party any more")]
+    NoParty,
+    #[error("there is no agenda to edit")]
+    NoAgenda,
+    #[error("there is no such issue on the agenda any more")]
+    NoIssue,
+}
+
+/// A file's data at one moment; `None` when the file did not exist (a party added later).
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileData {
+    Agenda(Option<Loaded<Agenda>>),
+    Party(Option<Loaded<PartyFile>>),
+}
+
+/// One undoable step: a file before and after it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// What the Edit menu calls it: "Undo edit summary".
+    pub label: String,
+    pub file: FileId,
+    pub before: FileData,
+    pub after: FileData,
+    /// The statement to select once the change is undone, and once it is done.
+    pub select_before: Option<StatementKey>,
+    pub select_after: Option<StatementKey>,
+    /// Consecutive changes with the same key, such as the keystrokes typed into one field,
+    /// are undone together.
+    merge_key: Option<String>,
+}
+
+impl Edit {
+    /// What the edit does, in the words of the Edit menu.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Edit::Statement { .. } => "edit statement",
+            Edit::InsertStatement { .. } => "add statement",
+            Edit::RemoveStatement(_) => "delete statement",
+            Edit::MoveStatement { .. } => "move statement",
+            Edit::PartyDetails { .. } => "edit party",
+            Edit::AgendaDetails { .. } => "edit agenda",
+            Edit::AgendaIssue { .. } => "edit issue",
+            Edit::InsertAgendaIssue { .. } => "add issue",
+            Edit::RemoveAgendaIssue(_) => "delete issue",
+            Edit::AddParty { .. } => "add party",
+        }
+    }
+
+    fn file(&self, negotiation: &Negotiation) -> FileId {
+        match self {
+            Edit::Statement { key, .. }
+            | Edit::RemoveStatement(key)
+            | Edit::MoveStatement { key, .. } => FileId::Party(key.party),
+            Edit::InsertStatement { party, .. } | Edit::PartyDetails { party, .. } => {
+                FileId::Party(*party)
+            }
+            Edit::AgendaDetails { .. }
+            | Edit::AgendaIssue { .. }
+            | Edit::InsertAgendaIssue { .. }
+            | Edit::RemoveAgendaIssue(_) => FileId::Agenda,
+            Edit::AddParty { .. } => FileId::Party(negotiation.parties.len()),
+        }
+    }
+}
+
+/// The data of one file now.
+pub fn file_data(negotiation: &Negotiation, file: FileId) -> FileData {
+    match file {
+        FileId::Agenda => FileData::Agenda(negotiation.agenda.clone()),
+        FileId::Party(index) => FileData::Party(negotiation.parties.get(index).cloned()),
+    }
+}
+
+/// Puts a file's data back as it was at some moment.
+fn restore(negotiation: &mut Negotiation, file: FileId, data: &FileData) {
+    let count = negotiation.parties.len();
+    match (file, data) {
+        // Only the data goes back: where the file lives is not an edit.
+        (FileId::Agenda, FileData::Agenda(agenda)) => match (&mut negotiation.agenda, agenda) {
+            (Some(open), Some(agenda)) => open.data = agenda.data.clone(),
+            (open, agenda) => *open = agenda.clone(),
+        },
+        (FileId::Party(index), FileData::Party(party)) => match party {
+            Some(party) => match negotiation.parties.get_mut(index) {
+                Some(open) => open.data = party.data.clone(),
+                // Only a party added last is ever created or removed by undo and redo.
+                None if index == count => {
+                    negotiation.parties.push(party.clone());
+                }
+                None => {}
+            },
+            None => {
+                if index + 1 == negotiation.parties.len() {
+                    negotiation.parties.pop();
+                }
+            }
+        },
+        // A file id and data of another kind are never recorded together.
+        _ => {}
+    }
+}
+
+/// Carries out an edit and returns the change that undoes it. `merge_key` names the field
+/// being typed into, so a burst of typing becomes one step.
+pub fn apply(
+    negotiation: &mut Negotiation,
+    edit: Edit,
+    merge_key: Option<String>,
+    selected: Option<StatementKey>,
+) -> Result<Change, EditError> {
+    let label = edit.label().to_owned();
+    let file = edit.file(negotiation);
+    let before = file_data(negotiation, file);
+    let select_after = apply_to(negotiation, edit, selected)?;
+    Ok(Change {
+        label,
+        file,
+        before,
+        after: file_data(negotiation, file),
+        select_before: selected,
+        select_after,
+        merge_key,
+    })
+}
+
+fn party_mut(negotiation: &mut Negotiation, party: usize) -> Result<&mut PartyFile, EditError> {
+    negotiation
+        .parties
+        .get_mut(party)
+        .map(|loaded| &mut loaded.data)
+        .ok_or(EditError::NoParty)
+}
+
+fn agenda_mut(negotiation: &mut Negotiation) -> Result<&mut Agenda, EditError> {
+    negotiation
+        .agenda
+        .as_mut()
+        .map(|loaded| &mut loaded.data)
+        .ok_or(EditError::NoAgenda)
+}
+
+/// Changes the data; returns what to select afterwards.
+fn apply_to(
+    negotiation: &mut Negotiation,
+    edit: Edit,
+    selected: Option<StatementKey>,
+) -> Result<Option<StatementKey>, EditError> {
+    match edit {
+        Edit::Statement { key, statement } => {
+            let slot = party_mut(negotiation, key.party)?
+                .statements
+                .get_mut(key.statement)
+                .ok_or(EditError::NoStatement)?;
+            *slot = statement;
+            Ok(Some(key))
+        }
+        Edit::InsertStatement {
+            party,
+            index,
+            statement,
+        } => {
+            let statements = &mut party_mut(negotiation, party)?.statements;
+            let index = index.min(statements.len());
+            statements.insert(index, statement);
+            Ok(Some(StatementKey {
+                party,
+                statement: index,
+            }))
+        }
+        Edit::RemoveStatement(key) => {
+            let statements = &mut party_mut(negotiation, key.party)?.statements;
+            if key.statement >= statements.len() {
+                return Err(EditError::NoStatement);
+            }
+            statements.remove(key.statement);
+            Ok(None)
+        }
+        Edit::MoveStatement { key, to } => {
+            let statements = &mut party_mut(negotiation, key.party)?.statements;
+            if key.statement >= statements.len() {
+                return Err(EditError::NoStatement);
+            }
+            let statement = statements.remove(key.statement);
+            let to = to.min(statements.len());
+            statements.insert(to, statement);
+            Ok(Some(StatementKey {
+                party: key.party,
+                statement: to,
+            }))
+        }
+        Edit::PartyDetails {
+            party,
+            details,
+            as_of,
+            summary,
+        } => {
+            let file = party_mut(negotiation, party)?;
+            file.party = details;
+            file.as_of = as_of;
+            file.summary = summary;
+            Ok(selected)
+        }
+        Edit::AgendaDetails { name, description } => {
+            let agenda = agenda_mut(negotiation)?;
+            agenda.name = name;
+            agenda.description = description;
+            Ok(selected)
+        }
+        Edit::AgendaIssue { index, issue } => {
+            let slot = agenda_mut(negotiation)?
+                .issues
+                .get_mut(index)
+                .ok_or(EditError::NoIssue)?;
+            *slot = issue;
+            Ok(selected)
+        }
+        Edit::InsertAgendaIssue { index, issue } => {
+            let issues = &mut agenda_mut(negotiation)?.issues;
+            let index = index.min(issues.len());
+            issues.insert(index, issue);
+            Ok(selected)
+        }
+        Edit::RemoveAgendaIssue(index) => {
+            let issues = &mut agenda_mut(negotiation)?.issues;
+            if index >= issues.len() {
+                return Err(EditError::NoIssue);
+            }
+            issues.remove(index);
+            Ok(selected)
+        }
+        Edit::AddParty { path, file } => {
+            negotiation.parties.push(Loaded { path, data: file });
+            Ok(selected)
+        }
+    }
+}

@@ -1,0 +1,198 @@
+//! The comparison as a Markdown brief, every quote cited: the text the window exports.
+
+use std::fmt::{self, Write as _};
+
+use super::{
+    Inline, STATUSES_IN_REPORT_ORDER, View, Written, number, statement_facts, table_cell,
+    zone_or_gap,
+};
+use crate::analysis::{Analysis, IssueAnalysis};
+use crate::negotiation::{Negotiation, StatementKey};
+
+pub fn markdown(negotiation: &Negotiation, analysis: &Analysis) -> String {
+    let view = View {
+        negotiation,
+        analysis,
+    };
+    Written(|out: &mut fmt::Formatter<'_>| write_markdown(&view, out)).to_string()
+}
+
+fn write_markdown(view: &View<'_>, out: &mut impl fmt::Write) -> fmt::Result {
+    let mut references = References::default();
+    writeln!(
+        out,
+        "# Common ground: {}\n",
+        Inline(&view.negotiation.name())
+    )?;
+    writeln!(out, "Parties compared: {}.\n", view.party_list())?;
+    writeln!(
+        out,
+        "Each issue is scored on a 0–100 scale whose ends are named below. Ranges, stances and \
+         salience marked *est.* are the analyst's estimates, not numbers the parties stated.\n"
+    )?;
+    writeln!(out, "## Summary\n")?;
+    writeln!(out, "| Issue | Status | Zone or gap | Silent |")?;
+    writeln!(out, "| --- | --- | --- | --- |")?;
+    for issue in &view.analysis.issues {
+        let silent = if issue.silent.is_empty() {
+            "–".to_owned()
+        } else {
+            view.names(&issue.silent)
+        };
+        writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            table_cell(view.title(&issue.issue)),
+            issue.status.label(),
+            zone_or_gap(issue),
+            table_cell(&silent)
+        )?;
+    }
+    for status in STATUSES_IN_REPORT_ORDER {
+        let issues = view.issues_with(status);
+        if issues.is_empty() {
+            continue;
+        }
+        writeln!(out, "\n## {}", capitalised(status.label()))?;
+        for issue in issues {
+            markdown_issue(view, issue, &mut references, out)?;
+        }
+    }
+    if !references.cited.is_empty() {
+        writeln!(out, "\n## Sources\n")?;
+        for (i, reference) in references.cited.iter().enumerate() {
+            writeln!(out, "{}. {}", i + 1, Inline(reference))?;
+        }
+    }
+    Ok(())
+}
+
+/// "Possible agreement" from "possible agreement".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+fn markdown_issue<'a>(
+    view: &View<'a>,
+    issue: &IssueAnalysis,
+    references: &mut References<'a>,
+    out: &mut impl fmt::Write,
+) -> fmt::Result {
+    writeln!(out, "\n### {}\n", Inline(view.title(&issue.issue)))?;
+    let scale = view.agenda_issue(&issue.issue).map(|agenda_issue| {
+        let anchors: Vec<String> = agenda_issue
+            .scale
+            .iter()
+            .map(|anchor| format!("{} = {}", number(anchor.at), Inline(&anchor.meaning)))
+            .collect();
+        anchors.join("; ")
+    });
+    let mut finding = format!("**{}**: {}.", issue.status.label(), zone_or_gap(issue));
+    if let Some(scale) = scale {
+        write!(finding, " Scale: {scale}.")?;
+    }
+    writeln!(out, "{finding}\n")?;
+    if let Some(gap) = &issue.gap {
+        for (label, side) in [
+            ("Held down by", &gap.low_side),
+            ("Held up by", &gap.high_side),
+        ] {
+            let names: Vec<String> = side
+                .iter()
+                .filter_map(|&key| {
+                    let statement = view.statement(key)?;
+                    Some(format!(
+                        "{} ({})",
+                        Inline(view.party_name(key.party)),
+                        statement.firmness.label()
+                    ))
+                })
+                .collect();
+            if !names.is_empty() {
+                writeln!(out, "{label}: {}.\n", names.join(", "))?;
+            }
+        }
+    }
+    for collision in &issue.collisions {
+        let (Some(demand), Some(rejection)) = (
+            view.statement(collision.demand),
+            view.statement(collision.rejection),
+        ) else {
+            continue;
+        };
+        writeln!(
+            out,
+            "Collision: {}'s demand \"{}\" falls in the area {}'s red line \"{}\" rejects.\n",
+            Inline(view.party_name(collision.demand.party)),
+            Inline(&demand.summary),
+            Inline(view.party_name(collision.rejection.party)),
+            Inline(&rejection.summary)
+        )?;
+    }
+    for (offer, statement, conditions) in view.offers_with_conditions(issue) {
+        writeln!(
+            out,
+            "Conditional offer from {}: \"{}\", on condition: {}.\n",
+            Inline(view.party_name(offer.party)),
+            Inline(&statement.summary),
+            view.conditions_text(&conditions, false)
+        )?;
+    }
+    for stand in &issue.stands {
+        for &index in &stand.statements {
+            let key = StatementKey {
+                party: stand.party,
+                statement: index,
+            };
+            let Some(statement) = view.statement(key) else {
+                continue;
+            };
+            writeln!(
+                out,
+                "- **{}**: {} ({})",
+                Inline(view.party_name(stand.party)),
+                Inline(&statement.summary),
+                statement_facts(statement)
+            )?;
+            for (i, source) in statement.sources.iter().enumerate() {
+                if i > 0 {
+                    // An empty quoted line keeps two quotes from running together.
+                    writeln!(out, "  >")?;
+                }
+                writeln!(
+                    out,
+                    "  > \"{}\"  \n  > — {}, {} [{}]",
+                    Inline(&source.quote),
+                    Inline(&source.speaker),
+                    Inline(&source.date),
+                    references.number(&source.reference)
+                )?;
+            }
+        }
+    }
+    if !issue.silent.is_empty() {
+        writeln!(out, "- Silent: {}", view.names(&issue.silent))?;
+    }
+    Ok(())
+}
+
+/// The works quoted, numbered in order of first citation, so a long reference is printed once.
+#[derive(Default)]
+struct References<'a> {
+    cited: Vec<&'a str>,
+}
+
+impl<'a> References<'a> {
+    fn number(&mut self, reference: &'a str) -> usize {
+        match self.cited.iter().position(|r| *r == reference) {
+            Some(i) => i + 1,
+            None => {
+                self.cited.push(reference);
+                self.cited.len()
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! The comparison as plain text, for the terminal.
+
+use std::fmt;
+
+use super::{
+    Inline, STATUSES_IN_REPORT_ORDER, View, Written, range_text, statement_facts, zone_or_gap,
+};
+use crate::analysis::{Analysis, IssueAnalysis};
+use crate::negotiation::Negotiation;
+
+pub fn text(negotiation: &Negotiation, analysis: &Analysis) -> String {
+    let view = View {
+        negotiation,
+        analysis,
+    };
+    Written(|out: &mut fmt::Formatter<'_>| write_text(&view, out)).to_string()
+}
+
+fn write_text(view: &View<'_>, out: &mut impl fmt::Write) -> fmt::Result {
+    writeln!(out, "{}", Inline(&view.negotiation.name()))?;
+    writeln!(out, "Parties compared: {}", view.party_list())?;
+    for status in STATUSES_IN_REPORT_ORDER {
+        let issues = view.issues_with(status);
+        if issues.is_empty() {
+            continue;
+        }
+        writeln!(
+            out,
+            "\n{} ({})",
+            status.label().to_uppercase(),
+            issues.len()
+        )?;
+        for issue in issues {
+            text_issue(view, issue, out)?;
+        }
+    }
+    Ok(())
+}
+
+fn text_issue(view: &View<'_>, issue: &IssueAnalysis, out: &mut impl fmt::Write) -> fmt::Result {
+    writeln!(
+        out,
+        "\n  {} [{}]: {}",
+        Inline(view.title(&issue.issue)),
+        issue.issue,
+        zone_or_gap(issue)
+    )?;
+    let ranges: Vec<String> = issue
+        .stands
+        .iter()
+        .filter_map(|stand| {
+            let range = stand.range?;
+            Some(format!(
+                "{} {}",
+                Inline(view.party_name(stand.party)),
+                range_text(range)
+            ))
+        })
+        .collect();
+    if !ranges.is_empty() {
+        writeln!(out, "    ranges: {}", ranges.join(", "))?;
+    }
+    if let Some(gap) = &issue.gap {
+        for (label, side) in [
+            ("held down by", &gap.low_side),
+            ("held up by", &gap.high_side),
+        ] {
+            for &key in side {
+                let Some(statement) = view.statement(key) else {
+                    continue;
+                };
+                writeln!(
+                    out,
+                    "    {label} {}: {} ({})",
+                    Inline(view.party_name(key.party)),
+                    Inline(&statement.summary),
+                    statement_facts(statement)
+                )?;
+            }
+        }
+    }
+    for collision in &issue.collisions {
+        let (Some(demand), Some(rejection)) = (
+            view.statement(collision.demand),
+            view.statement(collision.rejection),
+        ) else {
+            continue;
+        };
+        writeln!(
+            out,
+            "    collision: {} demands \"{}\" against {}'s red line \"{}\"",
+            Inline(view.party_name(collision.demand.party)),
+            Inline(&demand.summary),
+            Inline(view.party_name(collision.rejection.party)),
+            Inline(&rejection.summary)
+        )?;
+    }
+    for (offer, statement, conditions) in view.offers_with_conditions(issue) {
+        writeln!(
+            out,
+            "    conditional offer: {} \"{}\": {}",
+            Inline(view.party_name(offer.party)),
+            Inline(&statement.summary),
+            view.conditions_text(&conditions, true)
+        )?;
+    }
+    if !issue.silent.is_empty() {
+        writeln!(out, "    silent: {}", view.names(&issue.silent))?;
+    }
+    Ok(())
+}

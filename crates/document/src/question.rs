@@ -1,0 +1,88 @@
+//! What the document tells the user ([`Notice`]) and asks them ([`Question`]), and the answers
+//! it takes ([`Answer`]). The window draws them; their meaning lives here.
+
+use std::path::PathBuf;
+
+use common_ground_core::negotiation::FileId;
+
+use crate::origin::Origin;
+use crate::recovery::Snapshot;
+
+/// A message for the user, shown until dismissed or replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub is_warning: bool,
+}
+
+impl Notice {
+    pub fn info(text: impl Into<String>) -> Self {
+        Notice {
+            text: text.into(),
+            is_warning: false,
+        }
+    }
+
+    pub fn warning(text: impl Into<String>) -> Self {
+        Notice {
+            text: text.into(),
+            is_warning: true,
+        }
+    }
+}
+
+/// What was about to happen when unsaved changes got in the way.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Then {
+    Quit,
+    Open(Origin),
+    Reload,
+}
+
+/// A question the document waits on: nothing it holds back goes on until it is answered.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Question {
+    /// Save, discard or cancel before something that would drop unsaved changes.
+    Unsaved { then: Then, files: Vec<String> },
+    /// Saving would drop a file's comments (or text this app cannot read).
+    ConfirmLoss { path: PathBuf, what: String },
+    /// A file with edits here was changed on disk by another program.
+    ExternalChange { file: FileId, path: PathBuf },
+    /// Unsaved edits from an earlier session were found.
+    Recover {
+        snapshot: Box<Snapshot>,
+        files: Vec<String>,
+    },
+}
+
+impl Question {
+    /// Whether closing the question without an answer is allowed (it then means "cancel").
+    /// Edits left by a crash, or a file another program changed, need a decision.
+    pub fn may_be_dismissed(&self) -> bool {
+        !matches!(
+            self,
+            Question::Recover { .. } | Question::ExternalChange { .. }
+        )
+    }
+}
+
+/// An answer to the [`Question`] on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// Unsaved: save, then go on.
+    Save,
+    /// Unsaved: drop the changes, then go on.
+    Discard,
+    /// Any question that may be dismissed: do nothing, go back to work.
+    Cancel,
+    /// ConfirmLoss: save although that drops what was written by hand.
+    SaveAnyway,
+    /// ExternalChange: take the other program's version.
+    ReloadFromDisk,
+    /// ExternalChange: keep the version here; saving will replace the other one.
+    KeepMine,
+    /// Recover: put the edits back.
+    Restore,
+    /// Recover: throw them away.
+    DiscardRecovered,
+}

@@ -1,0 +1,124 @@
+//! What other programs change in the open files: a file without edits here is read again
+//! quietly, one with edits asks whose version to keep, and a deleted one stays open as unsaved.
+
+use std::path::Path;
+
+use common_ground_core::edit::FileData;
+use common_ground_core::io::load;
+use common_ground_core::negotiation::FileId;
+
+use super::{Replaced, Session, file_name};
+use crate::origin::Origin;
+use crate::question::{Notice, Question};
+use crate::watch::FileChange;
+
+impl Session {
+    /// Watches the open files and takes in what other programs changed. With `may_ask` false
+    /// (the window shows a question of its own) or a question of the session's on screen,
+    /// changes wait their turn.
+    pub fn poll_disk(&mut self, may_ask: bool) {
+        let workspace = &self.workspace;
+        let files = || match &workspace.origin {
+            Origin::Example => Vec::new(),
+            Origin::Paths(_) => workspace.files.clone(),
+        };
+        if let Err(error) = self.disk.sync(files) {
+            // The app works without it; changes on disk are then seen on reload.
+            self.notice(Notice::warning(format!(
+                "Changes other programs make to the open files will not be noticed: {error}"
+            )));
+        }
+        self.disk.collect();
+        if !may_ask {
+            return;
+        }
+        let mut changes = self.disk.take().into_iter();
+        while self.question.is_none()
+            && let Some(change) = changes.next()
+        {
+            match change {
+                FileChange::Modified(path) => self.changed_on_disk(&path),
+                FileChange::Removed(path) => self.removed_from_disk(&path),
+            }
+        }
+        self.disk.hold(changes);
+    }
+
+    /// Another program changed an open file: take it in, unless that would drop edits here.
+    fn changed_on_disk(&mut self, path: &Path) {
+        let Some(file) = self.workspace.file_of_path(path) else {
+            return;
+        };
+        // Deleted and written again, as version control does: back, and maybe unchanged.
+        self.workspace.mark_present(file);
+        if self.workspace.is_file_dirty(file) {
+            self.question = Some(Question::ExternalChange {
+                file,
+                path: path.to_owned(),
+            });
+        } else if !self.workspace.is_dirty() {
+            self.reload_now();
+            self.notice(Notice::info(format!(
+                "{} was changed by another program and has been reloaded.",
+                file_name(path)
+            )));
+        } else {
+            self.reload_file(file);
+        }
+    }
+
+    fn removed_from_disk(&mut self, path: &Path) {
+        let Some(file) = self.workspace.file_of_path(path) else {
+            return;
+        };
+        if path.exists() {
+            return;
+        }
+        self.workspace.mark_missing(file);
+        self.version += 1;
+        self.notice(Notice::warning(format!(
+            "{} was deleted or moved by another program. What is open here is kept, as unsaved; \
+             saving writes it back.",
+            path.display()
+        )));
+    }
+
+    /// Takes one file as it is on disk, keeping the edits to the others.
+    pub(super) fn reload_file(&mut self, file: FileId) {
+        let Some(path) = self.workspace.path_of(file).map(Path::to_path_buf) else {
+            return;
+        };
+        let outcome = load(std::slice::from_ref(&path));
+        let data = match file {
+            FileId::Agenda => outcome
+                .negotiation
+                .agenda
+                .map(|agenda| FileData::Agenda(Some(agenda))),
+            FileId::Party(_) => outcome
+                .negotiation
+                .parties
+                .into_iter()
+                .find(|party| party.path == path)
+                .map(|party| FileData::Party(Some(party))),
+        };
+        let Some(data) = data else {
+            let why = outcome
+                .problems
+                .first()
+                .map_or_else(String::new, |problem| format!(": {}", problem.message));
+            self.notice(Notice::warning(format!(
+                "{} was changed by another program but cannot be read{why}. What is open here \
+                 is kept.",
+                file_name(&path)
+            )));
+            return;
+        };
+        self.workspace.replace_file(file, data);
+        self.disk.acknowledge(&path);
+        self.replace(Replaced::File(file));
+        self.notice(Notice::info(format!(
+            "{} was changed by another program and has been reloaded.",
+            file_name(&path)
+        )));
+    }
+}

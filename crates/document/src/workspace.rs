@@ -1,0 +1,682 @@
+//! The negotiation that is open, with what the views need worked out once per change: issue
+//! groups, statements by issue, search text, problems by statement, and which files are unsaved.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use common_ground_core::edit::FileData;
+use common_ground_core::example::load_example;
+use common_ground_core::io::{LoadOutcome, load};
+use common_ground_core::model::{Agenda, AgendaIssue, PartyFile, Statement};
+use common_ground_core::negotiation::{FileId, Negotiation, StatementKey};
+use common_ground_core::problem::{PathSegment, Position, Problem, sort_problems};
+use common_ground_core::validate::validate;
+
+use crate::origin::Origin;
+
+/// An agenda issue, or an issue id that statements use but the agenda lacks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IssueGroup {
+    pub id: String,
+    pub title: String,
+    pub category: String,
+    /// Index into the agenda's issues; `None` for ids not on the agenda.
+    pub agenda_index: Option<usize>,
+}
+
+/// The open negotiation.
+#[derive(Debug)]
+pub struct Workspace {
+    pub origin: Origin,
+    pub negotiation: Negotiation,
+    /// Every problem: those found while loading that edits cannot change (a file that did not
+    /// parse, say), then what validating the data as it is now finds.
+    pub problems: Vec<Problem>,
+    pub files: Vec<PathBuf>,
+    /// Agenda issues in agenda order, then issue ids found only in statements.
+    pub issues: Vec<IssueGroup>,
+    /// Each file's data as it is on disk, as last loaded or saved; a file whose data differs
+    /// is unsaved. `None` for a file not on disk: a new party, or one another program removed.
+    baseline_agenda: Option<Agenda>,
+    baseline_parties: Vec<Option<PartyFile>>,
+    /// Files another program removed from disk; they count as unsaved until written again
+    /// or until they reappear.
+    missing: BTreeSet<FileId>,
+    /// The files whose data differs from the baseline.
+    dirty: BTreeSet<FileId>,
+    load_problems: Vec<Problem>,
+    /// Where each problem found at load time sat in its file, so the same problem keeps its
+    /// line and column while the file is unchanged.
+    positions: HashMap<(PathBuf, String, String), Position>,
+    /// Per party, per statement: summary and quotes in lower case, for search.
+    search_text: Vec<Vec<String>>,
+    /// Per issue group, per party: the party's statements on that issue, in file order.
+    by_issue: Vec<Vec<Vec<usize>>>,
+    /// The problems inside each statement, as indices into `problems`.
+    statement_problems: HashMap<StatementKey, Vec<usize>>,
+    /// Each problem as the problems panel lists it, worked out once per change.
+    pub problem_rows: Vec<ProblemRow>,
+    error_count: usize,
+    /// Worked out once: without an agenda it asks the file system for the folder's name.
+    name: String,
+}
+
+/// A problem as a line of the problems panel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProblemRow {
+    /// `file:line:col: message`.
+    pub text: String,
+    pub is_error: bool,
+    /// The statement it is inside, if any.
+    pub statement: Option<StatementKey>,
+}
+
+/// `file:line:col: message`, the form editors and terminals jump to.
+pub fn located_message(problem: &Problem) -> String {
+    let mut text = problem.file.display().to_string();
+    if let Some(Position { line, col }) = problem.position {
+        text.push_str(&format!(":{line}:{col}"));
+    }
+    text.push_str(": ");
+    text.push_str(&problem.message);
+    text
+}
+
+impl Workspace {
+    pub fn open(origin: Origin) -> Self {
+        let outcome = match &origin {
+            Origin::Example => load_example(),
+            Origin::Paths(paths) => load(paths),
+        };
+        Self::from_outcome(origin, outcome)
+    }
+
+    pub fn from_outcome(origin: Origin, outcome: LoadOutcome) -> Self {
+        let LoadOutcome {
+            negotiation,
+            problems,
+            files,
+        } = outcome;
+        let mut workspace = Workspace {
+            origin,
+            baseline_agenda: negotiation.agenda.as_ref().map(|a| a.data.clone()),
+            baseline_parties: negotiation
+                .parties
+                .iter()
+                .map(|p| Some(p.data.clone()))
+                .collect(),
+            negotiation,
+            missing: BTreeSet::new(),
+            problems: Vec::new(),
+            files,
+            issues: Vec::new(),
+            dirty: BTreeSet::new(),
+            load_problems: Vec::new(),
+            positions: HashMap::new(),
+            search_text: Vec::new(),
+            by_issue: Vec::new(),
+            statement_problems: HashMap::new(),
+            problem_rows: Vec::new(),
+            error_count: 0,
+            name: String::new(),
+        };
+        workspace.set_load_problems(problems);
+        workspace.refresh();
+        workspace
+    }
+
+    /// Splits what a load found into what validation will find again after each edit, and
+    /// what only loading can find.
+    fn set_load_problems(&mut self, problems: Vec<Problem>) {
+        let revalidated = validate(&self.negotiation);
+        self.positions.clear();
+        self.load_problems.clear();
+        for problem in problems {
+            let again = revalidated.iter().any(|p| {
+                p.file == problem.file && p.path == problem.path && p.message == problem.message
+            });
+            if again {
+                if let Some(position) = problem.position {
+                    self.positions.insert(problem_key(&problem), position);
+                }
+            } else {
+                self.load_problems.push(problem);
+            }
+        }
+    }
+
+    /// Works out everything derived from the data again, after a load or an edit.
+    pub fn refresh(&mut self) {
+        self.search_text = self
+            .negotiation
+            .parties
+            .iter()
+            .map(|party| party.data.statements.iter().map(search_text).collect())
+            .collect();
+        self.dirty = self.changed_files();
+        self.rederive();
+    }
+
+    /// [`Self::refresh`] after a change to one file: only that file's search text and saved
+    /// state are worked out again, which on large files is most of the time a keystroke takes.
+    pub fn refresh_file(&mut self, file: FileId) {
+        let same_parties = self.search_text.len() == self.negotiation.parties.len();
+        match file {
+            FileId::Party(index) if same_parties => {
+                if let Some(party) = self.negotiation.parties.get(index) {
+                    self.search_text[index] =
+                        party.data.statements.iter().map(search_text).collect();
+                }
+            }
+            FileId::Agenda => {}
+            // A party added or taken away: everything moves.
+            FileId::Party(_) => return self.refresh(),
+        }
+        if self.is_changed(file) {
+            self.dirty.insert(file);
+        } else {
+            self.dirty.remove(&file);
+        }
+        self.rederive();
+    }
+
+    /// Issue groups, problems and names, from the data, the search text and the saved state.
+    fn rederive(&mut self) {
+        self.issues = issue_groups(&self.negotiation);
+        self.by_issue = statements_by_issue(&self.negotiation, &self.issues);
+        let mut problems = self.load_problems.clone();
+        for mut problem in validate(&self.negotiation) {
+            let file_unchanged = self
+                .file_of_path(&problem.file)
+                .is_some_and(|file| !self.dirty.contains(&file));
+            if file_unchanged {
+                problem.position = self.positions.get(&problem_key(&problem)).copied();
+            }
+            problems.push(problem);
+        }
+        sort_problems(&mut problems);
+        self.problems = problems;
+        self.statement_problems.clear();
+        self.problem_rows.clear();
+        for (index, problem) in self.problems.iter().enumerate() {
+            let statement = self.problem_statement(problem);
+            if let Some(key) = statement {
+                self.statement_problems.entry(key).or_default().push(index);
+            }
+            self.problem_rows.push(ProblemRow {
+                text: located_message(problem),
+                is_error: problem.is_error(),
+                statement,
+            });
+        }
+        self.error_count = self.problems.iter().filter(|p| p.is_error()).count();
+        self.name = if self.negotiation.agenda.is_none() && self.negotiation.parties.is_empty() {
+            "Nothing open".to_owned()
+        } else {
+            self.negotiation.name()
+        };
+    }
+
+    /// The file at `path`, if it is one of the negotiation's.
+    pub fn file_of_path(&self, path: &Path) -> Option<FileId> {
+        if self
+            .negotiation
+            .agenda
+            .as_ref()
+            .is_some_and(|agenda| agenda.path == path)
+        {
+            return Some(FileId::Agenda);
+        }
+        self.negotiation
+            .parties
+            .iter()
+            .position(|party| party.path == path)
+            .map(FileId::Party)
+    }
+
+    pub fn path_of(&self, file: FileId) -> Option<&Path> {
+        match file {
+            FileId::Agenda => self.negotiation.agenda.as_ref().map(|a| a.path.as_path()),
+            FileId::Party(index) => self
+                .negotiation
+                .parties
+                .get(index)
+                .map(|p| p.path.as_path()),
+        }
+    }
+
+    /// The files with edits not yet saved, agenda first.
+    pub fn dirty_files(&self) -> impl Iterator<Item = FileId> + '_ {
+        self.dirty.iter().copied()
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        !self.dirty.is_empty()
+    }
+
+    pub fn is_file_dirty(&self, file: FileId) -> bool {
+        self.dirty.contains(&file)
+    }
+
+    /// Records that a file now holds on disk what it holds here. A file saved for the first
+    /// time joins the files that are reloaded and watched.
+    pub fn mark_saved(&mut self, file: FileId) {
+        self.missing.remove(&file);
+        match file {
+            FileId::Agenda => {
+                self.baseline_agenda = self.negotiation.agenda.as_ref().map(|a| a.data.clone());
+            }
+            FileId::Party(index) => {
+                let Some(party) = self.negotiation.parties.get(index) else {
+                    return;
+                };
+                if self.baseline_parties.len() <= index {
+                    self.baseline_parties.resize(index + 1, None);
+                }
+                self.baseline_parties[index] = Some(party.data.clone());
+            }
+        }
+        if let Some(path) = self.path_of(file).map(Path::to_path_buf)
+            && !self.files.contains(&path)
+        {
+            // Origins hold absolute paths, so that they reopen from anywhere.
+            let absolute = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
+            if let Origin::Paths(paths) = &mut self.origin
+                && !paths.iter().any(|given| absolute.starts_with(given))
+            {
+                paths.push(absolute);
+            }
+            self.files.push(path);
+        }
+        self.refresh();
+    }
+
+    /// Records that a file is no longer on disk, so that saving writes it again.
+    pub fn mark_missing(&mut self, file: FileId) {
+        self.missing.insert(file);
+        self.refresh_file(file);
+    }
+
+    /// Records that a removed file is back on disk.
+    pub fn mark_present(&mut self, file: FileId) {
+        if self.missing.remove(&file) {
+            self.refresh_file(file);
+        }
+    }
+
+    /// Whether the file was made in the window and has never been saved.
+    pub fn is_new(&self, file: FileId) -> bool {
+        match file {
+            FileId::Agenda => self.baseline_agenda.is_none(),
+            FileId::Party(index) => self.baseline_parties.get(index).is_none_or(Option::is_none),
+        }
+    }
+
+    /// The files whose data differs from what is on disk.
+    fn changed_files(&self) -> BTreeSet<FileId> {
+        let agenda = self.negotiation.agenda.iter().map(|_| FileId::Agenda);
+        let parties = (0..self.negotiation.parties.len()).map(FileId::Party);
+        agenda
+            .chain(parties)
+            .filter(|&file| self.is_changed(file))
+            .collect()
+    }
+
+    fn is_changed(&self, file: FileId) -> bool {
+        if self.missing.contains(&file) {
+            return true;
+        }
+        match file {
+            FileId::Agenda => self
+                .negotiation
+                .agenda
+                .as_ref()
+                .is_some_and(|agenda| self.baseline_agenda.as_ref() != Some(&agenda.data)),
+            FileId::Party(index) => self.negotiation.parties.get(index).is_some_and(|party| {
+                self.baseline_parties.get(index).and_then(Option::as_ref) != Some(&party.data)
+            }),
+        }
+    }
+
+    /// The files with unsaved edits.
+    pub fn changed(&self) -> &BTreeSet<FileId> {
+        &self.dirty
+    }
+
+    /// Takes a file as it now is on disk, dropping any edits to it here.
+    pub fn replace_file(&mut self, file: FileId, data: FileData) {
+        self.missing.remove(&file);
+        match (file, data) {
+            (FileId::Agenda, FileData::Agenda(Some(agenda))) => {
+                self.baseline_agenda = Some(agenda.data.clone());
+                self.negotiation.agenda = Some(agenda);
+            }
+            (FileId::Party(index), FileData::Party(Some(party))) => {
+                let (Some(slot), Some(base)) = (
+                    self.negotiation.parties.get_mut(index),
+                    self.baseline_parties.get_mut(index),
+                ) else {
+                    return;
+                };
+                *base = Some(party.data.clone());
+                *slot = party;
+            }
+            _ => return,
+        }
+        self.refresh();
+    }
+
+    /// Gives every file a new path, as after saving the negotiation into another folder.
+    pub fn move_to(&mut self, origin: Origin, paths: &HashMap<FileId, PathBuf>) {
+        if let (Some(agenda), Some(path)) =
+            (&mut self.negotiation.agenda, paths.get(&FileId::Agenda))
+        {
+            agenda.path = path.clone();
+        }
+        for (index, party) in self.negotiation.parties.iter_mut().enumerate() {
+            if let Some(path) = paths.get(&FileId::Party(index)) {
+                party.path = path.clone();
+            }
+        }
+        self.files = paths.values().cloned().collect();
+        self.files.sort();
+        self.origin = origin;
+        // Problems found at load name the old paths.
+        self.load_problems.clear();
+        self.positions.clear();
+        self.refresh();
+    }
+
+    /// The problems found inside a statement.
+    pub fn problems_of(&self, key: StatementKey) -> impl Iterator<Item = &Problem> {
+        self.statement_problems
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .filter_map(|&index| self.problems.get(index))
+    }
+
+    /// How many of the files tried loaded.
+    pub fn loaded_file_count(&self) -> usize {
+        // A party file made in the window counts once it is saved and so among `files`.
+        let agenda = self.negotiation.agenda.iter().map(|agenda| &agenda.path);
+        let parties = self.negotiation.parties.iter().map(|party| &party.path);
+        agenda
+            .chain(parties)
+            .filter(|path| self.files.contains(path))
+            .count()
+    }
+
+    /// A party's statements on an issue group, in file order.
+    pub fn statements_on(&self, group: usize, party: usize) -> &[usize] {
+        self.by_issue
+            .get(group)
+            .and_then(|parties| parties.get(party))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn statement(&self, key: StatementKey) -> Option<&Statement> {
+        self.negotiation
+            .parties
+            .get(key.party)?
+            .data
+            .statements
+            .get(key.statement)
+    }
+
+    pub fn issue_group(&self, id: &str) -> Option<&IssueGroup> {
+        self.issues.iter().find(|group| group.id == id)
+    }
+
+    /// The agenda's entry for an issue; `None` for an issue the agenda lacks.
+    pub fn agenda_issue(&self, id: &str) -> Option<&AgendaIssue> {
+        let index = self.issue_group(id)?.agenda_index?;
+        self.negotiation.agenda.as_ref()?.data.issues.get(index)
+    }
+
+    /// The statement's summary and quotes in lower case.
+    pub fn search_text(&self, key: StatementKey) -> &str {
+        self.search_text
+            .get(key.party)
+            .and_then(|party| party.get(key.statement))
+            .map_or("", String::as_str)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.error_count
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.problems.len() - self.error_count()
+    }
+
+    /// The statement a problem points at, when it points inside one of a loaded party's
+    /// statements.
+    fn problem_statement(&self, problem: &Problem) -> Option<StatementKey> {
+        let party = self
+            .negotiation
+            .parties
+            .iter()
+            .position(|party| party.path == problem.file)?;
+        let segments = &problem.path.as_ref()?.0;
+        let [PathSegment::Field(field), PathSegment::Index(statement), ..] = segments.as_slice()
+        else {
+            return None;
+        };
+        let key = StatementKey {
+            party,
+            statement: *statement,
+        };
+        (field == "statements" && self.statement(key).is_some()).then_some(key)
+    }
+}
+
+fn problem_key(problem: &Problem) -> (PathBuf, String, String) {
+    (
+        problem.file.clone(),
+        problem
+            .path
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
+        problem.message.clone(),
+    )
+}
+
+fn search_text(statement: &Statement) -> String {
+    let mut text = statement.summary.to_lowercase();
+    for source in &statement.sources {
+        text.push('\n');
+        text.push_str(&source.quote.to_lowercase());
+    }
+    text
+}
+
+fn issue_groups(negotiation: &Negotiation) -> Vec<IssueGroup> {
+    let mut groups: Vec<IssueGroup> = negotiation
+        .agenda
+        .iter()
+        .flat_map(|agenda| agenda.data.issues.iter().enumerate())
+        .map(|(index, issue)| IssueGroup {
+            id: issue.id.clone(),
+            title: issue.title.clone(),
+            category: issue.category.clone(),
+            agenda_index: Some(index),
+        })
+        .collect();
+    // A set, not a search of `groups`: large negotiations have thousands of statements.
+    let mut known: std::collections::HashSet<&str> = negotiation
+        .agenda
+        .iter()
+        .flat_map(|agenda| &agenda.data.issues)
+        .map(|issue| issue.id.as_str())
+        .collect();
+    for statement in negotiation
+        .parties
+        .iter()
+        .flat_map(|party| &party.data.statements)
+    {
+        if known.insert(statement.issue.as_str()) {
+            groups.push(IssueGroup {
+                id: statement.issue.clone(),
+                title: statement.issue.clone(),
+                category: String::new(),
+                agenda_index: None,
+            });
+        }
+    }
+    groups
+}
+
+fn statements_by_issue(negotiation: &Negotiation, issues: &[IssueGroup]) -> Vec<Vec<Vec<usize>>> {
+    let group_of: HashMap<&str, usize> = issues
+        .iter()
+        .enumerate()
+        .map(|(index, group)| (group.id.as_str(), index))
+        .collect();
+    let mut by_issue = vec![vec![Vec::new(); negotiation.parties.len()]; issues.len()];
+    for (party, loaded) in negotiation.parties.iter().enumerate() {
+        for (index, statement) in loaded.data.statements.iter().enumerate() {
+            // Every issue id has a group: `issue_groups` adds the ones the agenda lacks.
+            if let Some(&group) = group_of.get(statement.issue.as_str()) {
+                by_issue[group][party].push(index);
+            }
+        }
+    }
+    by_issue
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_example_has_its_agenda_issues_in_order() {
+        let workspace = Workspace::open(Origin::Example);
+        let ids: Vec<&str> = workspace.issues.iter().map(|g| g.id.as_str()).collect();
+        assert_eq!(ids.len(), 11);
+        assert_eq!(ids[0], "nato-membership");
+        assert!(workspace.issues.iter().all(|g| g.agenda_index.is_some()));
+    }
+
+    /// A workspace over one party file "a.ron" with these statements, and no agenda.
+    fn one_party(statements: &str) -> (tempfile::TempDir, Workspace) {
+        let folder = tempfile::tempdir().unwrap();
+        let text = format!(
+            r##"(format: 1, party: (id: "a", name: "A", short_name: "A", colour: "#112233"),
+               as_of: "2022-01-26", statements: [{statements}])"##
+        );
+        std::fs::write(folder.path().join("a.ron"), text).unwrap();
+        let workspace = Workspace::open(Origin::Paths(vec![folder.path().to_owned()]));
+        (folder, workspace)
+    }
+
+    #[test]
+    fn issues_missing_from_the_agenda_are_grouped_after_it() {
+        let (_folder, workspace) = one_party(
+            r#"
+                 (id: "s1", issue: "zeta", kind: Demand, summary: "Z", salience: 10,
+                  firmness: Firm, estimated: true),
+                 (id: "s2", issue: "alpha", kind: Offer, summary: "A", salience: 10,
+                  firmness: Firm, estimated: true),
+                 (id: "s3", issue: "zeta", kind: Offer, summary: "Z2", salience: 10,
+                  firmness: Firm, estimated: true)"#,
+        );
+        let ids: Vec<&str> = workspace.issues.iter().map(|g| g.id.as_str()).collect();
+        assert_eq!(ids, ["zeta", "alpha"]);
+    }
+
+    #[test]
+    fn a_problem_inside_a_statement_points_at_it() {
+        let (_folder, workspace) = one_party(
+            r#"
+                 (id: "s1", issue: "x", kind: Demand, summary: "fine", salience: 10,
+                  firmness: Firm, estimated: true),
+                 (id: "s2", issue: "x", kind: Offer, summary: "bad", salience: 500,
+                  firmness: Firm, estimated: true)"#,
+        );
+        let salience = workspace
+            .problems
+            .iter()
+            .find(|p| p.message.contains("salience"))
+            .expect("the salience problem");
+        assert_eq!(
+            workspace.problem_statement(salience),
+            Some(StatementKey {
+                party: 0,
+                statement: 1
+            })
+        );
+        let no_agenda = workspace
+            .problems
+            .iter()
+            .find(|p| p.message.contains("agenda"))
+            .expect("the missing agenda warning");
+        assert_eq!(workspace.problem_statement(no_agenda), None);
+    }
+
+    #[test]
+    fn a_statement_knows_its_problems() {
+        let (_folder, workspace) = one_party(
+            r#"
+                 (id: "s1", issue: "x", kind: Demand, summary: "fine", salience: 10,
+                  firmness: Firm, estimated: true),
+                 (id: "s2", issue: "x", kind: Offer, summary: "bad", salience: 500,
+                  firmness: Firm, estimated: true, range: Some((min: 60, max: 40)))"#,
+        );
+        let key = |statement| StatementKey {
+            party: 0,
+            statement,
+        };
+        let messages: Vec<&str> = workspace
+            .problems_of(key(1))
+            .map(|p| p.message.as_str())
+            .collect();
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("has no source")));
+        assert!(messages.iter().any(|m| m.contains("salience 500")));
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("min 60 is above its max 40"))
+        );
+        // The first statement lacks only a source.
+        assert_eq!(workspace.problems_of(key(0)).count(), 1);
+        // One party file loaded of the one tried; there is no agenda.
+        assert_eq!(
+            (workspace.loaded_file_count(), workspace.files.len()),
+            (1, 1)
+        );
+    }
+
+    #[test]
+    fn a_located_message_reads_file_line_column_message() {
+        let problem = Problem::error(
+            std::path::Path::new("data/us.ron"),
+            "a closing bracket is missing",
+        )
+        .at_position(Position { line: 12, col: 5 });
+        assert_eq!(
+            located_message(&problem),
+            "data/us.ron:12:5: a closing bracket is missing"
+        );
+        let whole_file = Problem::warning(std::path::Path::new("x.ron"), "no agenda");
+        assert_eq!(located_message(&whole_file), "x.ron: no agenda");
+    }
+
+    #[test]
+    fn search_text_holds_summary_and_quotes_in_lower_case() {
+        let workspace = Workspace::open(Origin::Example);
+        let us = workspace.negotiation.party_index("us").unwrap();
+        let text = workspace.search_text(StatementKey {
+            party: us,
+            statement: 0,
+        });
+        assert!(!text.is_empty());
+        assert_eq!(text, text.to_lowercase());
+    }
+}

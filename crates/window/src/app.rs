@@ -1,0 +1,315 @@
+//! [`App`]: draws the document and carries out what the user asks. The document's life is
+//! the [`Session`]'s; what is remembered between runs is [`Settings`]; what the window shows
+//! and forgets is [`ViewState`]. Views draw from these and push [`Command`]s, applied after the
+//! frame ([`crate::apply`]).
+
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+use std::time::Instant;
+
+use common_ground_core::analysis::{Analysis, analyse};
+use common_ground_document::disk::{StartWatcher, Waker, watch_the_disk};
+use common_ground_document::recovery::RecoveryStore;
+use common_ground_document::{Notice, Session};
+
+use crate::command::Commands;
+use crate::dialogs::{FileDialogs, NativeDialogs};
+use crate::effects::Effects;
+use crate::layout::{ColumnLayout, RowHeights};
+use crate::settings::Settings;
+use crate::view_state::ViewState;
+use crate::views::{self, ViewContext};
+use crate::{keyboard, style};
+
+/// The key the settings are stored under in eframe's storage.
+const SETTINGS_KEY: &str = "common-ground-settings";
+pub(crate) const APP_ID: &str = "common-ground";
+
+/// What the app needs from the system; tests and benches put in their own.
+pub struct Platform {
+    pub dialogs: Arc<dyn FileDialogs>,
+    /// Where unsaved edits are written aside; `None` writes nothing aside.
+    pub recovery: Option<RecoveryStore>,
+    /// How changes other programs make to the open files are noticed.
+    pub watcher: StartWatcher,
+}
+
+impl Platform {
+    /// The system's dialogs, recovery in the app's data folder, the file system watched.
+    pub fn native() -> Self {
+        Platform {
+            dialogs: Arc::new(NativeDialogs),
+            recovery: eframe::storage_dir(APP_ID)
+                .map(|folder| RecoveryStore::new(folder.join("recovery"))),
+            watcher: watch_the_disk(),
+        }
+    }
+
+    /// Given dialogs, nothing written aside, the file system watched.
+    pub fn with_dialogs(dialogs: Arc<dyn FileDialogs>) -> Self {
+        Platform {
+            dialogs,
+            recovery: None,
+            watcher: watch_the_disk(),
+        }
+    }
+}
+
+/// Derived from the document and the view; rebuilt only when they change.
+#[derive(Default)]
+pub(crate) struct Derived {
+    built_for: Option<(u64, u64, RowHeights)>,
+    pub(crate) layout: ColumnLayout,
+    analysed_for: Option<(u64, Vec<usize>)>,
+    pub(crate) analysis: Option<Analysis>,
+}
+
+pub struct App {
+    pub(crate) settings: Settings,
+    pub(crate) session: Session,
+    pub(crate) view: ViewState,
+    pub(crate) commands: Commands,
+    pub(crate) effects: Effects,
+    pub(crate) derived: Derived,
+    /// The egui context, once the first frame brings it, for waking the window from the
+    /// watcher's thread.
+    context: Arc<OnceLock<egui::Context>>,
+}
+
+impl App {
+    /// The app as eframe starts it: settings from storage, then the given paths, else the
+    /// last negotiation, else the example.
+    pub fn from_creation_context(cc: &eframe::CreationContext<'_>, paths: Vec<PathBuf>) -> Self {
+        Self::restore(cc.storage, paths, Platform::native())
+    }
+
+    /// The app with the settings a previous run saved in `storage`, if any.
+    pub fn restore(
+        storage: Option<&dyn eframe::Storage>,
+        paths: Vec<PathBuf>,
+        platform: Platform,
+    ) -> Self {
+        // Unreadable settings (say, from a newer version) are not worth refusing to start.
+        let settings: Settings = storage
+            .and_then(|storage| eframe::get_value(storage, SETTINGS_KEY))
+            .unwrap_or_default();
+        Self::new(settings, paths, platform)
+    }
+
+    /// The app with given settings, as tests and benchmarks build it.
+    pub fn new(settings: Settings, paths: Vec<PathBuf>, platform: Platform) -> Self {
+        let mut settings = settings.checked();
+        let (origin, gone) = settings.origin_to_open(paths);
+        let context: Arc<OnceLock<egui::Context>> = Arc::default();
+        let wake: Waker = {
+            let context = Arc::clone(&context);
+            Arc::new(move || {
+                if let Some(ctx) = context.get() {
+                    ctx.request_repaint();
+                }
+            })
+        };
+        let session = Session::new(origin, platform.recovery, platform.watcher, wake);
+        let mut app = App {
+            settings: std::mem::take(&mut settings),
+            session,
+            view: ViewState::default(),
+            commands: Commands::default(),
+            effects: Effects::new(platform.dialogs),
+            derived: Derived::default(),
+            context,
+        };
+        app.handle_events();
+        if let Some(gone) = gone {
+            app.view.notice = Some(Notice::warning(format!(
+                "{gone} could not be found any more, so the example is shown instead."
+            )));
+        }
+        app
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    pub fn view(&self) -> &ViewState {
+        &self.view
+    }
+
+    /// The egui context, from the first frame on.
+    pub(crate) fn context(&self) -> Option<&egui::Context> {
+        self.context.get()
+    }
+
+    /// Queues a command as if a view had pushed it.
+    pub fn push(&mut self, command: crate::command::Command) {
+        self.commands.push(command);
+    }
+
+    /// One frame of the whole window.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        if self.context.get().is_none() {
+            self.first_frame(ui);
+        }
+        if ui.input(|i| i.viewport().close_requested()) && !self.session.may_close() {
+            ui.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        }
+        let blocked = self.view.modal.is_some() || self.session.question().is_some();
+        keyboard::keyboard_ui(ui, blocked, &mut self.commands);
+        self.session.poll_disk(self.view.modal.is_none());
+        self.take_effects(ui);
+        // What the disk or a dialog changed is drawn in this frame already.
+        self.handle_events();
+        self.effects.update_title(ui, self.session.workspace());
+        self.rebuild_derived(ui);
+        self.views_ui(ui);
+        for command in self.commands.take() {
+            self.apply(ui, command);
+        }
+        if self.handle_events() {
+            // The frame was drawn before these: draw it again.
+            ui.request_repaint();
+        }
+        self.after_frame(ui);
+    }
+
+    fn first_frame(&mut self, ui: &egui::Ui) {
+        // Only the first call sets it; there is no other.
+        if self.context.set(ui.ctx().clone()).is_err() {
+            return;
+        }
+        // The registry's zoom keys are the only ones, so that menus and keys agree.
+        ui.options_mut(|options| options.zoom_with_keyboard = false);
+        style::raise_text_contrast(ui);
+        ui.set_theme(self.settings.theme);
+        ui.set_zoom_factor(self.settings.zoom);
+    }
+
+    /// Dialogs that closed, a screenshot that arrived, files dropped onto the window.
+    fn take_effects(&mut self, ui: &egui::Ui) {
+        if let Some(chosen) = self.effects.poll_dialog(ui) {
+            self.chosen(chosen);
+        }
+        if let Some(notice) = self.effects.take_screenshot() {
+            self.view.notice = Some(notice);
+        }
+        self.commands.open_paths(crate::effects::dropped_files(ui));
+    }
+
+    fn views_ui(&mut self, ui: &mut egui::Ui) {
+        self.view.dialog_open = self.effects.dialog_open();
+        let cx = ViewContext {
+            workspace: self.session.workspace(),
+            history: self.session.history(),
+            question: self.session.question(),
+            settings: &self.settings,
+            view: &self.view,
+            layout: &self.derived.layout,
+            analysis: self.derived.analysis.as_ref(),
+        };
+        self.effects.page_rect = views::window_ui(ui, &cx, &mut self.commands);
+        self.view.drawn();
+    }
+
+    fn after_frame(&mut self, ui: &egui::Ui) {
+        self.view.frame_done(self.session.workspace());
+        if self.view.take_columns_changed() {
+            let origin = self.session.workspace().origin.clone();
+            self.settings
+                .set_columns(&origin, self.view.columns.clone());
+        }
+        // egui's own Ctrl +/− changes the zoom too; remember whatever it is now.
+        self.settings.zoom = ui.zoom_factor();
+        if let Some(wait) = self.session.tick(Instant::now()) {
+            ui.request_repaint_after(wait);
+        }
+        if self.handle_events() {
+            ui.request_repaint();
+        }
+        self.window_commands(ui);
+    }
+
+    /// Rebuilds the rows and the analysis when what they depend on changed.
+    fn rebuild_derived(&mut self, ui: &egui::Ui) {
+        let heights = views::columns::row_heights(ui);
+        let version = self.session.version();
+        let key = (version, self.view.generation(), heights);
+        if self.derived.built_for == Some(key) {
+            return;
+        }
+        let workspace = self.session.workspace();
+        let shown = self.view.columns.shown(workspace);
+        self.derived.layout = ColumnLayout::build(
+            workspace,
+            &shown,
+            &self.view.filters,
+            &self.view.collapsed,
+            heights,
+        );
+        self.derived.built_for = Some(key);
+        let analysis_key = Some((version, shown));
+        if self.derived.analysed_for != analysis_key {
+            self.derived.analysis = Some(analyse(
+                &workspace.negotiation,
+                &self.derived.layout.parties,
+            ));
+            self.derived.analysed_for = analysis_key;
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}
+
+/// Opens the window on `paths`, or on the last negotiation when there are none.
+pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Common Ground")
+        .with_app_id(APP_ID)
+        .with_inner_size([1400.0, 900.0])
+        .with_min_inner_size([640.0, 420.0]);
+    // A window without its icon is still the app.
+    match window_icon() {
+        Ok(icon) => viewport = viewport.with_icon(Arc::new(icon)),
+        Err(error) => eprintln!("common-ground: the window icon could not be read: {error}"),
+    }
+    let options = eframe::NativeOptions {
+        viewport,
+        ..Default::default()
+    };
+    eframe::run_native(
+        APP_ID,
+        options,
+        Box::new(|cc| Ok(Box::new(App::from_creation_context(cc, paths)))),
+    )
+    .map_err(|error| anyhow::anyhow!("the window could not be opened: {error}"))
+}
+
+/// The window icon, rendered from `assets/icon.svg`.
+fn window_icon() -> Result<egui::IconData, String> {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../../assets/icon-256.png"))
+        .map_err(|error| error.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_icon_decodes() {
+        let icon = window_icon().expect("the bundled icon is a valid PNG");
+        assert_eq!((icon.width, icon.height), (256, 256));
+        assert_eq!(icon.rgba.len(), 256 * 256 * 4);
+    }
+}

@@ -1,0 +1,305 @@
+//! Carrying out commands after the frame, and following what the document reports. Each arm
+//! hands the command to the one part that owns it: the session for the data and its files,
+//! the view state for what is shown, the settings for what is remembered, the effects for the
+//! system.
+
+use common_ground_core::edit::Edit;
+use common_ground_core::edit::builders::{duplicate, new_agenda_issue, new_party, new_statement};
+use common_ground_document::{Answer, Event, Origin, Question, Replaced, today};
+use egui::ViewportCommand;
+
+use crate::app::App;
+use crate::command::Command;
+use crate::dialogs::DialogKind;
+use crate::effects::{Chosen, DialogPurpose, write_brief};
+use crate::export;
+use crate::layout::Step;
+use crate::registry::UserCommand;
+use crate::settings::Page;
+use crate::view_state::Modal;
+
+impl App {
+    /// Carries out one command.
+    pub fn apply(&mut self, ui: &egui::Ui, command: Command) {
+        let workspace = self.session.workspace();
+        match command {
+            Command::User(command) => self.run(ui, command),
+            Command::Open(origin) => self.session.open(origin),
+            Command::SetTypedPath(text) => {
+                if let Some(Modal::OpenPath { text: typed }) = &mut self.view.modal {
+                    *typed = text;
+                }
+            }
+            Command::OpenTypedPath(text) => self.open_typed_path(&text),
+            Command::ForgetRecent => self.settings.recent.clear(),
+            Command::Select(key) => self.view.select(key, workspace),
+            Command::Follow(key) => self.view.follow(key, workspace),
+            Command::ClearSelection => self.view.clear_selection(),
+            Command::SelectIssue(issue) => {
+                self.settings.page = Page::Columns;
+                self.view.select_issue(issue, workspace);
+            }
+            Command::SelectNext(step) => self.select_next(step),
+            Command::SetPartyShown { party, shown } => {
+                self.view.set_party_shown(party, shown, workspace);
+            }
+            Command::MoveParty { party, to } => {
+                self.view.columns.move_party(workspace, &party, to);
+                self.view.columns_changed();
+            }
+            Command::SetIssueCollapsed { issue, collapsed } => {
+                self.view.set_collapsed(issue, collapsed);
+            }
+            Command::SetKindShown { kind, shown } => self.view.filters_mut().set_kind(kind, shown),
+            Command::ShowAllKinds => self.view.filters_mut().kinds.clear(),
+            Command::SetCategory(category) => self.view.filters_mut().category = category,
+            Command::SetSearch(text) => self.view.filters_mut().search = text,
+            Command::Edit { edit, field } => {
+                self.session
+                    .edit(edit, field.as_deref(), self.view.selected);
+            }
+            Command::EndTyping => self.session.end_typing(),
+            Command::SetEditing(editing) => self.view.set_editing(editing),
+            Command::EditParty(party) => self.view.edit_party(party),
+            Command::AddStatement { party, issue } => {
+                if let Some(edit) = new_statement(&workspace.negotiation, party, &issue) {
+                    self.session.edit(edit, None, self.view.selected);
+                    self.view.set_editing(true);
+                }
+            }
+            Command::Duplicate(key) => {
+                if let Some(edit) = duplicate(&workspace.negotiation, key) {
+                    self.session.edit(edit, None, self.view.selected);
+                }
+            }
+            Command::AddIssueAfter(index) => self.add_issue_after(index),
+            Command::Answer(answer) => self.session.answer(answer),
+            Command::SetTheme(theme) => {
+                self.settings.theme = theme;
+                ui.set_theme(theme);
+            }
+            Command::SetProblemsShown(shown) => self.view.show_problems = shown,
+            Command::SetInspectorShown(shown) => self.settings.show_inspector = shown,
+            Command::SetCommonGroundShown(shown) => self.settings.show_common_ground = shown,
+            Command::SetPage(page) => self.settings.page = page,
+            Command::CloseModal => self.close_modal(),
+            Command::DismissNotice => self.view.notice = None,
+        }
+    }
+
+    /// Carries out a command from the registry.
+    fn run(&mut self, ui: &egui::Ui, command: UserCommand) {
+        let workspace = self.session.workspace();
+        match command {
+            UserCommand::OpenFiles => self.open_dialog(DialogKind::Files, DialogPurpose::Open),
+            UserCommand::OpenFolder => self.open_dialog(DialogKind::Folder, DialogPurpose::Open),
+            UserCommand::OpenPath => {
+                self.view.modal = Some(Modal::OpenPath {
+                    text: String::new(),
+                });
+            }
+            UserCommand::Reload => self.session.reload(),
+            UserCommand::Save => self.session.save(self.view.current_file()),
+            UserCommand::SaveAll => self.session.save_all(),
+            UserCommand::SaveAs => self.session.save_as(),
+            UserCommand::ExportBrief => {
+                let request = export::brief_request(workspace.name());
+                self.open_dialog(DialogKind::Save(request), DialogPurpose::ExportBrief);
+            }
+            UserCommand::ExportImage => {
+                let request = export::image_request(workspace.name(), self.settings.page);
+                self.open_dialog(DialogKind::Save(request), DialogPurpose::ExportImage);
+            }
+            UserCommand::Quit => self.session.quit(),
+            UserCommand::Undo => self.session.undo(),
+            UserCommand::Redo => self.session.redo(),
+            UserCommand::ToggleEditing => self.view.set_editing(!self.view.editing),
+            UserCommand::AddStatementHere => {
+                let here = self
+                    .view
+                    .selected
+                    .and_then(|key| Some((key.party, workspace.statement(key)?.issue.clone())));
+                if let Some((party, issue)) = here {
+                    self.apply(ui, Command::AddStatement { party, issue });
+                }
+            }
+            UserCommand::DeleteStatement => {
+                if let Some(key) = self
+                    .view
+                    .selected
+                    .filter(|&k| workspace.statement(k).is_some())
+                {
+                    self.session
+                        .edit(Edit::RemoveStatement(key), None, self.view.selected);
+                }
+            }
+            UserCommand::EditPartyDetails => {
+                if let Some(key) = self.view.selected {
+                    self.view.edit_party(key.party);
+                }
+            }
+            UserCommand::NewPartyFile => self.new_party_file(),
+            UserCommand::AddAgendaIssue => self.add_agenda_issue(),
+            UserCommand::ZoomIn => egui::gui_zoom::zoom_in(ui),
+            UserCommand::ZoomOut => egui::gui_zoom::zoom_out(ui),
+            UserCommand::ZoomReset => ui.set_zoom_factor(1.0),
+            UserCommand::ExpandAllIssues => self.view.set_all_collapsed(false, workspace),
+            UserCommand::CollapseAllIssues => self.view.set_all_collapsed(true, workspace),
+            UserCommand::ClearFilters => *self.view.filters_mut() = Default::default(),
+            UserCommand::Find => self.view.focus_search = true,
+            UserCommand::SelectUp => self.select_next(Step::Up),
+            UserCommand::SelectDown => self.select_next(Step::Down),
+            UserCommand::SelectLeft => self.select_next(Step::Left),
+            UserCommand::SelectRight => self.select_next(Step::Right),
+            UserCommand::Back => self.view.go_back(workspace),
+            UserCommand::ClearSearchOrSelection => self.view.clear_search_or_selection(),
+            UserCommand::ShowShortcuts => self.view.modal = Some(Modal::Shortcuts),
+            UserCommand::OpenExample => self.session.open(Origin::Example),
+            UserCommand::About => self.view.modal = Some(Modal::About),
+        }
+    }
+
+    fn select_next(&mut self, step: Step) {
+        if let Some(next) = self.derived.layout.neighbour(self.view.selected, step) {
+            self.view.select(next, self.session.workspace());
+        }
+    }
+
+    fn open_typed_path(&mut self, text: &str) {
+        self.view.modal = None;
+        let path = std::path::PathBuf::from(text.trim());
+        if !path.as_os_str().is_empty() {
+            // Through the guard on unsaved changes, as every other way of opening.
+            self.session.open(Origin::paths(vec![path]));
+        }
+    }
+
+    /// A new party file beside the others, opened in the party editor.
+    fn new_party_file(&mut self) {
+        let negotiation = &self.session.workspace().negotiation;
+        let party = negotiation.parties.len();
+        let edit = new_party(negotiation, &today(), std::path::Path::exists);
+        self.session.edit(edit, None, self.view.selected);
+        self.view.edit_party(party);
+    }
+
+    /// A new agenda issue after the one at `after`, of its category.
+    fn add_issue_after(&mut self, after: usize) {
+        let negotiation = &self.session.workspace().negotiation;
+        let category = negotiation
+            .agenda
+            .as_ref()
+            .and_then(|agenda| agenda.data.issues.get(after))
+            .map(|issue| issue.category.clone())
+            .unwrap_or_default();
+        if let Some(edit) = new_agenda_issue(negotiation, after + 1, &category) {
+            self.session.edit(edit, None, self.view.selected);
+        }
+    }
+
+    /// A new issue at the end of the agenda, selected and open in the editor.
+    fn add_agenda_issue(&mut self) {
+        let negotiation = &self.session.workspace().negotiation;
+        let Some(edit) = new_agenda_issue(negotiation, usize::MAX, "") else {
+            return;
+        };
+        let Edit::InsertAgendaIssue { issue, .. } = &edit else {
+            return;
+        };
+        let id = issue.id.clone();
+        self.session.edit(edit, None, self.view.selected);
+        self.settings.page = Page::Columns;
+        self.view.select_issue(id, self.session.workspace());
+        self.view.set_editing(true);
+    }
+
+    fn close_modal(&mut self) {
+        if self.view.modal.take().is_some() {
+            return;
+        }
+        if self
+            .session
+            .question()
+            .is_some_and(Question::may_be_dismissed)
+        {
+            self.session.answer(Answer::Cancel);
+        }
+    }
+
+    fn open_dialog(&mut self, kind: DialogKind, purpose: DialogPurpose) {
+        let Some(ctx) = self.context().cloned() else {
+            return;
+        };
+        if let Err(notice) = self.effects.open_dialog(&ctx, kind, purpose) {
+            self.view.notice = Some(notice);
+            if purpose == DialogPurpose::SaveAs {
+                self.session.folder_chosen(None);
+            }
+        }
+    }
+
+    /// Follows a dialog that closed.
+    pub(crate) fn chosen(&mut self, chosen: Chosen) {
+        match chosen {
+            Chosen::Open(paths) => self.commands.open_paths(paths),
+            Chosen::SaveFolder(folder) => self.session.folder_chosen(folder.as_deref()),
+            Chosen::BriefFile(path) => {
+                let shown = self.view.columns.shown(self.session.workspace());
+                self.view.notice = Some(write_brief(self.session.workspace(), &shown, &path));
+            }
+            Chosen::Told(notice) => self.view.notice = Some(notice),
+        }
+    }
+
+    /// Follows what the session did: notices, data replaced or edited, dialogs to open.
+    /// Returns whether there was anything to follow.
+    pub(crate) fn handle_events(&mut self) -> bool {
+        let events = self.session.take_events();
+        let any = !events.is_empty();
+        for event in events {
+            match event {
+                Event::Notice(notice) => self.view.notice = Some(notice),
+                Event::Replaced(replaced) => self.replaced(&replaced),
+                Event::Edited {
+                    select,
+                    more_errors,
+                    ..
+                } => self
+                    .view
+                    .edited(select, more_errors, self.session.workspace()),
+                Event::ChooseSaveFolder => {
+                    self.open_dialog(DialogKind::Folder, DialogPurpose::SaveAs);
+                }
+                Event::Close => self.effects.close_window = true,
+            }
+        }
+        any
+    }
+
+    fn replaced(&mut self, replaced: &Replaced) {
+        let workspace = self.session.workspace();
+        let origin = &workspace.origin;
+        let columns = self.settings.columns_for(origin);
+        self.view.replaced(replaced, workspace, columns);
+        let loaded_something =
+            workspace.negotiation.agenda.is_some() || !workspace.negotiation.parties.is_empty();
+        match replaced {
+            Replaced::Negotiation if loaded_something => {
+                self.settings.remember(origin, workspace.name());
+            }
+            // What was kept under the old key follows the negotiation to its new place.
+            Replaced::Moved { .. } => {
+                self.settings.set_columns(origin, self.view.columns.clone());
+                self.settings.remember(origin, workspace.name());
+            }
+            _ => {}
+        }
+    }
+
+    /// Sends what the window itself must do this frame.
+    pub(crate) fn window_commands(&mut self, ui: &egui::Ui) {
+        if std::mem::take(&mut self.effects.close_window) {
+            ui.send_viewport_cmd(ViewportCommand::Close);
+        }
+    }
+}

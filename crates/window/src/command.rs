@@ -1,0 +1,126 @@
+//! Everything a user can do in the window, as values. Views only push commands; the app
+//! applies them after the frame, in one place. Commands given by name, from a menu or a key,
+//! are [`UserCommand`]s from the registry; the rest carry what they act on.
+
+use std::path::PathBuf;
+
+use common_ground_core::edit::Edit;
+use common_ground_core::model::Kind;
+use common_ground_core::negotiation::StatementKey;
+use common_ground_document::{Answer, Origin};
+use egui::ThemePreference;
+
+use crate::layout::Step;
+use crate::registry::UserCommand;
+use crate::settings::Page;
+
+#[derive(Debug, Clone, PartialEq)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "a handful of commands live for one frame; boxing edits would buy nothing"
+)]
+pub enum Command {
+    /// A command from the registry: a menu item, a shortcut, a toolbar button.
+    User(UserCommand),
+
+    /// Open files and folders, or the built-in example.
+    Open(Origin),
+    /// The path prompt's text as the user types it.
+    SetTypedPath(String),
+    /// Open the paths typed into the prompt.
+    OpenTypedPath(String),
+    ForgetRecent,
+
+    /// Select a statement and scroll it into view.
+    Select(StatementKey),
+    /// Go to a statement a link points at (a condition, a problem), remembering where from.
+    Follow(StatementKey),
+    ClearSelection,
+    /// Select an issue and bring it into view in the columns.
+    SelectIssue(String),
+    /// Move the selection to the next statement in a direction, as the arrow keys do.
+    SelectNext(Step),
+
+    SetPartyShown {
+        party: String,
+        shown: bool,
+    },
+    /// Move a party's column to `to`, counted among all parties in the current order.
+    MoveParty {
+        party: String,
+        to: usize,
+    },
+    SetIssueCollapsed {
+        issue: String,
+        collapsed: bool,
+    },
+
+    SetKindShown {
+        kind: Kind,
+        shown: bool,
+    },
+    ShowAllKinds,
+    SetCategory(Option<String>),
+    SetSearch(String),
+
+    /// Change the data. `field` names the field typed into, so that a burst of typing in it
+    /// is undone as one step.
+    Edit {
+        edit: Edit,
+        field: Option<String>,
+    },
+    /// The field being typed into was left: the next edit is an undo step of its own.
+    EndTyping,
+    /// Show the editor in the inspector, or the read-only view.
+    SetEditing(bool),
+    /// Edit a party's name, colour, date and summary in the inspector.
+    EditParty(usize),
+    /// A new statement by `party` on `issue`, opened in the editor.
+    AddStatement {
+        party: usize,
+        issue: String,
+    },
+    /// A copy of a statement just below it.
+    Duplicate(StatementKey),
+    /// A new agenda issue after the one at `after`, of the same category.
+    AddIssueAfter(usize),
+
+    /// The answer to the document's question on screen.
+    Answer(Answer),
+
+    SetTheme(ThemePreference),
+    SetProblemsShown(bool),
+    SetInspectorShown(bool),
+    SetCommonGroundShown(bool),
+    SetPage(Page),
+    /// Close the window's own dialog (About, the shortcuts, the path prompt), or dismiss the
+    /// document's question when it may be.
+    CloseModal,
+    DismissNotice,
+}
+
+/// Commands pushed while the frame is built, applied after it.
+#[derive(Debug, Default)]
+pub struct Commands(Vec<Command>);
+
+impl Commands {
+    pub fn push(&mut self, command: Command) {
+        self.0.push(command);
+    }
+
+    /// Pushes a command from the registry.
+    pub fn run(&mut self, command: UserCommand) {
+        self.push(Command::User(command));
+    }
+
+    pub fn take(&mut self) -> Vec<Command> {
+        std::mem::take(&mut self.0)
+    }
+
+    /// Opens files and folders the user picked or dropped.
+    pub fn open_paths(&mut self, paths: Vec<PathBuf>) {
+        if !paths.is_empty() {
+            self.push(Command::Open(Origin::paths(paths)));
+        }
+    }
+}

@@ -1,0 +1,26 @@
+//! The Common Ground window (eframe/egui). It draws a
+//! [`Session`](common_ground_document::Session) and carries out what the user asks; everything
+//! the window can be told to do is a [`Command`], and every command given by name, with its
+//! label and shortcuts, is in the [`registry`].
+
+mod app;
+mod apply;
+pub mod command;
+pub mod dialogs;
+mod effects;
+mod export;
+mod filter;
+mod keyboard;
+pub mod layout;
+pub mod registry;
+pub mod settings;
+mod style;
+mod view_state;
+mod views;
+
+pub use app::{App, Platform, run};
+pub use command::Command;
+pub use dialogs::{FileDialogs, SaveRequest};
+pub use registry::UserCommand;
+pub use settings::{Columns, Page, Recent, Settings};
+pub use view_state::{Modal, ViewState};

@@ -1,0 +1,328 @@
+//! What the window shows that is not saved between runs: the columns, filters and folded
+//! issues, the selection and where links were followed from, the editor, the window's own
+//! dialogs and the notice. [`Settings`](crate::settings::Settings) holds what is remembered.
+
+use std::collections::BTreeSet;
+
+use common_ground_core::negotiation::{FileId, StatementIds, StatementKey};
+use common_ground_document::{Notice, Replaced, Workspace};
+
+use crate::filter::Filters;
+use crate::settings::Columns;
+
+/// A dialog of the window's own, over the main view. The document's questions are the
+/// session's ([`common_ground_document::Question`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Modal {
+    About,
+    Shortcuts,
+    /// Type a path, for when no file dialog can be shown.
+    OpenPath {
+        text: String,
+    },
+}
+
+#[derive(Debug, Default)]
+pub struct ViewState {
+    pub columns: Columns,
+    pub filters: Filters,
+    pub collapsed: BTreeSet<String>,
+    pub selected: Option<StatementKey>,
+    /// The selected statement's ids, to find it again after a reload moved it.
+    selected_ids: Option<StatementIds>,
+    /// The issue the selection is on, or an issue chosen from the findings or the matrix.
+    pub selected_issue: Option<String>,
+    /// The agenda entry of the selected issue, which the issue editor edits: by place, as its
+    /// id is one of the things being edited.
+    pub edited_issue: Option<usize>,
+    /// A statement to bring into view on the next frame.
+    pub scroll_to: Option<StatementKey>,
+    /// An issue to bring into view on the next frame.
+    pub scroll_to_issue: Option<String>,
+    pub focus_search: bool,
+    /// Put the keyboard in the editor's first field on the next frame.
+    pub focus_editor: bool,
+    pub modal: Option<Modal>,
+    pub notice: Option<Notice>,
+    pub dialog_open: bool,
+    /// Opened by itself when a load finds problems.
+    pub show_problems: bool,
+    /// Statements selected before links were followed, the latest last.
+    pub back: Vec<StatementKey>,
+    /// The inspector shows the editor rather than the read-only view.
+    pub editing: bool,
+    /// The party whose details the inspector edits.
+    pub edited_party: Option<usize>,
+    /// Counts changes to what the rows depend on: filters, folded issues, columns.
+    generation: u64,
+    /// The column order or hidden parties changed, and the settings should remember them.
+    columns_changed: bool,
+}
+
+impl ViewState {
+    /// Marks the rows out of date.
+    pub fn changed(&mut self) {
+        self.generation += 1;
+    }
+
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// The columns changed: the rows follow, and the settings are to remember them.
+    pub fn columns_changed(&mut self) {
+        self.columns_changed = true;
+        self.changed();
+    }
+
+    /// Whether the columns changed since the last call.
+    pub fn take_columns_changed(&mut self) -> bool {
+        std::mem::take(&mut self.columns_changed)
+    }
+
+    /// The views have brought into view and focused what they were asked to.
+    pub fn drawn(&mut self) {
+        self.scroll_to = None;
+        self.scroll_to_issue = None;
+        self.focus_search = false;
+        self.focus_editor = false;
+    }
+
+    /// The frame is over: remember the selection by its ids, to find it after a reload.
+    pub fn frame_done(&mut self, workspace: &Workspace) {
+        self.selected_ids = self
+            .selected
+            .and_then(|key| workspace.negotiation.statement_ids(key));
+    }
+
+    /// Starts afresh from data that replaced what was shown, in the one place that knows
+    /// what goes with it. `columns` are the remembered ones of a negotiation newly open.
+    pub fn replaced(&mut self, replaced: &Replaced, workspace: &Workspace, columns: Columns) {
+        // Indices into the old data mean nothing in the new.
+        self.back.clear();
+        match replaced {
+            Replaced::Negotiation => {
+                *self = ViewState {
+                    columns,
+                    show_problems: !workspace.problems.is_empty(),
+                    generation: self.generation,
+                    ..ViewState::default()
+                };
+            }
+            Replaced::Files | Replaced::File(_) => {
+                if matches!(replaced, Replaced::Files) {
+                    self.edited_party = None;
+                    if !workspace.problems.is_empty() {
+                        self.show_problems = true;
+                    }
+                }
+                // Statements may have moved in the files: find the selected one by its ids.
+                self.selected = self
+                    .selected_ids
+                    .as_ref()
+                    .and_then(|ids| workspace.negotiation.find_statement(ids));
+            }
+            Replaced::Restored => self.selected = None,
+            Replaced::Moved { .. } => {}
+        }
+        self.changed();
+    }
+
+    /// Follows an edit, undo or redo: select what it selects, keep the issue being edited.
+    pub fn edited(
+        &mut self,
+        select: Option<StatementKey>,
+        more_errors: bool,
+        workspace: &Workspace,
+    ) {
+        // A new error is worth seeing where it is listed; fixing one needs no panel opened.
+        if more_errors {
+            self.show_problems = true;
+        }
+        let before = (self.selected, self.selected_issue.clone());
+        self.selected = select.filter(|&key| workspace.statement(key).is_some());
+        // The issue being edited keeps its selection when its id is retyped or put back.
+        if self.selected.is_none()
+            && let Some(index) = self.edited_issue
+        {
+            let agenda = workspace.negotiation.agenda.as_ref();
+            let issue = agenda.and_then(|agenda| agenda.data.issues.get(index));
+            self.edited_issue = issue.map(|_| index);
+            if let Some(issue) = issue {
+                self.selected_issue = Some(issue.id.clone());
+            }
+        }
+        if let Some(key) = self.selected {
+            self.selected_issue = workspace.statement(key).map(|s| s.issue.clone());
+            // Typing leaves the view where the user put it; a statement added, moved to
+            // another place or issue, or brought back by undo is brought into view.
+            if before != (Some(key), self.selected_issue.clone()) {
+                self.scroll_to = Some(key);
+            }
+        }
+        if self
+            .edited_party
+            .is_some_and(|party| party >= workspace.negotiation.parties.len())
+        {
+            self.edited_party = None;
+        }
+        self.back.clear();
+        self.changed();
+    }
+
+    /// The file the user is working on: the party being edited, or the selection's.
+    pub fn current_file(&self) -> Option<FileId> {
+        self.edited_party
+            .or(self.selected.map(|key| key.party))
+            .map(FileId::Party)
+    }
+
+    pub fn set_editing(&mut self, editing: bool) {
+        self.editing = editing;
+        self.focus_editor = editing;
+        if !editing {
+            self.edited_party = None;
+        }
+    }
+
+    pub fn edit_party(&mut self, party: usize) {
+        self.focus_editor = true;
+        self.edited_party = Some(party);
+        self.selected = None;
+        self.editing = true;
+    }
+
+    pub fn clear_selection(&mut self) {
+        self.selected = None;
+        self.selected_issue = None;
+        self.edited_issue = None;
+    }
+
+    /// Selects a statement and brings it into view, clearing a filter, showing a party or
+    /// unfolding an issue that hides it.
+    pub fn select(&mut self, key: StatementKey, workspace: &Workspace) {
+        let Some(statement) = workspace.statement(key) else {
+            return;
+        };
+        let Some(party) = workspace.negotiation.party(key.party) else {
+            return;
+        };
+        let issue = statement.issue.clone();
+        let filtered_out = !self
+            .filters
+            .shows_statement(statement.kind, workspace.search_text(key))
+            || workspace
+                .issue_group(&issue)
+                .is_some_and(|group| !self.filters.shows_category(&group.category));
+        if filtered_out {
+            self.filters = Filters::default();
+            self.notice = Some(Notice::info(
+                "The filters hid that statement, so they were cleared.",
+            ));
+            self.changed();
+        }
+        if self.columns.hidden.remove(&party.party.id) {
+            self.columns_changed();
+        }
+        if self.collapsed.remove(&issue) {
+            self.changed();
+        }
+        self.selected = Some(key);
+        self.edited_issue = workspace
+            .issue_group(&issue)
+            .and_then(|group| group.agenda_index);
+        self.selected_issue = Some(issue);
+        self.scroll_to = Some(key);
+    }
+
+    /// Goes to a statement a link points at, remembering where from for Back.
+    pub fn follow(&mut self, key: StatementKey, workspace: &Workspace) {
+        if let Some(from) = self.selected.filter(|&from| from != key) {
+            self.back.push(from);
+        }
+        self.select(key, workspace);
+    }
+
+    pub fn go_back(&mut self, workspace: &Workspace) {
+        if let Some(key) = self.back.pop() {
+            self.select(key, workspace);
+        }
+    }
+
+    /// Selects an issue and brings it into view in the columns, which must show it.
+    pub fn select_issue(&mut self, issue: String, workspace: &Workspace) {
+        let Some(group) = workspace.issue_group(&issue) else {
+            return;
+        };
+        if !self.filters.shows_category(&group.category) {
+            self.filters.category = None;
+            self.changed();
+        }
+        if self.collapsed.remove(&issue) {
+            self.changed();
+        }
+        let selection_elsewhere = self
+            .selected
+            .and_then(|key| workspace.statement(key))
+            .is_some_and(|statement| statement.issue != issue);
+        if selection_elsewhere {
+            self.selected = None;
+        }
+        self.edited_issue = group.agenda_index;
+        self.selected_issue = Some(issue.clone());
+        self.scroll_to_issue = Some(issue);
+    }
+
+    pub fn set_party_shown(&mut self, party: String, shown: bool, workspace: &Workspace) {
+        if shown {
+            self.columns.hidden.remove(&party);
+        } else {
+            // The inspector shows only what the columns show.
+            let selected_party = self
+                .selected
+                .and_then(|key| workspace.negotiation.party(key.party));
+            if selected_party.is_some_and(|file| file.party.id == party) {
+                self.selected = None;
+            }
+            self.columns.hidden.insert(party);
+        }
+        self.columns_changed();
+    }
+
+    /// The filters, to change: the rows follow.
+    pub fn filters_mut(&mut self) -> &mut Filters {
+        self.changed();
+        &mut self.filters
+    }
+
+    pub fn set_collapsed(&mut self, issue: String, collapsed: bool) {
+        if collapsed {
+            self.collapsed.insert(issue);
+        } else {
+            self.collapsed.remove(&issue);
+        }
+        self.changed();
+    }
+
+    /// Folds every issue to its title, or unfolds them all.
+    pub fn set_all_collapsed(&mut self, collapsed: bool, workspace: &Workspace) {
+        self.collapsed = if collapsed {
+            workspace.issues.iter().map(|g| g.id.clone()).collect()
+        } else {
+            BTreeSet::new()
+        };
+        self.changed();
+    }
+
+    /// Esc: clears the search, else the selection.
+    pub fn clear_search_or_selection(&mut self) {
+        if !self.filters.search.is_empty() {
+            self.filters.search.clear();
+            self.changed();
+        } else if self.selected.is_some() {
+            self.selected = None;
+            self.selected_issue = None;
+            self.edited_issue = None;
+        }
+    }
+}

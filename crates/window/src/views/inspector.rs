@@ -1,0 +1,456 @@
+//! The selected statement in full: its place on the issue's scale, salience, firmness,
+//! conditions and every source.
+
+use egui::{RichText, ScrollArea, Ui};
+
+use super::ViewContext;
+use crate::command::{Command, Commands};
+use crate::registry::UserCommand;
+use crate::style::{party_colour, status_colour};
+use crate::view_state::ViewState;
+use common_ground_core::analysis::Analysis;
+use common_ground_core::model::{Source, Statement};
+use common_ground_core::negotiation::StatementKey;
+use common_ground_document::workspace::Workspace;
+
+use super::editor;
+use super::issue_chart::{ChartSize, anchors_of, issue_chart_ui, status_words};
+use super::scale::{anchors_ui, describe_position, scale_ui};
+use super::widgets::{colour_swatch, kind_tag_ui};
+
+pub fn inspector_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
+    let (workspace, view, analysis) = (cx.workspace, cx.view, cx.analysis);
+    // A small window keeps most of its width for the columns.
+    let default_width = (ui.available_width() * 0.28).clamp(250.0, 380.0);
+    egui::Panel::right("inspector")
+        .resizable(true)
+        .default_size(default_width)
+        .size_range(240.0..=640.0)
+        .show(ui, |ui| {
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                ui.heading(if view.editing { "Editor" } else { "Inspector" });
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let (text, hover) = if view.editing {
+                        ("Done", "Back to reading (F2)")
+                    } else {
+                        ("Edit", "Edit what is selected (F2)")
+                    };
+                    let toggle = ui.button(text).on_hover_text(hover);
+                    toggle.widget_info(|| {
+                        let label = if view.editing {
+                            "Done editing"
+                        } else {
+                            "Edit the selection"
+                        };
+                        egui::WidgetInfo::labeled(egui::Role::Button, true, label)
+                    });
+                    if toggle.clicked() {
+                        commands.push(Command::SetEditing(!view.editing));
+                    }
+                });
+            });
+            ui.separator();
+            let selected = view
+                .selected
+                .and_then(|key| Some((key, workspace.statement(key)?)));
+            ScrollArea::vertical()
+                .id_salt("inspector")
+                .auto_shrink(false)
+                .show(ui, |ui| {
+                    if view.editing {
+                        editor_ui(ui, workspace, view, selected, commands);
+                        return;
+                    }
+                    match selected {
+                        Some((key, statement)) => {
+                            let can_go_back = !view.back.is_empty();
+                            statement_ui(ui, workspace, key, statement, can_go_back, commands);
+                            if let Some(analysis) = analysis {
+                                ui.add_space(6.0);
+                                section_ui(ui, "Every party on this issue");
+                                issue_chart_ui(
+                                    ui,
+                                    workspace,
+                                    analysis,
+                                    &statement.issue,
+                                    Some(key),
+                                    ChartSize::Full,
+                                    commands,
+                                );
+                            }
+                        }
+                        None if view.selected_issue.is_some() && analysis.is_some() => {
+                            if let (Some(issue), Some(analysis)) =
+                                (view.selected_issue.as_deref(), analysis)
+                            {
+                                issue_ui(ui, workspace, analysis, issue, commands);
+                            }
+                        }
+                        None => {
+                            ui.add_space(8.0);
+                            ui.weak("Select a statement to see its place on the issue's scale, its conditions and its sources.");
+                        }
+                    }
+                });
+        });
+}
+
+/// The form for what is selected: a party's details, a statement, or an agenda issue.
+fn editor_ui(
+    ui: &mut Ui,
+    workspace: &Workspace,
+    view: &ViewState,
+    selected: Option<(StatementKey, &Statement)>,
+    commands: &mut Commands,
+) {
+    // "Done" above leaves the editor; there is no second way out to tell apart.
+    if let Some(party) = view.edited_party {
+        ui.strong("Party details");
+        editor::party_editor_ui(ui, workspace, party, view.focus_editor, commands);
+    } else if let Some((key, statement)) = selected {
+        let party = &workspace.negotiation.parties[key.party].data.party;
+        ui.horizontal(|ui| {
+            colour_swatch(ui, party_colour(&party.colour));
+            ui.strong(&party.name);
+        });
+        editor::statement_editor_ui(ui, workspace, key, statement, view.focus_editor, commands);
+    } else if view.selected_issue.is_some() {
+        ui.strong("Agenda issue");
+        match view.edited_issue {
+            Some(index) => {
+                editor::issue_editor_ui(ui, workspace, index, view.focus_editor, commands);
+            }
+            None => {
+                ui.weak("This issue is not on the agenda, so it has no details to edit.");
+            }
+        }
+    } else {
+        ui.add_space(8.0);
+        ui.weak(
+            "Select a statement or an issue to edit it, or click a party's name to edit its \
+             details. Right-click an issue's title to add a statement.",
+        );
+    }
+}
+
+fn close_button_ui(ui: &mut Ui, commands: &mut Commands) {
+    if ui
+        .small_button("Close")
+        .on_hover_text("Clear the selection (Esc)")
+        .clicked()
+    {
+        commands.push(Command::ClearSelection);
+    }
+}
+
+/// An issue chosen from the findings or the matrix: every party on its scale.
+fn issue_ui(
+    ui: &mut Ui,
+    workspace: &Workspace,
+    analysis: &Analysis,
+    issue_id: &str,
+    commands: &mut Commands,
+) {
+    let Some(group) = workspace.issue_group(issue_id) else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.weak("Issue");
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            close_button_ui(ui, commands);
+        });
+    });
+    ui.add(egui::Label::new(RichText::new(&group.title).strong().size(15.0)).wrap());
+    if !group.category.is_empty() {
+        ui.weak(&group.category);
+    }
+    let agenda_issue = workspace.agenda_issue(issue_id);
+    if let Some(description) = agenda_issue
+        .map(|issue| issue.description.as_str())
+        .filter(|text| !text.is_empty())
+    {
+        ui.label(description);
+    }
+    if let Some(issue) = analysis.issue(issue_id) {
+        ui.add_space(4.0);
+        ui.label(
+            RichText::new(status_words(issue))
+                .strong()
+                .color(status_colour(issue.status, ui.visuals())),
+        );
+    }
+    ui.add_space(6.0);
+    issue_chart_ui(
+        ui,
+        workspace,
+        analysis,
+        issue_id,
+        None,
+        ChartSize::Full,
+        commands,
+    );
+    ui.weak("Bands are acceptable ranges, thicker for higher salience; dots are stances. Click a party's lane to select its statement.");
+    let anchors = anchors_of(workspace, issue_id);
+    if !anchors.is_empty() {
+        ui.add_space(6.0);
+        section_ui(ui, "Scale");
+        anchors_ui(ui, anchors);
+    }
+}
+
+fn statement_ui(
+    ui: &mut Ui,
+    workspace: &Workspace,
+    key: StatementKey,
+    statement: &Statement,
+    can_go_back: bool,
+    commands: &mut Commands,
+) {
+    let loaded = &workspace.negotiation.parties[key.party];
+    let party = &loaded.data.party;
+    let colour = party_colour(&party.colour);
+    ui.horizontal(|ui| {
+        colour_swatch(ui, colour);
+        ui.strong(&party.name);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            close_button_ui(ui, commands);
+            if can_go_back
+                && ui
+                    .small_button("Back")
+                    .on_hover_text(format!(
+                        "Return to the statement you came from ({})",
+                        UserCommand::Back.shortcut_text(ui.ctx())
+                    ))
+                    .clicked()
+            {
+                commands.run(UserCommand::Back);
+            }
+        });
+    });
+    ui.horizontal_wrapped(|ui| {
+        kind_tag_ui(ui, statement.kind);
+        ui.label(format!(
+            "{} · salience {:.0}/100",
+            statement.firmness.label(),
+            statement.salience
+        ));
+        if statement.estimated {
+            estimate_mark_ui(ui);
+        }
+    });
+    ui.add_space(4.0);
+    ui.label(RichText::new(&statement.summary).size(15.0));
+    for problem in workspace.problems_of(key) {
+        let colour = if problem.is_error() {
+            ui.visuals().error_fg_color
+        } else {
+            ui.visuals().warn_fg_color
+        };
+        let word = if problem.is_error() {
+            "Error"
+        } else {
+            "Warning"
+        };
+        ui.colored_label(colour, format!("{word}: {}", problem.message));
+    }
+    ui.add_space(8.0);
+
+    let issue = workspace.agenda_issue(&statement.issue);
+    section_ui(ui, "Issue");
+    match issue {
+        Some(issue) => {
+            ui.label(RichText::new(&issue.title).strong());
+            if !issue.category.is_empty() {
+                ui.weak(&issue.category);
+            }
+            if !issue.description.is_empty() {
+                ui.label(&issue.description);
+            }
+        }
+        None => {
+            ui.label(RichText::new(&statement.issue).strong());
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                "This issue is not on the agenda.",
+            );
+        }
+    }
+
+    ui.add_space(6.0);
+    section_ui(ui, "Position on the scale");
+    let anchors = issue
+        .map(|issue| issue.scale.as_slice())
+        .unwrap_or_default();
+    scale_ui(
+        ui,
+        anchors,
+        statement.stance,
+        statement.range.as_ref(),
+        colour,
+    );
+    ui.label(describe_position(
+        statement.stance,
+        statement.range.as_ref(),
+    ));
+    if statement.estimated && (statement.stance.is_some() || statement.range.is_some()) {
+        ui.horizontal_wrapped(|ui| {
+            estimate_mark_ui(ui);
+            ui.weak(
+                "Stance, range and salience are the analyst's estimates, not the parties' words.",
+            );
+        });
+    }
+
+    if !statement.conditions.is_empty() {
+        ui.add_space(6.0);
+        section_ui(ui, "Conditions");
+        for condition in &statement.conditions {
+            ui.label(format!("• {}", condition.text));
+            if let Some(waits_on) = &condition.waits_on {
+                let party_name = workspace.negotiation.party_index(&waits_on.party).map_or(
+                    waits_on.party.as_str(),
+                    |index| {
+                        workspace.negotiation.parties[index]
+                            .data
+                            .party
+                            .name
+                            .as_str()
+                    },
+                );
+                let issue_title = workspace
+                    .issue_group(&waits_on.issue)
+                    .map_or(waits_on.issue.as_str(), |group| group.title.as_str());
+                let target = workspace
+                    .negotiation
+                    .party_index(&waits_on.party)
+                    .and_then(|party| {
+                        let statement = workspace.negotiation.parties[party]
+                            .data
+                            .statements
+                            .iter()
+                            .position(|s| s.issue == waits_on.issue)?;
+                        Some(StatementKey { party, statement })
+                    });
+                let text = format!("Waits on {party_name}: {issue_title}");
+                match target {
+                    Some(target) => {
+                        let link = ui.link(text);
+                        if link
+                            .on_hover_text("Show that party's statement on the issue")
+                            .clicked()
+                        {
+                            commands.push(Command::Follow(target));
+                        }
+                    }
+                    // Nothing to lead to: say so rather than offer a link that goes nowhere.
+                    None => {
+                        ui.weak(format!(
+                            "{text} (no statement from {party_name} on it is open)"
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    ui.add_space(6.0);
+    section_ui(
+        ui,
+        if statement.sources.len() == 1 {
+            "Source"
+        } else {
+            "Sources"
+        },
+    );
+    if statement.sources.is_empty() {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "No source is given for this statement.",
+        );
+    }
+    for source in &statement.sources {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(format!("“{}”", source.quote)).italics());
+            ui.add_space(2.0);
+            let attribution = match (source.speaker.is_empty(), source.date.is_empty()) {
+                (false, false) => format!("— {}, {}", source.speaker, source.date),
+                (false, true) => format!("— {}", source.speaker),
+                (true, false) => format!("— unattributed, {}", source.date),
+                (true, true) => "— unattributed".to_owned(),
+            };
+            ui.label(attribution);
+            if source.reference.starts_with("http://") || source.reference.starts_with("https://") {
+                ui.hyperlink(&source.reference);
+            } else if !source.reference.is_empty() {
+                ui.weak(&source.reference);
+            }
+            if ui
+                .small_button("Copy with citation")
+                .on_hover_text("Copy the quote, its speaker, date and reference, for a brief")
+                .clicked()
+            {
+                ui.copy_text(citation(source));
+            }
+        });
+        ui.add_space(4.0);
+    }
+
+    ui.add_space(8.0);
+    ui.weak(format!("{} in {}", statement.id, loaded.path.display()));
+}
+
+/// A quote as a brief cites it: “quote” — speaker, date, reference.
+fn citation(source: &Source) -> String {
+    let mut text = format!("“{}”", source.quote);
+    let attribution: Vec<&str> = [&source.speaker, &source.date, &source.reference]
+        .into_iter()
+        .map(String::as_str)
+        .filter(|part| !part.is_empty())
+        .collect();
+    if !attribution.is_empty() {
+        text.push_str(" — ");
+        text.push_str(&attribution.join(", "));
+    }
+    text
+}
+
+fn section_ui(ui: &mut Ui, title: &str) {
+    ui.label(
+        RichText::new(title)
+            .size(12.5)
+            .strong()
+            .color(ui.visuals().weak_text_color()),
+    );
+}
+
+fn estimate_mark_ui(ui: &mut Ui) {
+    ui.label(RichText::new("estimate").small().italics())
+        .on_hover_text("The numbers are the analyst's judgement, not stated by the party");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_citation_gives_quote_speaker_date_and_reference() {
+        let mut source = Source {
+            quote: "There is no change, there will be no change".into(),
+            speaker: "Antony Blinken".into(),
+            date: "2022-01-26".into(),
+            reference: "AP".into(),
+        };
+        assert_eq!(
+            citation(&source),
+            "“There is no change, there will be no change” — Antony Blinken, 2022-01-26, AP"
+        );
+        source.speaker.clear();
+        source.reference.clear();
+        assert_eq!(
+            citation(&source),
+            "“There is no change, there will be no change” — 2022-01-26"
+        );
+    }
+}

@@ -1,0 +1,204 @@
+//! Issues × parties: each cell shows the party's hardest statement on the issue, from red line
+//! to offer, or that it is silent. Clicking a cell goes to that statement in the columns.
+
+use egui::{Button, Color32, Grid, RichText, ScrollArea, Ui, Vec2};
+
+use crate::command::{Command, Commands};
+use crate::style::{kind_colour, kind_tag, party_colour, status_colour, wash};
+use crate::view_state::ViewState;
+use common_ground_core::analysis::{Analysis, hardness, strongest};
+use common_ground_core::model::Kind;
+use common_ground_core::negotiation::StatementKey;
+use common_ground_document::workspace::Workspace;
+
+use super::issue_chart::status_words;
+use super::widgets::colour_swatch;
+
+/// Cells grow with the window between these widths; the issue titles and statuses take the
+/// rest.
+const CELL_WIDTHS: std::ops::RangeInclusive<f32> = 112.0..=190.0;
+const TITLE_AND_STATUS_WIDTH: f32 = 660.0;
+
+pub fn matrix_ui(
+    ui: &mut Ui,
+    workspace: &Workspace,
+    view: &ViewState,
+    analysis: &Analysis,
+    commands: &mut Commands,
+) {
+    legend_ui(ui);
+    ui.add_space(6.0);
+    let parties = analysis.parties.len().max(1) as f32;
+    let cell_width = ((ui.available_width() - TITLE_AND_STATUS_WIDTH) / parties)
+        .clamp(*CELL_WIDTHS.start(), *CELL_WIDTHS.end());
+    ScrollArea::both()
+        .id_salt("matrix")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            Grid::new("overview matrix")
+                .striped(true)
+                .spacing(Vec2::new(10.0, 6.0))
+                .min_col_width(cell_width)
+                .show(ui, |ui| {
+                    ui.strong("Issue");
+                    for &party in &analysis.parties {
+                        let party = &workspace.negotiation.parties[party].data.party;
+                        ui.horizontal(|ui| {
+                            colour_swatch(ui, party_colour(&party.colour));
+                            ui.strong(&party.short_name).on_hover_text(&party.name);
+                        });
+                    }
+                    ui.strong("Status");
+                    ui.end_row();
+
+                    for issue in &analysis.issues {
+                        let Some((group_index, group)) = workspace
+                            .issues
+                            .iter()
+                            .enumerate()
+                            .find(|(_, group)| group.id == issue.issue)
+                        else {
+                            continue;
+                        };
+                        if !view.filters.shows_category(&group.category) {
+                            continue;
+                        }
+                        let selected = view.selected_issue.as_deref() == Some(group.id.as_str());
+                        if ui
+                            .selectable_label(selected, &group.title)
+                            .on_hover_text("Show this issue in the columns")
+                            .clicked()
+                        {
+                            commands.push(Command::SelectIssue(group.id.clone()));
+                        }
+                        for &party in &analysis.parties {
+                            let on_issue = workspace.statements_on(group_index, party);
+                            let statements = &workspace.negotiation.parties[party].data.statements;
+                            let hardest = strongest(statements, on_issue)
+                                .map(|statement| StatementKey { party, statement });
+                            cell_ui(
+                                ui,
+                                cell_width,
+                                workspace,
+                                view,
+                                &group.id,
+                                &group.title,
+                                party,
+                                hardest,
+                                on_issue.len(),
+                                commands,
+                            );
+                        }
+                        ui.label(
+                            RichText::new(status_words(issue))
+                                .color(status_colour(issue.status, ui.visuals())),
+                        );
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+/// The kinds from hardest to softest, as the legend lists them.
+fn kinds_by_hardness() -> Vec<Kind> {
+    let mut kinds = Kind::ALL.to_vec();
+    kinds.sort_by_key(|&kind| hardness(kind));
+    kinds
+}
+
+fn legend_ui(ui: &mut Ui) {
+    ui.horizontal_wrapped(|ui| {
+        ui.weak("Each cell shows the party's hardest statement, from");
+        for kind in kinds_by_hardness() {
+            tag_ui(ui, kind);
+        }
+        ui.weak("to silent. A number counts its other statements on the issue.");
+    });
+}
+
+fn tag_ui(ui: &mut Ui, kind: Kind) {
+    let colour = kind_colour(kind, ui.visuals());
+    ui.label(
+        RichText::new(kind_tag(kind))
+            .size(11.0)
+            .strong()
+            .color(colour),
+    );
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a cell names its issue and party"
+)]
+fn cell_ui(
+    ui: &mut Ui,
+    width: f32,
+    workspace: &Workspace,
+    view: &ViewState,
+    issue_id: &str,
+    issue_title: &str,
+    party: usize,
+    hardest: Option<StatementKey>,
+    count: usize,
+    commands: &mut Commands,
+) {
+    let party_name = &workspace.negotiation.parties[party].data.party.short_name;
+    let Some(key) = hardest else {
+        let response = ui
+            .add_sized(
+                Vec2::new(width, 24.0),
+                Button::new(RichText::new("silent").weak()).frame(false),
+            )
+            .on_hover_text(format!("{party_name} says nothing on {issue_title}"));
+        let label = format!("{party_name} on {issue_title}: silent");
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+        if response.clicked() {
+            commands.push(Command::SelectIssue(issue_id.to_owned()));
+        }
+        return;
+    };
+    let Some(statement) = workspace.statement(key) else {
+        return;
+    };
+    let visuals = ui.visuals();
+    let colour = kind_colour(statement.kind, visuals);
+    let mut text = kind_tag(statement.kind);
+    if count > 1 {
+        text.push_str(&format!("  +{}", count - 1));
+    }
+    let selected = view.selected == Some(key);
+    let fill = wash(colour, visuals);
+    let stroke_colour: Color32 = if selected {
+        visuals.selection.stroke.color
+    } else {
+        colour
+    };
+    let response = ui
+        .add_sized(
+            Vec2::new(width, 24.0),
+            Button::new(RichText::new(text).strong().size(12.0).color(colour))
+                .fill(fill)
+                .stroke(egui::Stroke::new(
+                    if selected { 2.0 } else { 1.0 },
+                    stroke_colour,
+                )),
+        )
+        .on_hover_ui(|ui| {
+            ui.set_max_width(340.0);
+            ui.strong(format!("{party_name} on {issue_title}"));
+            ui.label(&statement.summary);
+            ui.weak(format!(
+                "{}, {} · salience {:.0}",
+                statement.kind.label(),
+                statement.firmness.label(),
+                statement.salience
+            ));
+            ui.weak("Click to go to it in the columns.");
+        });
+    let label = format!("{party_name} on {issue_title}: {}", statement.kind.label());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    if response.clicked() {
+        commands.push(Command::Select(key));
+        commands.push(Command::SetPage(crate::settings::Page::Columns));
+    }
+}

@@ -1,0 +1,59 @@
+//! One file per part of the window. Each `thing_ui` draws from a [`ViewContext`] it only
+//! reads and pushes [`Command`](crate::command::Command)s for what the user does.
+
+pub mod columns;
+pub mod common_ground;
+pub mod drop_overlay;
+pub mod editor;
+pub mod inspector;
+pub mod issue_chart;
+pub mod matrix;
+pub mod menu_bar;
+pub mod modals;
+pub mod pages;
+pub mod problems;
+pub mod scale;
+pub mod scales_page;
+pub mod status_bar;
+pub mod toolbar;
+pub mod widgets;
+
+use common_ground_core::analysis::Analysis;
+use common_ground_core::edit::History;
+use common_ground_document::{Question, Workspace};
+
+use crate::command::Commands;
+use crate::layout::ColumnLayout;
+use crate::settings::Settings;
+use crate::view_state::ViewState;
+
+/// What every view reads, for one frame: the document, and the window's own state.
+pub struct ViewContext<'a> {
+    pub workspace: &'a Workspace,
+    pub history: &'a History,
+    /// The document's question waiting for an answer.
+    pub question: Option<&'a Question>,
+    pub settings: &'a Settings,
+    pub view: &'a ViewState,
+    pub layout: &'a ColumnLayout,
+    pub analysis: Option<&'a Analysis>,
+}
+
+/// The whole window: menus and bars, the side panels, the main view, then what goes over it.
+/// Returns where the main view was drawn, which is what an image export keeps.
+pub fn window_ui(ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Commands) -> egui::Rect {
+    menu_bar::menu_bar_ui(ui, cx, commands);
+    toolbar::toolbar_ui(ui, cx, commands);
+    status_bar::status_bar_ui(ui, cx, commands);
+    problems::problems_ui(ui, cx, commands);
+    if cx.settings.show_common_ground {
+        common_ground::common_ground_ui(ui, cx, commands);
+    }
+    if cx.settings.show_inspector {
+        inspector::inspector_ui(ui, cx, commands);
+    }
+    let page = egui::CentralPanel::default().show(ui, |ui| pages::pages_ui(ui, cx, commands));
+    modals::modals_ui(ui, cx, commands);
+    drop_overlay::drop_overlay_ui(ui);
+    page.inner
+}

@@ -1,0 +1,245 @@
+//! The document's questions (save or discard, drop comments, a file changed on disk, recover),
+//! and the window's own dialogs: About, the keyboard shortcuts, the path prompt for systems
+//! without file dialogs.
+
+use std::path::Path;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use egui::{Id, Modal as EguiModal, TextEdit, Ui};
+
+use common_ground_document::{Answer, Question, Then};
+
+use super::ViewContext;
+use crate::command::{Command, Commands};
+use crate::registry::UserCommand;
+use crate::view_state::Modal;
+
+pub fn modals_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
+    // The document's question comes first: nothing it holds back goes on until it is answered.
+    let (response, may_close) = if let Some(question) = cx.question {
+        let response = match question {
+            Question::Unsaved { then, files } => EguiModal::new(Id::unique("unsaved"))
+                .show(ui, |ui| unsaved_ui(ui, then, files, commands)),
+            Question::ConfirmLoss { path, what } => EguiModal::new(Id::unique("confirm loss"))
+                .show(ui, |ui| confirm_loss_ui(ui, path, what, commands)),
+            Question::ExternalChange { path, .. } => EguiModal::new(Id::unique("external change"))
+                .show(ui, |ui| external_change_ui(ui, path, commands)),
+            Question::Recover { snapshot, files } => EguiModal::new(Id::unique("recover"))
+                .show(ui, |ui| {
+                    recover_ui(ui, snapshot.written_at, files, commands)
+                }),
+        };
+        // Clicking outside or Esc is Cancel; a question about crash recovery or a file
+        // changed on disk needs an answer.
+        (response, question.may_be_dismissed())
+    } else {
+        let Some(modal) = &cx.view.modal else {
+            return;
+        };
+        let response = match modal {
+            Modal::About => {
+                EguiModal::new(Id::unique("about")).show(ui, |ui| about_ui(ui, commands))
+            }
+            Modal::Shortcuts => {
+                EguiModal::new(Id::unique("shortcuts")).show(ui, |ui| shortcuts_ui(ui, commands))
+            }
+            Modal::OpenPath { text } => EguiModal::new(Id::unique("open path"))
+                .show(ui, |ui| open_path_ui(ui, text, commands)),
+        };
+        (response, true)
+    };
+    if response.should_close() && may_close {
+        commands.push(Command::CloseModal);
+    }
+}
+
+/// A row of answers, the safe one last so that it sits where the eye ends.
+fn answers_ui(ui: &mut Ui, answers: &[(&str, Command)], commands: &mut Commands) {
+    ui.add_space(10.0);
+    ui.horizontal(|ui| {
+        for (text, command) in answers {
+            if ui.button(*text).clicked() {
+                commands.push(command.clone());
+            }
+        }
+    });
+}
+
+fn unsaved_ui(ui: &mut Ui, then: &Then, files: &[String], commands: &mut Commands) {
+    ui.set_max_width(460.0);
+    ui.heading("Save your changes?");
+    ui.add_space(6.0);
+    let doing = match then {
+        Then::Quit => "closing",
+        Then::Open(_) => "opening another negotiation",
+        Then::Reload => "reloading from disk",
+    };
+    ui.label(format!(
+        "{} unsaved changes, which {doing} would lose.",
+        match files {
+            [one] => format!("{one} has"),
+            _ => format!("{} have", files.join(", ")),
+        }
+    ));
+    answers_ui(
+        ui,
+        &[
+            ("Save", Command::Answer(Answer::Save)),
+            ("Discard", Command::Answer(Answer::Discard)),
+            ("Cancel", Command::Answer(Answer::Cancel)),
+        ],
+        commands,
+    );
+}
+
+fn confirm_loss_ui(ui: &mut Ui, path: &Path, what: &str, commands: &mut Commands) {
+    ui.set_max_width(460.0);
+    ui.heading("Drop what was written by hand?");
+    ui.add_space(6.0);
+    ui.label(format!(
+        "Saving rewrites {} in the app's tidy form, which drops {what}.",
+        path.display()
+    ));
+    ui.weak("You will not be asked again for this file while it is open.");
+    answers_ui(
+        ui,
+        &[
+            ("Save anyway", Command::Answer(Answer::SaveAnyway)),
+            ("Cancel", Command::Answer(Answer::Cancel)),
+        ],
+        commands,
+    );
+}
+
+fn external_change_ui(ui: &mut Ui, path: &Path, commands: &mut Commands) {
+    ui.set_max_width(460.0);
+    ui.heading("Changed by another program");
+    ui.add_space(6.0);
+    ui.label(format!(
+        "{} was changed on disk while it has unsaved edits here.",
+        path.display()
+    ));
+    ui.label("Reload it to see the other program's version and drop your edits to it, or keep your version; saving it will then replace the other one.");
+    answers_ui(
+        ui,
+        &[
+            ("Reload from disk", Command::Answer(Answer::ReloadFromDisk)),
+            ("Keep my version", Command::Answer(Answer::KeepMine)),
+        ],
+        commands,
+    );
+}
+
+fn recover_ui(ui: &mut Ui, written_at: u64, files: &[String], commands: &mut Commands) {
+    ui.set_max_width(460.0);
+    ui.heading("Recover unsaved edits?");
+    ui.add_space(6.0);
+    let age = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |now| now.as_secs())
+        .saturating_sub(written_at);
+    let when = match age {
+        0..=119 => "a moment ago".to_owned(),
+        120..=7199 => format!("{} minutes ago", age / 60),
+        7200..=172_799 => format!("{} hours ago", age / 3600),
+        _ => format!("{} days ago", age / 86_400),
+    };
+    ui.label(format!(
+        "The app closed {when} without saving edits to {}.",
+        files.join(", ")
+    ));
+    ui.weak("Restored edits stay unsaved until you save them.");
+    answers_ui(
+        ui,
+        &[
+            ("Restore", Command::Answer(Answer::Restore)),
+            ("Discard", Command::Answer(Answer::DiscardRecovered)),
+        ],
+        commands,
+    );
+}
+
+fn about_ui(ui: &mut Ui, commands: &mut Commands) {
+    ui.set_max_width(440.0);
+    ui.heading("Common Ground");
+    ui.weak(format!("Version {}", env!("CARGO_PKG_VERSION")));
+    ui.add_space(6.0);
+    ui.label(
+        "Compare what each party to a negotiation demands, rejects and offers, issue by issue, \
+         and see where they could meet.",
+    );
+    ui.add_space(6.0);
+    ui.label(
+        "The example is the January 2022 exchange between the US, NATO and Russia over \
+         Ukraine, drawn from the wire story \"US offers no concessions in response to Russia on \
+         Ukraine\". Its stances, ranges and salience are the analyst's estimates.",
+    );
+    ui.add_space(8.0);
+    if ui.button("Close").clicked() {
+        commands.push(Command::CloseModal);
+    }
+}
+
+/// Every command that has a key, from the registry, with its keys on this system.
+fn shortcuts_ui(ui: &mut Ui, commands: &mut Commands) {
+    ui.set_min_width(380.0);
+    ui.heading("Keyboard shortcuts");
+    ui.add_space(6.0);
+    egui::ScrollArea::vertical()
+        .max_height(ui.ctx().content_rect().height() * 0.7)
+        .show(ui, |ui| {
+            egui::Grid::new("shortcuts")
+                .num_columns(2)
+                .spacing([24.0, 4.0])
+                .show(ui, |ui| {
+                    for command in UserCommand::ALL {
+                        let keys: Vec<String> = command
+                            .shortcuts(ui.os())
+                            .iter()
+                            .map(|shortcut| ui.format_shortcut(shortcut))
+                            .collect();
+                        if keys.is_empty() {
+                            continue;
+                        }
+                        ui.monospace(keys.join(", "));
+                        ui.label(command.tooltip());
+                        ui.end_row();
+                    }
+                });
+        });
+    ui.add_space(8.0);
+    if ui.button("Close").clicked() {
+        commands.push(Command::CloseModal);
+    }
+}
+
+fn open_path_ui(ui: &mut Ui, text: &str, commands: &mut Commands) {
+    ui.set_min_width(420.0);
+    ui.heading("Open path");
+    ui.label("The path of a negotiation folder or a position file:");
+    let label = ui.label("Path");
+    let mut typed = text.to_owned();
+    let field = ui
+        .add(
+            TextEdit::singleline(&mut typed)
+                .desired_width(f32::INFINITY)
+                .hint_text("/home/me/negotiations/ukraine-2022"),
+        )
+        .labelled_by(label.id);
+    if !field.has_focus() && typed.is_empty() {
+        field.request_focus();
+    }
+    let submitted = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    if field.changed() {
+        commands.push(Command::SetTypedPath(typed.clone()));
+    }
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        if ui.button("Open").clicked() || submitted {
+            commands.push(Command::OpenTypedPath(typed.clone()));
+        }
+        if ui.button("Cancel").clicked() {
+            commands.push(Command::CloseModal);
+        }
+    });
+}

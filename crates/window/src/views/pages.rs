@@ -1,0 +1,63 @@
+//! The main area: tabs for the three ways of looking at the parties, then the chosen one.
+
+use egui::Ui;
+
+use super::ViewContext;
+use crate::command::{Command, Commands};
+use crate::registry::UserCommand;
+use crate::settings::Page;
+
+use super::{columns, matrix, scales_page};
+
+/// Draws the tabs and the chosen view; returns where the view is, for image exports.
+pub fn pages_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) -> egui::Rect {
+    let ViewContext {
+        workspace,
+        view,
+        layout,
+        analysis,
+        ..
+    } = *cx;
+    let page = cx.settings.page;
+    // Wrapped, so that in a narrow window the export buttons go below the tabs rather than
+    // over them.
+    ui.horizontal_wrapped(|ui| {
+        for tab in Page::ALL {
+            if ui.selectable_label(page == tab, tab.label()).clicked() && page != tab {
+                commands.push(Command::SetPage(tab));
+            }
+        }
+        ui.separator();
+        let has_data = !workspace.negotiation.parties.is_empty();
+        if ui
+            .add_enabled(has_data, egui::Button::new("Export brief…"))
+            .on_hover_text(
+                "Save the comparison of the parties shown as a Markdown brief with citations",
+            )
+            .clicked()
+        {
+            commands.run(UserCommand::ExportBrief);
+        }
+        if ui
+            .add_enabled(has_data, egui::Button::new("Export image…"))
+            .on_hover_text("Save this view, without the panels around it, as a PNG image")
+            .clicked()
+        {
+            commands.run(UserCommand::ExportImage);
+        }
+    });
+    ui.separator();
+    let shown = ui.available_rect_before_wrap();
+    // The columns also explain an empty negotiation or hidden parties.
+    let charted = analysis.filter(|_| !layout.parties.is_empty());
+    match (page, charted) {
+        (Page::Scales, Some(analysis)) => {
+            scales_page::scales_page_ui(ui, workspace, view, analysis, commands);
+        }
+        (Page::Matrix, Some(analysis)) => {
+            matrix::matrix_ui(ui, workspace, view, analysis, commands);
+        }
+        _ => columns::columns_ui(ui, workspace, view, layout, analysis, commands),
+    }
+    shown
+}

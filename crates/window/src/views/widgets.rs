@@ -1,0 +1,184 @@
+//! Small marks drawn in several views: kind tags, firmness blocks, salience bars, swatches,
+//! and text with search matches highlighted.
+
+use egui::text::{LayoutJob, TextFormat, TextWrapping};
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Sense, Stroke, Ui, Vec2, Visuals,
+};
+
+use crate::filter::find_matches;
+use crate::style::{firmness_level, kind_colour, kind_tag, match_background};
+use common_ground_core::model::{Firmness, Kind};
+
+pub fn colour_swatch(ui: &mut Ui, colour: Color32) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(Vec2::splat(10.0), Sense::hover());
+    ui.painter().rect_filled(rect, 2.0, colour);
+    response
+}
+
+/// Paints a kind's tag with its left edge at `left_centre`; returns the tag's rectangle.
+pub fn paint_kind_tag(painter: &Painter, left_centre: Pos2, kind: Kind, visuals: &Visuals) -> Rect {
+    let colour = kind_colour(kind, visuals);
+    let galley = painter.layout_no_wrap(
+        kind_tag(kind),
+        FontId::proportional(10.5),
+        if visuals.dark_mode {
+            Color32::BLACK
+        } else {
+            Color32::WHITE
+        },
+    );
+    let size = galley.size() + Vec2::new(10.0, 3.0);
+    let rect = Rect::from_min_size(left_centre - Vec2::new(0.0, size.y / 2.0), size);
+    painter.rect_filled(rect, CornerRadius::same(3), colour);
+    painter.galley(rect.min + Vec2::new(5.0, 1.5), galley, Color32::PLACEHOLDER);
+    rect
+}
+
+/// A kind tag as a widget, for places laid out by egui rather than painted.
+pub fn kind_tag_ui(ui: &mut Ui, kind: Kind) -> egui::Response {
+    let galley_width = ui
+        .painter()
+        .layout_no_wrap(kind_tag(kind), FontId::proportional(10.5), Color32::WHITE)
+        .size();
+    let size = galley_width + Vec2::new(10.0, 3.0);
+    let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
+    paint_kind_tag(ui.painter(), rect.left_center(), kind, ui.visuals());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, kind.label()));
+    response
+}
+
+/// Three blocks, filled from flexible (one) to non-negotiable (three), then the word.
+/// Returns the right edge.
+pub fn paint_firmness(
+    painter: &Painter,
+    left_centre: Pos2,
+    firmness: Firmness,
+    visuals: &Visuals,
+) -> f32 {
+    let colour = visuals.strong_text_color();
+    let block = Vec2::new(5.0, 9.0);
+    let mut x = left_centre.x;
+    for level in 1..=3 {
+        let rect = Rect::from_center_size(Pos2::new(x + block.x / 2.0, left_centre.y), block);
+        if level <= firmness_level(firmness) {
+            painter.rect_filled(rect, 1.0, colour);
+        } else {
+            painter.rect_stroke(
+                rect,
+                1.0,
+                Stroke::new(1.0, colour.gamma_multiply(0.6)),
+                egui::StrokeKind::Inside,
+            );
+        }
+        x += block.x + 2.0;
+    }
+    let text = painter.text(
+        Pos2::new(x + 3.0, left_centre.y),
+        Align2::LEFT_CENTER,
+        firmness.label(),
+        FontId::proportional(11.0),
+        visuals.text_color(),
+    );
+    text.right()
+}
+
+const SALIENCE_BAR_WIDTH: f32 = 30.0;
+
+/// The word "salience", a short bar filled to the salience (0–100) and the number, laid out
+/// so their width is known before they are painted.
+pub struct SalienceMark {
+    word: std::sync::Arc<egui::Galley>,
+    number: std::sync::Arc<egui::Galley>,
+    salience: f64,
+}
+
+impl SalienceMark {
+    pub fn new(painter: &Painter, salience: f64, visuals: &Visuals) -> Self {
+        SalienceMark {
+            word: painter.layout_no_wrap(
+                "salience".to_owned(),
+                FontId::proportional(10.5),
+                visuals.weak_text_color(),
+            ),
+            number: painter.layout_no_wrap(
+                format!("{salience:.0}"),
+                FontId::monospace(10.5),
+                visuals.text_color(),
+            ),
+            salience,
+        }
+    }
+
+    pub fn width(&self) -> f32 {
+        self.word.size().x + 4.0 + SALIENCE_BAR_WIDTH + 4.0 + self.number.size().x
+    }
+
+    /// Paints the mark right-aligned at `right_centre`.
+    pub fn paint(self, painter: &Painter, right_centre: Pos2, visuals: &Visuals) {
+        let y = right_centre.y;
+        let number_left = right_centre.x - self.number.size().x;
+        let track = Rect::from_min_max(
+            Pos2::new(number_left - 4.0 - SALIENCE_BAR_WIDTH, y - 3.0),
+            Pos2::new(number_left - 4.0, y + 3.0),
+        );
+        painter.rect_filled(track, 2.0, visuals.extreme_bg_color);
+        painter.rect_stroke(
+            track,
+            2.0,
+            Stroke::new(1.0, visuals.weak_text_color()),
+            egui::StrokeKind::Inside,
+        );
+        let filled = (self.salience.clamp(0.0, 100.0) / 100.0) as f32 * SALIENCE_BAR_WIDTH;
+        painter.rect_filled(
+            Rect::from_min_size(track.min, Vec2::new(filled, track.height())),
+            2.0,
+            visuals.strong_text_color(),
+        );
+        let word_left = track.left() - 4.0 - self.word.size().x;
+        painter.galley(
+            Pos2::new(word_left, y - self.word.size().y / 2.0),
+            self.word,
+            visuals.weak_text_color(),
+        );
+        painter.galley(
+            Pos2::new(number_left, y - self.number.size().y / 2.0),
+            self.number,
+            visuals.text_color(),
+        );
+    }
+}
+
+/// `text` laid out to `width`, at most `max_rows` rows (0 for no limit), with every match
+/// of `needle` (lower case) highlighted.
+pub fn highlighted_text(
+    text: &str,
+    needle: &str,
+    format: TextFormat,
+    visuals: &Visuals,
+    width: f32,
+    max_rows: usize,
+) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    let mut highlight = format.clone();
+    highlight.background = match_background(visuals);
+    if visuals.dark_mode {
+        highlight.color = Color32::WHITE;
+    } else {
+        highlight.color = Color32::BLACK;
+    }
+    let mut at = 0;
+    for found in find_matches(text, needle) {
+        job.append(&text[at..found.start], 0.0, format.clone());
+        job.append(&text[found.clone()], 0.0, highlight.clone());
+        at = found.end;
+    }
+    job.append(&text[at..], 0.0, format);
+    job.wrap = TextWrapping {
+        max_width: width,
+        max_rows: if max_rows == 0 { usize::MAX } else { max_rows },
+        break_anywhere: false,
+        overflow_character: Some('…'),
+    };
+    job
+}

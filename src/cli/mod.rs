@@ -1,0 +1,273 @@
+//! The headless command line: `check`, `compare` and `fmt`, each a thin layer over the
+//! library, so the terminal and the window always agree.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use common_ground_core::analysis::analyse;
+use common_ground_core::io;
+use common_ground_core::report;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "common-ground",
+    version,
+    about = "Compare the negotiating positions of several parties and find where they could meet",
+    args_conflicts_with_subcommands = true,
+    after_help = "Without a command, the window opens on the PATHs given, else on the last \
+                  negotiation, else on the built-in example.\n\nPATH is a negotiation folder \
+                  (agenda.ron and one .ron file per party) or single .ron files. Try: \
+                  common-ground compare data/ukraine-2022"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Folders and files to open in the window.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate files and print every problem as `file:line:col: error|warning: message`.
+    /// Exits 0 when there are no errors, 1 when there are.
+    Check {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Compare the parties issue by issue: possible agreement, deadlock, collisions,
+    /// conditional offers and silent parties.
+    Compare {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Only these parties, by id (e.g. `us,russia`); all loaded parties by default.
+        #[arg(long, value_delimiter = ',', value_name = "IDS")]
+        parties: Vec<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Rewrite files in the canonical form the app saves, atomically.
+    Fmt {
+        /// Change nothing; exit 1 if any file is not in canonical form.
+        #[arg(long)]
+        check: bool,
+        /// Rewrite files even when that drops their comments or unknown fields.
+        #[arg(long)]
+        force: bool,
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Markdown,
+    Json,
+}
+
+/// Exit code for bad usage, as clap uses for its own usage errors.
+const USAGE_ERROR: u8 = 2;
+
+/// Runs a subcommand, writing its results to `out` and problems to `err`.
+pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Check { paths } => check(&paths, out),
+        Command::Compare {
+            paths,
+            parties,
+            format,
+        } => compare(&paths, &parties, format, out, err),
+        Command::Fmt {
+            check,
+            force,
+            paths,
+        } => fmt(&paths, check, force, out, err),
+    }
+}
+
+fn exit_code(failed: bool) -> ExitCode {
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn check(paths: &[PathBuf], out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let outcome = io::load(paths);
+    for problem in &outcome.problems {
+        writeln!(out, "{problem}")?;
+    }
+    let errors = outcome.problems.iter().filter(|p| p.is_error()).count();
+    let warnings = outcome.problems.len() - errors;
+    let files = outcome.files.len();
+    writeln!(
+        out,
+        "checked {files} {}: {errors} {}, {warnings} {}",
+        plural(files, "file", "files"),
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings"),
+    )?;
+    Ok(exit_code(errors > 0))
+}
+
+fn plural<'a>(count: usize, one: &'a str, many: &'a str) -> &'a str {
+    if count == 1 { one } else { many }
+}
+
+fn compare(
+    paths: &[PathBuf],
+    party_ids: &[String],
+    format: Format,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let outcome = io::load(paths);
+    let negotiation = &outcome.negotiation;
+    // Problems go to stderr so that stdout stays a clean report (or JSON) for other tools.
+    for problem in &outcome.problems {
+        writeln!(err, "{problem}")?;
+    }
+    if negotiation.parties.is_empty() {
+        writeln!(
+            err,
+            "error: no party file could be loaded, so there is nothing to compare"
+        )?;
+        return Ok(ExitCode::FAILURE);
+    }
+    let chosen = if party_ids.is_empty() {
+        (0..negotiation.parties.len()).collect()
+    } else {
+        let mut chosen = Vec::new();
+        for id in party_ids {
+            let Some(index) = negotiation.party_index(id) else {
+                let known: Vec<&str> = negotiation
+                    .parties
+                    .iter()
+                    .map(|p| p.data.party.id.as_str())
+                    .collect();
+                writeln!(
+                    err,
+                    "error: unknown party `{id}` in --parties; the loaded parties are: {}",
+                    known.join(", ")
+                )?;
+                return Ok(ExitCode::from(USAGE_ERROR));
+            };
+            chosen.push(index);
+        }
+        chosen
+    };
+    let analysis = analyse(negotiation, &chosen);
+    let text = match format {
+        Format::Text => report::text(negotiation, &analysis),
+        Format::Markdown => report::markdown(negotiation, &analysis),
+        Format::Json => report::json(negotiation, &analysis).context("writing the JSON report")?,
+    };
+    write!(out, "{text}")?;
+    if !text.ends_with('\n') {
+        writeln!(out)?;
+    }
+    Ok(exit_code(outcome.has_errors()))
+}
+
+fn fmt(
+    paths: &[PathBuf],
+    check_only: bool,
+    force: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let (files, problems) = io::expand_paths(paths);
+    let mut failed = false;
+    for problem in problems {
+        writeln!(err, "{problem}")?;
+        failed = true;
+    }
+    for path in files {
+        let plan = match io::plan_reformat(&path) {
+            Ok(plan) => plan,
+            Err(problem) => {
+                writeln!(err, "{problem}")?;
+                failed = true;
+                continue;
+            }
+        };
+        let Some(canonical) = plan.canonical else {
+            continue;
+        };
+        if check_only {
+            writeln!(out, "would reformat {}", path.display())?;
+            failed = true;
+            continue;
+        }
+        if !force && !plan.losses.is_empty() {
+            let what: Vec<String> = plan.losses.iter().map(ToString::to_string).collect();
+            writeln!(
+                err,
+                "{}: warning: not reformatted, because that would drop {}; use --force to drop them",
+                path.display(),
+                what.join(" and ")
+            )?;
+            failed = true;
+            continue;
+        }
+        match io::write_atomically(&path, canonical.as_bytes()) {
+            Ok(()) => writeln!(out, "reformatted {}", path.display())?,
+            Err(error) => {
+                writeln!(err, "error: {error}")?;
+                failed = true;
+            }
+        }
+    }
+    Ok(exit_code(failed))
+}
+
+/// Parses the command line and runs it; with no subcommand, opens the window.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let Some(command) = cli.command else {
+        // A mistyped command reads as a path; a window on nothing would not tell the user so.
+        if !cli.paths.is_empty() && cli.paths.iter().all(|path| !path.exists()) {
+            let named: Vec<String> = cli
+                .paths
+                .iter()
+                .map(|path| path.display().to_string())
+                .collect();
+            eprintln!(
+                "error: {} is neither a command nor a file or folder. The commands are check, \
+                 compare and fmt; see --help.",
+                named.join(", ")
+            );
+            return ExitCode::from(2);
+        }
+        return match common_ground_window::run(cli.paths) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("error: {error:#}");
+                eprintln!("The commands check, compare and fmt work without a window; see --help.");
+                ExitCode::FAILURE
+            }
+        };
+    };
+    let mut stdout = std::io::stdout().lock();
+    let mut stderr = std::io::stderr().lock();
+    match run(command, &mut stdout, &mut stderr) {
+        Ok(code) => code,
+        Err(error) => {
+            // A closed pipe (`common-ground compare … | head`) is not worth a message.
+            if error
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            {
+                return ExitCode::SUCCESS;
+            }
+            let _ = writeln!(stderr, "error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
