@@ -1,5 +1,9 @@
 //! Loading, validating and analysing a large negotiation: 8 party files of 2,000 statements
 //! each (about 14 MB of RON), against `ron::from_str` alone on the same bytes.
+#![expect(
+    clippy::unwrap_used,
+    reason = "helpers of tests and benches fail loudly on what they did not expect"
+)]
 
 #[path = "support/generated.rs"]
 mod generated;
@@ -33,12 +37,12 @@ fn benches(c: &mut Criterion) {
             for text in &texts {
                 black_box(ron::from_str::<PartyFile>(text).unwrap());
             }
-        })
+        });
     });
     group.bench_function("load and validate", |b| b.iter(|| black_box(load(&paths))));
     let all: Vec<usize> = (0..PARTIES).collect();
     group.bench_function("analyse", |b| {
-        b.iter(|| black_box(analyse(&outcome.negotiation, &all)))
+        b.iter(|| black_box(analyse(&outcome.negotiation, &all)));
     });
     group.finish();
 }

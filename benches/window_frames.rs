@@ -1,6 +1,10 @@
 //! Frames of the main window, built headless with egui's `Context::run_ui` and tessellated,
 //! as eframe does before handing them to the GPU: on the bundled example and on 8 parties of
 //! 2,000 statements each.
+#![expect(
+    clippy::unwrap_used,
+    reason = "helpers of tests and benches fail loudly on what they did not expect"
+)]
 
 #[path = "support/generated.rs"]
 mod generated;
@@ -11,21 +15,23 @@ use std::sync::Arc;
 use common_ground_core::edit::Edit;
 use common_ground_core::negotiation::StatementKey;
 use common_ground_document::disk::ScriptedWatcher;
-use common_ground_window::{App, Command, FileDialogs, Page, Platform, SaveRequest, Settings};
+use common_ground_window::{
+    App, Command, DialogAnswer, FileDialogs, Page, Platform, SaveRequest, Settings,
+};
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Event, MouseWheelUnit, Pos2, RawInput, Rect, TouchPhase, Vec2};
 
 struct NoDialogs;
 
 impl FileDialogs for NoDialogs {
-    fn pick_files(&self) -> Option<Vec<std::path::PathBuf>> {
-        None
+    fn pick_files(&self) -> DialogAnswer {
+        DialogAnswer::Unavailable
     }
-    fn pick_folder(&self) -> Option<std::path::PathBuf> {
-        None
+    fn pick_folder(&self) -> DialogAnswer {
+        DialogAnswer::Unavailable
     }
-    fn save_file(&self, _: &SaveRequest) -> Option<std::path::PathBuf> {
-        None
+    fn save_file(&self, _: &SaveRequest) -> DialogAnswer {
+        DialogAnswer::Unavailable
     }
 }
 
@@ -66,7 +72,7 @@ fn bench_app(c: &mut Criterion, name: &str, mut app: App) {
     }
     let mut group = c.benchmark_group(name);
     group.bench_function("idle frame", |b| {
-        b.iter(|| frame(&ctx, &mut app, Vec::new()))
+        b.iter(|| frame(&ctx, &mut app, Vec::new()));
     });
     let mut step = 0u32;
     group.bench_function("scrolling frame", |b| {
@@ -79,7 +85,7 @@ fn bench_app(c: &mut Criterion, name: &str, mut app: App) {
                 120.0
             };
             frame(&ctx, &mut app, scroll(by));
-        })
+        });
     });
     let mut flip = false;
     group.bench_function("frame after a keystroke in the editor", |b| {
@@ -103,13 +109,13 @@ fn bench_app(c: &mut Criterion, name: &str, mut app: App) {
                 field: Some("summary".into()),
             });
             frame(&ctx, &mut app, Vec::new());
-        })
+        });
     });
     for page in [Page::Scales, Page::Matrix] {
         app.push(Command::SetPage(page));
         frame(&ctx, &mut app, Vec::new());
         group.bench_function(format!("idle frame, {}", page.label()), |b| {
-            b.iter(|| frame(&ctx, &mut app, Vec::new()))
+            b.iter(|| frame(&ctx, &mut app, Vec::new()));
         });
     }
     app.push(Command::SetPage(Page::Columns));
@@ -122,7 +128,7 @@ fn bench_app(c: &mut Criterion, name: &str, mut app: App) {
                 String::new()
             }));
             frame(&ctx, &mut app, Vec::new());
-        })
+        });
     });
     group.finish();
 }

@@ -1,4 +1,8 @@
 //! The command line as a user runs it: messages, exit codes and files on disk.
+#![expect(
+    clippy::unwrap_used,
+    reason = "helpers of tests and benches fail loudly on what they did not expect"
+)]
 
 use std::fs;
 use std::path::Path;

@@ -1,5 +1,10 @@
 //! Editing in the window, and never losing work: typed like a person would, saved to
 //! temporary folders and read back.
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "helpers of tests and benches fail loudly on what they did not expect"
+)]
 
 mod support;
 
@@ -626,4 +631,67 @@ fn an_agenda_issue_keeps_its_editor_while_its_id_is_retyped() {
     harness.get_by_role_and_label(Role::Button, "Edit").click();
     harness.run();
     harness.get_by_label_contains("Undo edit id");
+}
+
+/// The summary of the statement selected now.
+fn selected_summary(harness: &Harness<'static, App>) -> String {
+    let app = harness.state();
+    let key = app.view().selected.expect("a statement is selected");
+    statement(harness, key).summary
+}
+
+#[test]
+fn alt_left_in_a_text_field_stays_with_the_field_and_goes_back_outside_it() {
+    let (_folder, mut harness) = folder_window();
+    harness.get_by_label_contains(US_MISSILE_OFFER).click();
+    harness.run();
+    harness
+        .get_by_label("Waits on Russian Federation: Russian forces near Ukraine's border")
+        .click();
+    harness.run();
+    let followed = selected_summary(&harness);
+    assert_ne!(followed, US_MISSILE_OFFER);
+    // F2 puts the keyboard in the summary; Alt+← there moves the cursor (a word left on the
+    // Mac), and must not also go back to the offer.
+    harness.key_press(Key::F2);
+    harness.run();
+    let summary = harness.get_by_role_and_label(Role::MultilineTextInput, "Summary");
+    assert!(summary.is_focused());
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    harness.run();
+    assert_eq!(selected_summary(&harness), followed);
+    assert!(
+        harness
+            .get_by_role_and_label(Role::MultilineTextInput, "Summary")
+            .is_focused()
+    );
+    // Out of the editor, with no field left to take them, the same keys go back.
+    harness.key_press(Key::F2);
+    harness.run();
+    assert!(!harness.state().view().editing);
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    harness.run();
+    assert_eq!(selected_summary(&harness), US_MISSILE_OFFER);
+}
+
+#[test]
+fn the_arrow_keys_move_a_focused_slider_and_not_the_selection() {
+    let (_folder, mut harness) = folder_window();
+    let key = edit_us_red_line(&mut harness);
+    let before = statement(&harness, key).range.map(|r| r.min);
+    assert_eq!(before, Some(90.0));
+    harness
+        .get_by_role_and_label(Role::Slider, "Accepts from")
+        .focus();
+    harness.run();
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(harness.state().view().selected, Some(key));
+    assert_eq!(statement(&harness, key).range.map(|r| r.min), Some(92.0));
+    // One undo step puts the range back as it was.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(statement(&harness, key).range.map(|r| r.min), Some(90.0));
 }

@@ -1,5 +1,9 @@
 //! A large generated negotiation for benchmarks: 8 party files of 2,000 statements each, on
 //! 60 issues, written the way the app saves them.
+#![expect(
+    clippy::unwrap_used,
+    reason = "helpers of tests and benches fail loudly on what they did not expect"
+)]
 
 use std::path::Path;
 
@@ -9,8 +13,8 @@ use common_ground_core::model::{
     Statement, WaitsOn,
 };
 
-pub const PARTIES: usize = 8;
-pub const STATEMENTS: usize = 2_000;
+pub(crate) const PARTIES: usize = 8;
+pub(crate) const STATEMENTS: usize = 2_000;
 const ISSUES: usize = 60;
 
 /// A small deterministic generator, so every run measures the same files.
@@ -113,7 +117,7 @@ fn party(index: usize, rng: &mut Lcg) -> PartyFile {
 }
 
 /// Writes the generated negotiation into `dir` and returns the party files' texts.
-pub fn generate(dir: &Path) -> Vec<String> {
+pub(crate) fn generate(dir: &Path) -> Vec<String> {
     let mut rng = Lcg(42);
     save_agenda(&dir.join(AGENDA_FILE_NAME), &agenda(), SaveMode::AcceptLoss).unwrap();
     (0..PARTIES)

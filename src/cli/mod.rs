@@ -23,7 +23,7 @@ use common_ground_core::report;
                   (agenda.ron and one .ron file per party) or single .ron files. Try: \
                   common-ground compare data/ukraine-2022"
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Folders and files to open in the window.
@@ -32,7 +32,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Validate files and print every problem as `file:line:col: error|warning: message`.
     /// Exits 0 when there are no errors, 1 when there are.
     Check {
@@ -64,7 +64,7 @@ pub enum Command {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     Text,
     Markdown,
     Json,
@@ -74,7 +74,11 @@ pub enum Format {
 const USAGE_ERROR: u8 = 2;
 
 /// Runs a subcommand, writing its results to `out` and problems to `err`.
-pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(
+    command: Command,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
     match command {
         Command::Check { paths } => check(&paths, out),
         Command::Compare {
@@ -228,7 +232,7 @@ fn fmt(
 }
 
 /// Parses the command line and runs it; with no subcommand, opens the window.
-pub fn main() -> ExitCode {
+pub(crate) fn main() -> ExitCode {
     let cli = Cli::parse();
     let Some(command) = cli.command else {
         // A mistyped command reads as a path; a window on nothing would not tell the user so.
@@ -266,8 +270,11 @@ pub fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
-            let _ = writeln!(stderr, "error: {error:#}");
-            ExitCode::FAILURE
+            match writeln!(stderr, "error: {error:#}") {
+                Ok(()) => ExitCode::FAILURE,
+                // Nowhere is left to say it: the exit code alone tells.
+                Err(_unwritable) => ExitCode::FAILURE,
+            }
         }
     }
 }

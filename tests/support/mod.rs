@@ -1,5 +1,9 @@
 //! What the window tests share: a window over the example or given files, dialogs that
 //! answer as the test says, and waiting for work done on other threads.
+#![expect(
+    clippy::unwrap_used,
+    reason = "helpers of tests and benches fail loudly on what they did not expect"
+)]
 // Each test file uses some of these, and each is compiled on its own.
 #![allow(dead_code)]
 
@@ -9,27 +13,29 @@ use std::time::{Duration, Instant};
 
 use common_ground_document::disk::ScriptedWatcher;
 use common_ground_document::recovery::RecoveryStore;
-use common_ground_window::{App, FileDialogs, Platform, SaveRequest, Settings};
+use common_ground_window::{App, DialogAnswer, FileDialogs, Platform, SaveRequest, Settings};
 use egui::Vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-pub const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/ukraine-2022");
-pub const US_RED_LINE: &str = "No change to NATO's open door; no permanent ban on Ukraine joining";
+pub(crate) const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/ukraine-2022");
+pub(crate) const US_RED_LINE: &str =
+    "No change to NATO's open door; no permanent ban on Ukraine joining";
 /// The US red line's card: its summary alone also appears in the common-ground panel.
-pub const US_RED_LINE_CARD: &str =
+pub(crate) const US_RED_LINE_CARD: &str =
     "US, red line: No change to NATO's open door; no permanent ban on Ukraine joining";
-pub const US_MISSILE_OFFER: &str =
+pub(crate) const US_MISSILE_OFFER: &str =
     "Potential negotiations over offensive missile placement in Eastern Europe";
 
-/// Dialogs that answer with whatever the test set, at once.
+/// Dialogs that answer with whatever the test set, at once; by default, as on a system
+/// without a desktop portal or zenity, that no dialog can be shown.
 #[derive(Default)]
-pub struct ScriptedDialogs {
+pub(crate) struct ScriptedDialogs {
     answer: Mutex<Option<Vec<PathBuf>>>,
 }
 
 impl ScriptedDialogs {
-    pub fn answering(paths: Vec<PathBuf>) -> Arc<Self> {
+    pub(crate) fn answering(paths: Vec<PathBuf>) -> Arc<Self> {
         Arc::new(ScriptedDialogs {
             answer: Mutex::new(Some(paths)),
         })
@@ -37,18 +43,26 @@ impl ScriptedDialogs {
 }
 
 impl FileDialogs for ScriptedDialogs {
-    fn pick_files(&self) -> Option<Vec<PathBuf>> {
-        self.answer.lock().ok()?.clone()
+    fn pick_files(&self) -> DialogAnswer {
+        match self.answer.lock().ok().and_then(|answer| answer.clone()) {
+            Some(paths) => DialogAnswer::Picked(paths),
+            None => DialogAnswer::Unavailable,
+        }
     }
-    fn pick_folder(&self) -> Option<PathBuf> {
-        self.pick_files()?.into_iter().next()
+    fn pick_folder(&self) -> DialogAnswer {
+        match self.pick_files() {
+            DialogAnswer::Picked(paths) => {
+                DialogAnswer::Picked(paths.into_iter().take(1).collect())
+            }
+            other => other,
+        }
     }
-    fn save_file(&self, _: &SaveRequest) -> Option<PathBuf> {
+    fn save_file(&self, _: &SaveRequest) -> DialogAnswer {
         self.pick_folder()
     }
 }
 
-pub fn harness_for(app: App, size: Vec2) -> Harness<'static, App> {
+pub(crate) fn harness_for(app: App, size: Vec2) -> Harness<'static, App> {
     let mut harness = Harness::builder()
         .with_size(size)
         .build_ui_state(|ui, app: &mut App| app.show(ui), app);
@@ -58,7 +72,7 @@ pub fn harness_for(app: App, size: Vec2) -> Harness<'static, App> {
 
 /// What the window is given in tests: these dialogs, nothing written aside, and changes on
 /// disk reported only when a test says so, through `disk`.
-pub fn platform(dialogs: Arc<dyn FileDialogs>, disk: &ScriptedWatcher) -> Platform {
+pub(crate) fn platform(dialogs: Arc<dyn FileDialogs>, disk: &ScriptedWatcher) -> Platform {
     Platform {
         dialogs,
         recovery: None,
@@ -67,7 +81,7 @@ pub fn platform(dialogs: Arc<dyn FileDialogs>, disk: &ScriptedWatcher) -> Platfo
 }
 
 /// The app over `paths`, its file changes scripted by a watcher nobody feeds.
-pub fn app(settings: Settings, paths: Vec<PathBuf>, dialogs: Arc<dyn FileDialogs>) -> App {
+pub(crate) fn app(settings: Settings, paths: Vec<PathBuf>, dialogs: Arc<dyn FileDialogs>) -> App {
     App::new(
         settings,
         paths,
@@ -76,7 +90,7 @@ pub fn app(settings: Settings, paths: Vec<PathBuf>, dialogs: Arc<dyn FileDialogs
 }
 
 /// The app writing unsaved edits aside into `store`.
-pub fn app_with_recovery(
+pub(crate) fn app_with_recovery(
     settings: Settings,
     paths: Vec<PathBuf>,
     dialogs: Arc<dyn FileDialogs>,
@@ -89,7 +103,7 @@ pub fn app_with_recovery(
     App::new(settings, paths, platform)
 }
 
-pub fn window(paths: Vec<PathBuf>) -> Harness<'static, App> {
+pub(crate) fn window(paths: Vec<PathBuf>) -> Harness<'static, App> {
     let app = app(
         Settings::default(),
         paths,
@@ -99,7 +113,7 @@ pub fn window(paths: Vec<PathBuf>) -> Harness<'static, App> {
 }
 
 /// A window whose changes on disk the test reports through the watcher returned.
-pub fn watched_window(paths: Vec<PathBuf>) -> (Harness<'static, App>, ScriptedWatcher) {
+pub(crate) fn watched_window(paths: Vec<PathBuf>) -> (Harness<'static, App>, ScriptedWatcher) {
     let disk = ScriptedWatcher::default();
     let app = App::new(
         Settings::default(),
@@ -109,12 +123,12 @@ pub fn watched_window(paths: Vec<PathBuf>) -> (Harness<'static, App>, ScriptedWa
     (harness_for(app, Vec2::new(1600.0, 1000.0)), disk)
 }
 
-pub fn example_window() -> Harness<'static, App> {
+pub(crate) fn example_window() -> Harness<'static, App> {
     window(Vec::new())
 }
 
 /// Steps the window until `done` holds, for work that finishes on another thread.
-pub fn step_until(harness: &mut Harness<'static, App>, done: impl Fn(&App) -> bool) {
+pub(crate) fn step_until(harness: &mut Harness<'static, App>, done: impl Fn(&App) -> bool) {
     let deadline = Instant::now() + Duration::from_secs(60);
     while !done(harness.state()) {
         assert!(Instant::now() < deadline, "the window never got there");
@@ -124,14 +138,14 @@ pub fn step_until(harness: &mut Harness<'static, App>, done: impl Fn(&App) -> bo
     harness.run();
 }
 
-pub fn copy_example_to(folder: &Path) {
+pub(crate) fn copy_example_to(folder: &Path) {
     for name in ["agenda.ron", "nato.ron", "russia.ron", "us.ron"] {
         std::fs::copy(Path::new(DATA).join(name), folder.join(name)).unwrap();
     }
 }
 
 /// The rectangle of the central view, between the toolbar and the status bar.
-pub fn in_view(harness: &Harness<'static, App>, label: &str) -> bool {
+pub(crate) fn in_view(harness: &Harness<'static, App>, label: &str) -> bool {
     // Rows out of view are not built at all.
     let Some(card) = harness.query_by_label_contains(label) else {
         return false;

@@ -173,7 +173,7 @@ impl Firmness {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Condition {
     /// The condition in words, e.g. "if Russia withdraws its troops from the Ukrainian border".
     pub text: String,
@@ -182,13 +182,13 @@ pub struct Condition {
     pub waits_on: Option<WaitsOn>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WaitsOn {
     pub party: String,
     pub issue: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     /// The speaker's or the article's own words, verbatim.
     pub quote: String,

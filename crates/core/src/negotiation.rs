@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::model::{Agenda, AgendaIssue, PartyFile, Statement};
 
 /// A file's data and where it came from.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Loaded<T> {
     pub path: PathBuf,
     pub data: T,

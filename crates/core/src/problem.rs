@@ -90,7 +90,7 @@ impl fmt::Display for FieldPath {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {
     pub severity: Severity,
     pub file: PathBuf,

@@ -230,6 +230,18 @@ fn check_statement(
     if statement.summary.trim().is_empty() {
         problems.push(context.error(at.field("summary"), "the statement has no summary"));
     }
+    check_placement(context, at, statement, problems);
+    check_conditions(context, at.field("conditions"), statement, problems);
+    check_sources(context, at.field("sources"), statement, problems);
+}
+
+/// Stance, range and salience: on the scale, and the stance inside the statement's range.
+fn check_placement(
+    context: &Context<'_>,
+    at: Place<'_>,
+    statement: &Statement,
+    problems: &mut Vec<Problem>,
+) {
     if let Some(stance) = statement.stance
         && !on_scale(stance)
     {
@@ -273,7 +285,14 @@ fn check_statement(
             format!("salience {} is outside 0–100", statement.salience),
         ));
     }
-    let conditions = at.field("conditions");
+}
+
+fn check_conditions(
+    context: &Context<'_>,
+    conditions: Place<'_>,
+    statement: &Statement,
+    problems: &mut Vec<Problem>,
+) {
     for (i, condition) in statement.conditions.iter().enumerate() {
         let condition_at = conditions.index(i);
         if condition.text.trim().is_empty() {
@@ -302,13 +321,20 @@ fn check_statement(
             }
         }
     }
+}
+
+fn check_sources(
+    context: &Context<'_>,
+    sources: Place<'_>,
+    statement: &Statement,
+    problems: &mut Vec<Problem>,
+) {
     if statement.sources.is_empty() {
         problems.push(context.warning(
-            at.field("sources"),
+            sources,
             "the statement has no source: add the quote it rests on",
         ));
     }
-    let sources = at.field("sources");
     for (i, source) in statement.sources.iter().enumerate() {
         let source_at = sources.index(i);
         if source.quote.trim().is_empty() {

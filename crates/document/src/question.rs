@@ -32,7 +32,7 @@ impl Notice {
 }
 
 /// What was about to happen when unsaved changes got in the way.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Then {
     Quit,
     Open(Origin),

@@ -15,7 +15,7 @@ use common_ground_core::validate::validate;
 use crate::origin::Origin;
 
 /// An agenda issue, or an issue id that statements use but the agenda lacks.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IssueGroup {
     pub id: String,
     pub title: String,
@@ -62,7 +62,7 @@ pub struct Workspace {
 }
 
 /// A problem as a line of the problems panel.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProblemRow {
     /// `file:line:col: message`.
     pub text: String,

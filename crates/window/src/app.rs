@@ -177,7 +177,7 @@ impl App {
         self.after_frame(ui);
     }
 
-    fn first_frame(&mut self, ui: &egui::Ui) {
+    fn first_frame(&self, ui: &egui::Ui) {
         // Only the first call sets it; there is no other.
         if self.context.set(ui.ctx().clone()).is_err() {
             return;

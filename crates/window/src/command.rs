@@ -101,24 +101,24 @@ pub enum Command {
 
 /// Commands pushed while the frame is built, applied after it.
 #[derive(Debug, Default)]
-pub struct Commands(Vec<Command>);
+pub(crate) struct Commands(Vec<Command>);
 
 impl Commands {
-    pub fn push(&mut self, command: Command) {
+    pub(crate) fn push(&mut self, command: Command) {
         self.0.push(command);
     }
 
     /// Pushes a command from the registry.
-    pub fn run(&mut self, command: UserCommand) {
+    pub(crate) fn run(&mut self, command: UserCommand) {
         self.push(Command::User(command));
     }
 
-    pub fn take(&mut self) -> Vec<Command> {
+    pub(crate) fn take(&mut self) -> Vec<Command> {
         std::mem::take(&mut self.0)
     }
 
     /// Opens files and folders the user picked or dropped.
-    pub fn open_paths(&mut self, paths: Vec<PathBuf>) {
+    pub(crate) fn open_paths(&mut self, paths: Vec<PathBuf>) {
         if !paths.is_empty() {
             self.push(Command::Open(Origin::paths(paths)));
         }

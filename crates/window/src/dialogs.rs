@@ -9,11 +9,20 @@ use std::time::{Duration, Instant};
 /// A dialog that answers faster than this was never shown: no person cancels that quickly.
 const UNAVAILABLE_WITHIN: Duration = Duration::from_millis(250);
 
-/// What can ask the user for files; tests put in one that answers at once.
+/// How a dialog ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DialogAnswer {
+    Picked(Vec<PathBuf>),
+    Cancelled,
+    /// No dialog could be shown: there is no desktop portal or zenity.
+    Unavailable,
+}
+
+/// What can ask the user for files; tests put in one that answers as they say.
 pub trait FileDialogs: Send + Sync + 'static {
-    fn pick_files(&self) -> Option<Vec<PathBuf>>;
-    fn pick_folder(&self) -> Option<PathBuf>;
-    fn save_file(&self, request: &SaveRequest) -> Option<PathBuf>;
+    fn pick_files(&self) -> DialogAnswer;
+    fn pick_folder(&self) -> DialogAnswer;
+    fn save_file(&self, request: &SaveRequest) -> DialogAnswer;
 }
 
 /// What a save dialog asks for.
@@ -28,80 +37,93 @@ pub struct SaveRequest {
 }
 
 /// The platform's dialogs through rfd.
-pub struct NativeDialogs;
+pub(crate) struct NativeDialogs;
+
+impl NativeDialogs {
+    /// rfd says `None` both when the user cancels and when no dialog could be shown; only the
+    /// time it took tells them apart.
+    fn answer(picked: Option<Vec<PathBuf>>, open_for: Duration) -> DialogAnswer {
+        match picked {
+            Some(paths) if !paths.is_empty() => DialogAnswer::Picked(paths),
+            _ if open_for < UNAVAILABLE_WITHIN => DialogAnswer::Unavailable,
+            _ => DialogAnswer::Cancelled,
+        }
+    }
+
+    fn timed(show: impl FnOnce() -> Option<Vec<PathBuf>>) -> DialogAnswer {
+        let started = Instant::now();
+        let picked = show();
+        Self::answer(picked, started.elapsed())
+    }
+}
 
 impl FileDialogs for NativeDialogs {
-    fn pick_files(&self) -> Option<Vec<PathBuf>> {
-        rfd::FileDialog::new()
-            .set_title("Open position files")
-            .add_filter("Position files (RON)", &["ron"])
-            .add_filter("All files", &["*"])
-            .pick_files()
+    fn pick_files(&self) -> DialogAnswer {
+        Self::timed(|| {
+            rfd::FileDialog::new()
+                .set_title("Open position files")
+                .add_filter("Position files (RON)", &["ron"])
+                .add_filter("All files", &["*"])
+                .pick_files()
+        })
     }
 
-    fn pick_folder(&self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Open a negotiation folder")
-            .pick_folder()
+    fn pick_folder(&self) -> DialogAnswer {
+        Self::timed(|| {
+            rfd::FileDialog::new()
+                .set_title("Open a negotiation folder")
+                .pick_folder()
+                .map(|folder| vec![folder])
+        })
     }
 
-    fn save_file(&self, request: &SaveRequest) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title(&request.title)
-            .set_file_name(&request.file_name)
-            .add_filter(&request.filter_name, &[&request.extension])
-            .save_file()
+    fn save_file(&self, request: &SaveRequest) -> DialogAnswer {
+        Self::timed(|| {
+            rfd::FileDialog::new()
+                .set_title(&request.title)
+                .set_file_name(&request.file_name)
+                .add_filter(&request.filter_name, &[&request.extension])
+                .save_file()
+                .map(|file| vec![file])
+        })
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DialogKind {
+pub(crate) enum DialogKind {
     Files,
     Folder,
     Save(SaveRequest),
 }
 
 #[derive(Debug, thiserror::Error)]
-pub enum DialogError {
+pub(crate) enum DialogError {
     #[error("a file dialog is already open")]
     AlreadyOpen,
     #[error("no thread could be started for the dialog: {0}")]
     NoThread(std::io::Error),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DialogOutcome {
-    Picked(Vec<PathBuf>),
-    Cancelled,
-    /// The dialog returned before anyone could have seen it: there is no portal or zenity.
-    Unavailable,
-}
-
-/// The open dialog: its answer arrives with how long it was open.
-struct Pending {
-    receiver: Receiver<(Option<Vec<PathBuf>>, Duration)>,
-}
-
 /// Runs at most one dialog at a time on its own thread.
-pub struct DialogRunner {
+pub(crate) struct DialogRunner {
     dialogs: Arc<dyn FileDialogs>,
-    pending: Option<Pending>,
+    pending: Option<Receiver<DialogAnswer>>,
 }
 
 impl DialogRunner {
-    pub fn new(dialogs: Arc<dyn FileDialogs>) -> Self {
+    pub(crate) fn new(dialogs: Arc<dyn FileDialogs>) -> Self {
         DialogRunner {
             dialogs,
             pending: None,
         }
     }
 
-    pub fn is_open(&self) -> bool {
+    pub(crate) fn is_open(&self) -> bool {
         self.pending.is_some()
     }
 
     /// Opens a dialog unless one is open already; `repaint` wakes the window when it closes.
-    pub fn open(
+    pub(crate) fn open(
         &mut self,
         kind: DialogKind,
         repaint: impl Fn() + Send + 'static,
@@ -111,36 +133,34 @@ impl DialogRunner {
         }
         let (sender, receiver) = channel();
         let dialogs = Arc::clone(&self.dialogs);
-        let started = Instant::now();
         let spawned = std::thread::Builder::new()
             .name("file dialog".into())
             .spawn(move || {
-                let picked = match kind {
+                let answer = match kind {
                     DialogKind::Files => dialogs.pick_files(),
-                    DialogKind::Folder => dialogs.pick_folder().map(|folder| vec![folder]),
-                    DialogKind::Save(request) => dialogs.save_file(&request).map(|file| vec![file]),
+                    DialogKind::Folder => dialogs.pick_folder(),
+                    DialogKind::Save(request) => dialogs.save_file(&request),
                 };
-                // The window may have closed meanwhile; then nobody needs the answer.
-                let _ = sender.send((picked, started.elapsed()));
-                repaint();
+                // The window may have closed meanwhile; then nobody waits for the answer.
+                if sender.send(answer).is_ok() {
+                    repaint();
+                }
             });
         spawned.map_err(DialogError::NoThread)?;
-        self.pending = Some(Pending { receiver });
+        self.pending = Some(receiver);
         Ok(())
     }
 
     /// The dialog's answer once it has closed.
-    pub fn poll(&mut self) -> Option<DialogOutcome> {
-        let pending = self.pending.as_ref()?;
-        let outcome = match pending.receiver.try_recv() {
+    pub(crate) fn poll(&mut self) -> Option<DialogAnswer> {
+        let answer = match self.pending.as_ref()?.try_recv() {
             Err(TryRecvError::Empty) => return None,
-            Ok((Some(paths), _)) if !paths.is_empty() => DialogOutcome::Picked(paths),
-            Ok((_, open_for)) if open_for < UNAVAILABLE_WITHIN => DialogOutcome::Unavailable,
-            Ok(_) => DialogOutcome::Cancelled,
-            Err(TryRecvError::Disconnected) => DialogOutcome::Unavailable,
+            Ok(answer) => answer,
+            // The dialog's thread ended without an answer: it could not show one.
+            Err(TryRecvError::Disconnected) => DialogAnswer::Unavailable,
         };
         self.pending = None;
-        Some(outcome)
+        Some(answer)
     }
 }
 
@@ -151,21 +171,25 @@ mod tests {
     use std::sync::mpsc::Sender;
 
     /// Answers each dialog with what the test sends it, when the test sends it.
-    struct Scripted(Mutex<Receiver<Option<Vec<PathBuf>>>>);
+    struct Scripted(Mutex<Receiver<DialogAnswer>>);
 
     impl FileDialogs for Scripted {
-        fn pick_files(&self) -> Option<Vec<PathBuf>> {
-            self.0.lock().ok()?.recv().ok()?
+        fn pick_files(&self) -> DialogAnswer {
+            self.0
+                .lock()
+                .ok()
+                .and_then(|answers| answers.recv().ok())
+                .unwrap_or(DialogAnswer::Unavailable)
         }
-        fn pick_folder(&self) -> Option<PathBuf> {
-            self.pick_files()?.into_iter().next()
+        fn pick_folder(&self) -> DialogAnswer {
+            self.pick_files()
         }
-        fn save_file(&self, _: &SaveRequest) -> Option<PathBuf> {
-            self.pick_folder()
+        fn save_file(&self, _: &SaveRequest) -> DialogAnswer {
+            self.pick_files()
         }
     }
 
-    fn runner() -> (DialogRunner, Sender<Option<Vec<PathBuf>>>) {
+    fn runner() -> (DialogRunner, Sender<DialogAnswer>) {
         let (sender, receiver) = channel();
         (
             DialogRunner::new(Arc::new(Scripted(Mutex::new(receiver)))),
@@ -173,11 +197,12 @@ mod tests {
         )
     }
 
-    fn wait(runner: &mut DialogRunner) -> DialogOutcome {
-        let deadline = Instant::now() + Duration::from_secs(10);
+    /// Waits for the answer: it comes from another thread, in its own time.
+    fn wait(runner: &mut DialogRunner) -> DialogAnswer {
+        let deadline = Instant::now() + Duration::from_secs(60);
         loop {
-            if let Some(outcome) = runner.poll() {
-                return outcome;
+            if let Some(answer) = runner.poll() {
+                return answer;
             }
             assert!(Instant::now() < deadline, "the dialog never answered");
             std::thread::sleep(Duration::from_millis(5));
@@ -193,30 +218,40 @@ mod tests {
             Err(DialogError::AlreadyOpen)
         ));
         assert!(runner.is_open());
+        // The test has not answered yet, so the dialog is still open.
         assert_eq!(runner.poll(), None);
-        answer.send(Some(vec!["a.ron".into()])).unwrap();
-        assert_eq!(
-            wait(&mut runner),
-            DialogOutcome::Picked(vec!["a.ron".into()])
-        );
+        let picked = DialogAnswer::Picked(vec!["a.ron".into()]);
+        answer.send(picked.clone()).unwrap();
+        assert_eq!(wait(&mut runner), picked);
         assert!(!runner.is_open());
         assert!(runner.open(DialogKind::Folder, || {}).is_ok());
     }
 
     #[test]
-    fn an_instant_empty_answer_means_no_dialog_could_be_shown() {
+    fn a_dialog_whose_thread_ends_without_answering_could_not_be_shown() {
         let (mut runner, answer) = runner();
-        answer.send(None).unwrap();
+        drop(answer);
         runner.open(DialogKind::Files, || {}).unwrap();
-        assert_eq!(wait(&mut runner), DialogOutcome::Unavailable);
+        assert_eq!(wait(&mut runner), DialogAnswer::Unavailable);
     }
 
     #[test]
-    fn a_slow_empty_answer_is_a_cancel() {
-        let (mut runner, answer) = runner();
-        runner.open(DialogKind::Folder, || {}).unwrap();
-        std::thread::sleep(UNAVAILABLE_WITHIN + Duration::from_millis(50));
-        answer.send(None).unwrap();
-        assert_eq!(wait(&mut runner), DialogOutcome::Cancelled);
+    fn an_empty_answer_is_a_cancel_only_after_someone_could_have_seen_the_dialog() {
+        let quick = UNAVAILABLE_WITHIN / 2;
+        let slow = UNAVAILABLE_WITHIN * 2;
+        assert_eq!(
+            NativeDialogs::answer(None, quick),
+            DialogAnswer::Unavailable
+        );
+        assert_eq!(NativeDialogs::answer(None, slow), DialogAnswer::Cancelled);
+        assert_eq!(
+            NativeDialogs::answer(Some(Vec::new()), slow),
+            DialogAnswer::Cancelled
+        );
+        let picked = vec![PathBuf::from("a.ron")];
+        assert_eq!(
+            NativeDialogs::answer(Some(picked.clone()), quick),
+            DialogAnswer::Picked(picked)
+        );
     }
 }

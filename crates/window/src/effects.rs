@@ -11,12 +11,12 @@ use common_ground_core::report;
 use common_ground_document::{Notice, Workspace};
 use egui::ViewportCommand;
 
-use crate::dialogs::{DialogError, DialogKind, DialogOutcome, DialogRunner, FileDialogs};
+use crate::dialogs::{DialogAnswer, DialogError, DialogKind, DialogRunner, FileDialogs};
 use crate::export;
 
 /// What the open file dialog is for, so its answer goes to the right place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DialogPurpose {
+pub(crate) enum DialogPurpose {
     Open,
     ExportBrief,
     ExportImage,
@@ -25,7 +25,7 @@ pub enum DialogPurpose {
 
 /// What a closed dialog asks the app to do next.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Chosen {
+pub(crate) enum Chosen {
     Open(Vec<PathBuf>),
     /// The folder for Save as, or `None` when the dialog was cancelled.
     SaveFolder(Option<PathBuf>),
@@ -43,7 +43,7 @@ struct PendingScreenshot {
 }
 
 /// The window's dealings with the system, kept out of the app's own state.
-pub struct Effects {
+pub(crate) struct Effects {
     dialogs: DialogRunner,
     purpose: DialogPurpose,
     /// Where the screenshot asked of eframe is to be saved when it arrives.
@@ -56,7 +56,7 @@ pub struct Effects {
 }
 
 impl Effects {
-    pub fn new(dialogs: Arc<dyn FileDialogs>) -> Self {
+    pub(crate) fn new(dialogs: Arc<dyn FileDialogs>) -> Self {
         Effects {
             dialogs: DialogRunner::new(dialogs),
             purpose: DialogPurpose::Open,
@@ -67,12 +67,12 @@ impl Effects {
         }
     }
 
-    pub fn dialog_open(&self) -> bool {
+    pub(crate) fn dialog_open(&self) -> bool {
         self.dialogs.is_open()
     }
 
     /// Opens a file dialog; `Err` says in words why none could be.
-    pub fn open_dialog(
+    pub(crate) fn open_dialog(
         &mut self,
         ctx: &egui::Context,
         kind: DialogKind,
@@ -93,13 +93,13 @@ impl Effects {
     }
 
     /// The open dialog's answer, once it has closed.
-    pub fn poll_dialog(&mut self, ui: &egui::Ui) -> Option<Chosen> {
+    pub(crate) fn poll_dialog(&mut self, ui: &egui::Ui) -> Option<Chosen> {
         let picked = match self.dialogs.poll()? {
-            DialogOutcome::Picked(paths) => paths,
-            DialogOutcome::Cancelled => {
+            DialogAnswer::Picked(paths) => paths,
+            DialogAnswer::Cancelled => {
                 return (self.purpose == DialogPurpose::SaveAs).then_some(Chosen::SaveFolder(None));
             }
-            DialogOutcome::Unavailable => {
+            DialogAnswer::Unavailable => {
                 return Some(Chosen::Told(Notice::warning(
                     "No file dialog could be shown on this system (it needs a desktop portal or \
                      zenity). Drag files or a folder onto the window, use File › Open path…, or \
@@ -141,7 +141,7 @@ impl Effects {
     }
 
     /// Saves the screenshot for an image export once it has arrived; what happened, in words.
-    pub fn take_screenshot(&mut self) -> Option<Notice> {
+    pub(crate) fn take_screenshot(&mut self) -> Option<Notice> {
         let pending = self.screenshot.as_ref()?;
         let image = match pending.receiver.try_recv() {
             Ok(image) => image,
@@ -168,7 +168,7 @@ impl Effects {
     }
 
     /// Keeps the window's title in step with the negotiation and its unsaved state.
-    pub fn update_title(&mut self, ui: &egui::Ui, workspace: &Workspace) {
+    pub(crate) fn update_title(&mut self, ui: &egui::Ui, workspace: &Workspace) {
         let unsaved = if workspace.is_dirty() { "*" } else { "" };
         let title = format!("{unsaved}{} — Common Ground", workspace.name());
         if title != self.title {
@@ -180,7 +180,11 @@ impl Effects {
 
 /// Writes the brief of the parties shown, worked out afresh: the data may have changed while
 /// the dialog was open.
-pub fn write_brief(workspace: &Workspace, shown: &[usize], path: &std::path::Path) -> Notice {
+pub(crate) fn write_brief(
+    workspace: &Workspace,
+    shown: &[usize],
+    path: &std::path::Path,
+) -> Notice {
     let analysis = analyse(&workspace.negotiation, shown);
     let brief = report::markdown(&workspace.negotiation, &analysis);
     match write_atomically(path, brief.as_bytes()) {
@@ -190,7 +194,7 @@ pub fn write_brief(workspace: &Workspace, shown: &[usize], path: &std::path::Pat
 }
 
 /// The files and folders dropped onto the window this frame.
-pub fn dropped_files(ui: &egui::Ui) -> Vec<PathBuf> {
+pub(crate) fn dropped_files(ui: &egui::Ui) -> Vec<PathBuf> {
     ui.input(|i| {
         i.raw
             .dropped_files

@@ -26,7 +26,7 @@ fn file_stem(name: &str) -> String {
     }
 }
 
-pub fn brief_request(negotiation: &str) -> SaveRequest {
+pub(crate) fn brief_request(negotiation: &str) -> SaveRequest {
     SaveRequest {
         title: "Export the comparison as a brief".to_owned(),
         file_name: format!("{}-brief.md", file_stem(negotiation)),
@@ -35,7 +35,7 @@ pub fn brief_request(negotiation: &str) -> SaveRequest {
     }
 }
 
-pub fn image_request(negotiation: &str, page: Page) -> SaveRequest {
+pub(crate) fn image_request(negotiation: &str, page: Page) -> SaveRequest {
     let view = match page {
         Page::Columns => "columns",
         Page::Scales => "scales",
@@ -51,7 +51,11 @@ pub fn image_request(negotiation: &str, page: Page) -> SaveRequest {
 
 /// The part of a screenshot inside `rect` (in points), clamped to the image, so the export is
 /// the view itself without the menus, panels and status bar around it.
-pub fn crop(image: &egui::ColorImage, rect: egui::Rect, pixels_per_point: f32) -> egui::ColorImage {
+pub(crate) fn crop(
+    image: &egui::ColorImage,
+    rect: egui::Rect,
+    pixels_per_point: f32,
+) -> egui::ColorImage {
     let [width, height] = image.size;
     let to_pixel = |value: f32, limit: usize| {
         ((value * pixels_per_point).round().max(0.0) as usize).min(limit)
@@ -65,7 +69,7 @@ pub fn crop(image: &egui::ColorImage, rect: egui::Rect, pixels_per_point: f32) -
 }
 
 /// The PNG bytes of a screenshot.
-pub fn encode_png(image: &egui::ColorImage) -> Result<Vec<u8>, String> {
+pub(crate) fn encode_png(image: &egui::ColorImage) -> Result<Vec<u8>, String> {
     let [width, height] = image.size;
     let pixels: Vec<u8> = image
         .pixels
@@ -74,8 +78,8 @@ pub fn encode_png(image: &egui::ColorImage) -> Result<Vec<u8>, String> {
         .collect();
     let too_big = || format!("a {width}×{height} image is too large to save");
     let buffer = RgbaImage::from_raw(
-        u32::try_from(width).map_err(|_| too_big())?,
-        u32::try_from(height).map_err(|_| too_big())?,
+        u32::try_from(width).map_err(|_overflow| too_big())?,
+        u32::try_from(height).map_err(|_overflow| too_big())?,
         pixels,
     )
     .ok_or_else(too_big)?;

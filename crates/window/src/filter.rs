@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use common_ground_core::model::Kind;
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
     /// Kinds to show; empty shows every kind.
     pub kinds: BTreeSet<Kind>,
@@ -69,7 +69,7 @@ impl StatementMatcher<'_> {
 /// Byte ranges of `haystack` where `needle` occurs, ignoring case. `needle` is in lower case.
 /// Works on the original text, whose lower-case form may differ in length, so that matches
 /// can be highlighted in it.
-pub fn find_matches(haystack: &str, needle: &str) -> Vec<Range<usize>> {
+pub(crate) fn find_matches(haystack: &str, needle: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     if needle.is_empty() {
         return found;

@@ -6,7 +6,7 @@ use crate::registry::{Focus, shortcut_table};
 
 /// Turns this frame's key presses into commands. `blocked` is true while a dialog or question
 /// is over the window: then only the shortcuts that work anywhere fire.
-pub fn keyboard_ui(ui: &egui::Ui, blocked: bool, commands: &mut Commands) {
+pub(crate) fn keyboard_ui(ui: &egui::Ui, blocked: bool, commands: &mut Commands) {
     // Any widget with the keyboard (a text field, a slider, a button reached with Tab) uses
     // the arrows itself, if only to move the focus on; and an open menu takes them too.
     let fields_have_keys =

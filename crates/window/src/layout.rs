@@ -11,7 +11,7 @@ use crate::filter::Filters;
 use common_ground_document::workspace::Workspace;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct RowHeights {
+pub(crate) struct RowHeights {
     pub header: f32,
     pub line: f32,
     /// The line under an issue no shown party has spoken to.
@@ -19,8 +19,8 @@ pub struct RowHeights {
 }
 
 /// One issue as the columns show it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct IssueBlock {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct IssueBlock {
     /// Index into [`Workspace::issues`].
     pub group: usize,
     /// Per shown column, the statements shown, in file order.
@@ -31,17 +31,17 @@ pub struct IssueBlock {
 }
 
 impl IssueBlock {
-    pub fn lines(&self) -> usize {
+    pub(crate) fn lines(&self) -> usize {
         self.cells.iter().map(Vec::len).max().unwrap_or(0)
     }
 
-    pub fn shown(&self) -> usize {
+    pub(crate) fn shown(&self) -> usize {
         self.cells.iter().map(Vec::len).sum()
     }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Row {
+pub(crate) enum Row {
     /// An issue's title bar, by index into [`ColumnLayout::blocks`].
     Header(usize),
     /// The `line`th statement of each column under an issue.
@@ -51,7 +51,7 @@ pub enum Row {
 }
 
 impl Row {
-    pub fn block(self) -> usize {
+    pub(crate) fn block(self) -> usize {
         match self {
             Row::Header(block) | Row::Line { block, .. } | Row::Empty(block) => block,
         }
@@ -59,7 +59,7 @@ impl Row {
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct ColumnLayout {
+pub(crate) struct ColumnLayout {
     /// Party indices, one per column.
     pub parties: Vec<usize>,
     pub blocks: Vec<IssueBlock>,
@@ -71,7 +71,7 @@ pub struct ColumnLayout {
 }
 
 impl ColumnLayout {
-    pub fn build(
+    pub(crate) fn build(
         workspace: &Workspace,
         parties: &[usize],
         filters: &Filters,
@@ -136,7 +136,8 @@ impl ColumnLayout {
             match block.lines() {
                 0 => push(Row::Empty(index), heights.empty),
                 lines => {
-                    (0..lines).for_each(|line| push(Row::Line { block: index, line }, heights.line))
+                    (0..lines)
+                        .for_each(|line| push(Row::Line { block: index, line }, heights.line));
                 }
             }
         }
@@ -155,20 +156,20 @@ impl ColumnLayout {
         }
     }
 
-    pub fn height(&self) -> f32 {
+    pub(crate) fn height(&self) -> f32 {
         self.tops.last().copied().unwrap_or(0.0)
     }
 
-    pub fn top(&self, row: usize) -> f32 {
+    pub(crate) fn top(&self, row: usize) -> f32 {
         self.tops.get(row).copied().unwrap_or_else(|| self.height())
     }
 
-    pub fn row_height(&self, row: usize) -> f32 {
+    pub(crate) fn row_height(&self, row: usize) -> f32 {
         self.top(row + 1) - self.top(row)
     }
 
     /// The rows that overlap the band from `top` to `bottom`.
-    pub fn rows_between(&self, top: f32, bottom: f32) -> std::ops::Range<usize> {
+    pub(crate) fn rows_between(&self, top: f32, bottom: f32) -> std::ops::Range<usize> {
         let first = self
             .tops
             .partition_point(|&row_top| row_top <= top)
@@ -178,7 +179,7 @@ impl ColumnLayout {
     }
 
     /// The row that shows a statement, if the layout shows it.
-    pub fn row_of(&self, key: StatementKey) -> Option<usize> {
+    pub(crate) fn row_of(&self, key: StatementKey) -> Option<usize> {
         let column = self.parties.iter().position(|&party| party == key.party)?;
         self.rows.iter().position(|row| match *row {
             Row::Line { block, line } => {
@@ -189,14 +190,18 @@ impl ColumnLayout {
     }
 
     /// The header row of a block.
-    pub fn header_row(&self, block: usize) -> Option<usize> {
+    pub(crate) fn header_row(&self, block: usize) -> Option<usize> {
         self.header_rows.get(block).copied()
     }
 
     /// The issue whose title stays pinned while its rows scroll under it, and the title's top,
     /// when the view is scrolled to `scroll_top`: the issue being read once its own title has
     /// gone past the top, pushed up by the next issue's title as that one arrives.
-    pub fn pinned_header(&self, scroll_top: f32, header_height: f32) -> Option<(usize, f32)> {
+    pub(crate) fn pinned_header(
+        &self,
+        scroll_top: f32,
+        header_height: f32,
+    ) -> Option<(usize, f32)> {
         let reading = self.rows_between(scroll_top, scroll_top + 1.0).start;
         let block = self.rows.get(reading)?.block();
         if self.top(self.header_row(block)?) >= scroll_top {
@@ -210,7 +215,7 @@ impl ColumnLayout {
     }
 
     /// The statement shown in a column on a line, if any.
-    pub fn cell(&self, block: usize, line: usize, column: usize) -> Option<StatementKey> {
+    pub(crate) fn cell(&self, block: usize, line: usize, column: usize) -> Option<StatementKey> {
         let statement = *self.blocks.get(block)?.cells.get(column)?.get(line)?;
         Some(StatementKey {
             party: *self.parties.get(column)?,
@@ -232,7 +237,7 @@ impl ColumnLayout {
     /// The statement next to `from` in a direction: the nearest one above or below in the
     /// same column, or on the same line in the nearest column that has one there (else the
     /// nearest line of that column's issue). With nothing selected, the first statement.
-    pub fn neighbour(&self, from: Option<StatementKey>, step: Step) -> Option<StatementKey> {
+    pub(crate) fn neighbour(&self, from: Option<StatementKey>, step: Step) -> Option<StatementKey> {
         let Some(from) = from else {
             return self.first_statement();
         };

@@ -5,22 +5,22 @@
 
 mod app;
 mod apply;
-pub mod command;
-pub mod dialogs;
+mod command;
+mod dialogs;
 mod effects;
 mod export;
 mod filter;
 mod keyboard;
-pub mod layout;
-pub mod registry;
-pub mod settings;
+mod layout;
+mod registry;
+mod settings;
 mod style;
 mod view_state;
 mod views;
 
 pub use app::{App, Platform, run};
 pub use command::Command;
-pub use dialogs::{FileDialogs, SaveRequest};
-pub use registry::UserCommand;
+pub use dialogs::{DialogAnswer, FileDialogs, SaveRequest};
+pub use registry::{Focus, UserCommand};
 pub use settings::{Columns, Page, Recent, Settings};
 pub use view_state::{Modal, ViewState};

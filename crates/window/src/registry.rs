@@ -254,7 +254,7 @@ impl UserCommand {
 
 /// Every shortcut of every command on `os`, those with more modifiers first: egui matches
 /// Ctrl+S for Ctrl+Shift+S too, so the shifted one must be tried before.
-pub fn shortcut_table(os: OperatingSystem) -> Vec<(KeyboardShortcut, UserCommand)> {
+pub(crate) fn shortcut_table(os: OperatingSystem) -> Vec<(KeyboardShortcut, UserCommand)> {
     let mut table: Vec<(KeyboardShortcut, UserCommand)> = UserCommand::ALL
         .iter()
         .flat_map(|&command| {

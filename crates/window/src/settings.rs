@@ -14,7 +14,7 @@ const MIN_ZOOM: f32 = 0.2;
 const MAX_ZOOM: f32 = 5.0;
 
 /// The theme choices the View menu offers, in order.
-pub const THEMES: [(ThemePreference, &str); 3] = [
+pub(crate) const THEMES: [(ThemePreference, &str); 3] = [
     (ThemePreference::System, "Follow the system"),
     (ThemePreference::Light, "Light"),
     (ThemePreference::Dark, "Dark"),

@@ -8,7 +8,7 @@ use common_ground_core::model::{Firmness, Kind};
 
 /// Kind colours from the Okabe–Ito palette, which stays distinct under the common forms of
 /// colour blindness; the label on each tag carries the meaning too.
-pub fn kind_colour(kind: Kind, visuals: &Visuals) -> Color32 {
+pub(crate) fn kind_colour(kind: Kind, visuals: &Visuals) -> Color32 {
     let (light, dark) = match kind {
         Kind::Demand => (
             Color32::from_rgb(0x00, 0x5a, 0x8c),
@@ -44,7 +44,7 @@ pub fn kind_colour(kind: Kind, visuals: &Visuals) -> Color32 {
 
 /// Status colours from the same palette: bluish green for possible agreement, vermillion for
 /// deadlock. Every status is written out beside its colour, and a gap is hatched as well.
-pub fn status_colour(status: Status, visuals: &Visuals) -> Color32 {
+pub(crate) fn status_colour(status: Status, visuals: &Visuals) -> Color32 {
     let dark = visuals.dark_mode;
     match status {
         Status::PossibleAgreement if dark => Color32::from_rgb(0x2f, 0xc8, 0x9a),
@@ -56,12 +56,12 @@ pub fn status_colour(status: Status, visuals: &Visuals) -> Color32 {
 }
 
 /// The tag text of a kind: its label in capitals, so tags read as tags.
-pub fn kind_tag(kind: Kind) -> String {
+pub(crate) fn kind_tag(kind: Kind) -> String {
     kind.label().to_uppercase()
 }
 
 /// How many of three blocks a firmness fills, from flexible (1) to non-negotiable (3).
-pub fn firmness_level(firmness: Firmness) -> usize {
+pub(crate) fn firmness_level(firmness: Firmness) -> usize {
     match firmness {
         Firmness::Flexible => 1,
         Firmness::Firm => 2,
@@ -70,7 +70,7 @@ pub fn firmness_level(firmness: Firmness) -> usize {
 }
 
 /// A party's `#rrggbb` colour; grey when the file's colour is not one (validation says so).
-pub fn party_colour(colour: &str) -> Color32 {
+pub(crate) fn party_colour(colour: &str) -> Color32 {
     let parsed = colour
         .strip_prefix('#')
         .filter(|hex| hex.len() == 6 && hex.is_ascii())
@@ -82,7 +82,7 @@ pub fn party_colour(colour: &str) -> Color32 {
 }
 
 /// A faint wash of a colour for backgrounds, readable under text in either theme.
-pub fn wash(colour: Color32, visuals: &Visuals) -> Color32 {
+pub(crate) fn wash(colour: Color32, visuals: &Visuals) -> Color32 {
     let alpha = if visuals.dark_mode { 0.22 } else { 0.12 };
     let background = visuals.panel_fill;
     lerp(background, colour, alpha)
@@ -99,7 +99,7 @@ fn lerp(from: Color32, to: Color32, t: f32) -> Color32 {
 
 /// egui's default text, and its dimmed text even more, fall short of the 4.5:1 contrast that
 /// long reading needs; these greys reach it on each theme's panels.
-pub fn raise_text_contrast(ctx: &egui::Context) {
+pub(crate) fn raise_text_contrast(ctx: &egui::Context) {
     ctx.style_mut_of(egui::Theme::Dark, |style| {
         style.visuals.widgets.noninteractive.fg_stroke.color = Color32::from_gray(205);
         style.visuals.weak_text_color = Some(Color32::from_gray(150));
@@ -111,7 +111,7 @@ pub fn raise_text_contrast(ctx: &egui::Context) {
 }
 
 /// The highlight behind search matches.
-pub fn match_background(visuals: &Visuals) -> Color32 {
+pub(crate) fn match_background(visuals: &Visuals) -> Color32 {
     if visuals.dark_mode {
         Color32::from_rgb(0x6b, 0x55, 0x00)
     } else {

@@ -1,6 +1,7 @@
 //! Ready-made edits and the values they carry: a new party file, a blank statement or agenda
 //! issue, a duplicate, each with an id nothing else uses.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::Edit;
@@ -72,17 +73,18 @@ pub fn date_from_days(days: i64) -> String {
 }
 
 /// `base` (less any number it ends in), or `base-2`, `base-3`…, whichever is free.
-pub fn unique_id<'a>(base: &str, taken: impl Iterator<Item = &'a str> + Clone) -> String {
+pub fn unique_id<'a>(base: &str, taken: impl IntoIterator<Item = &'a str>) -> String {
+    let taken: HashSet<&str> = taken.into_iter().collect();
     let base = base.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-');
     let base = if base.is_empty() { "statement" } else { base };
     std::iter::once(base.to_owned())
         .chain((2..).map(|n| format!("{base}-{n}")))
-        .find(|candidate| !taken.clone().any(|id| id == candidate))
+        .find(|candidate| !taken.contains(candidate.as_str()))
         .unwrap_or_else(|| base.to_owned())
 }
 
 /// A new agenda issue with an id no other issue uses and both ends of its scale to name.
-pub fn blank_issue<'a>(taken: impl Iterator<Item = &'a str> + Clone) -> AgendaIssue {
+pub fn blank_issue<'a>(taken: impl IntoIterator<Item = &'a str>) -> AgendaIssue {
     AgendaIssue {
         id: unique_id("new-issue", taken),
         title: "New issue".to_owned(),

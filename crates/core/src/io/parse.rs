@@ -6,7 +6,7 @@ use serde::de::DeserializeOwned;
 use crate::problem::{FieldPath, PathSegment, Position};
 
 /// A parse that stopped: where, and what was expected there, in plain words.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseFailure {
     pub position: Position,
     pub message: String,
@@ -66,7 +66,7 @@ fn field_path(path: &serde_ignored::Path<'_>) -> FieldPath {
 }
 
 /// The last field name of a path, for messages like "unknown field `colour`".
-pub fn last_field(path: &FieldPath) -> &str {
+pub(super) fn last_field(path: &FieldPath) -> &str {
     path.0
         .iter()
         .rev()

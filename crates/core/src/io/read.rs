@@ -10,10 +10,10 @@ use crate::problem::Position;
 
 /// Position files are text a person edits; anything this large is a mistake, and reading it
 /// whole would only exhaust memory.
-pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+pub(super) const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 
 #[derive(Debug, Error)]
-pub enum ReadError {
+pub(super) enum ReadError {
     #[error("no such file or folder")]
     NotFound,
     #[error("this is a folder; a .ron file was expected here")]
@@ -50,7 +50,7 @@ impl ReadError {
     }
 
     /// Where in the file the problem was found, when it is one place.
-    pub fn position(&self) -> Option<Position> {
+    pub(super) fn position(&self) -> Option<Position> {
         match self {
             ReadError::NotUtf8 { position } => Some(*position),
             _ => None,
@@ -60,7 +60,7 @@ impl ReadError {
 
 /// Reads `path` as UTF-8 text, refusing folders, special files, oversized, empty and binary
 /// files. A leading byte-order mark is dropped.
-pub fn read_text(path: &Path) -> Result<String, ReadError> {
+pub(super) fn read_text(path: &Path) -> Result<String, ReadError> {
     let metadata = fs::metadata(path).map_err(ReadError::from_io)?;
     if metadata.is_dir() {
         return Err(ReadError::IsFolder);
@@ -128,7 +128,7 @@ mod tests {
         ));
         match text_from_bytes(b"(\n  name: \"caf\xE9\")".to_vec()) {
             Err(ReadError::NotUtf8 { position }) => {
-                assert_eq!(position, Position { line: 2, col: 13 })
+                assert_eq!(position, Position { line: 2, col: 13 });
             }
             other => panic!("expected NotUtf8, got {other:?}"),
         }

@@ -83,12 +83,14 @@ pub fn to_canonical_ron<T: Serialize>(value: &T) -> Result<String, SaveError> {
     // ron escapes every apostrophe (`NATO\'s`), which is valid but makes quotes hard to read
     // and compare with their source. Only escapes produce `\'`, since a literal backslash is
     // written `\\`, so replacing the pair is exact.
-    Ok(text.replace("\\'", "'") + "\n")
+    let mut text = text.replace("\\'", "'");
+    text.push('\n');
+    Ok(text)
 }
 
 /// What overwriting the file at `path` with data of type `T` would lose. A file that does not
 /// exist or does not parse loses nothing that a save could have kept.
-pub fn losses_on_overwrite<T: DeserializeOwned>(path: &Path) -> Vec<Loss> {
+pub(super) fn losses_on_overwrite<T: DeserializeOwned>(path: &Path) -> Vec<Loss> {
     let text = match read_text(path) {
         Ok(text) => text,
         Err(ReadError::NotFound) => return Vec::new(),
@@ -215,8 +217,11 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
 /// Makes the rename itself durable. The new file is already complete and in place, so a
 /// folder that cannot be synced (some file systems refuse) is not a failed save.
 fn sync_folder(folder: &Path) {
-    if let Ok(handle) = fs::File::open(folder) {
-        let _ = handle.sync_all();
+    match fs::File::open(folder).and_then(|handle| handle.sync_all()) {
+        Ok(()) => {}
+        // Some systems refuse to open or sync a folder (Windows, some network file systems).
+        // The file itself was synced before the rename and is in place: the save stands.
+        Err(_refused) => {}
     }
 }
 

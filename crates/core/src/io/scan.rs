@@ -13,7 +13,7 @@ use crate::problem::{FieldPath, Position};
 const MAX_DEPTH: usize = 64;
 
 /// The byte offsets at which each field and list item of a file starts.
-pub struct Locations {
+pub(super) struct Locations {
     starts: HashMap<FieldPath, usize>,
     /// Byte offsets of line starts, so a file with thousands of problems is not rescanned for
     /// each one.
@@ -21,7 +21,7 @@ pub struct Locations {
 }
 
 impl Locations {
-    pub fn of(text: &str) -> Self {
+    pub(super) fn of(text: &str) -> Self {
         let mut walker = Walker::new(text, true);
         walker.top_level();
         let line_starts = std::iter::once(0)
@@ -35,7 +35,7 @@ impl Locations {
 
     /// The line and column of `path`, or of its nearest enclosing field that is in the file
     /// (a missing field points at the block it is missing from).
-    pub fn position(&self, text: &str, path: &FieldPath) -> Option<Position> {
+    pub(super) fn position(&self, text: &str, path: &FieldPath) -> Option<Position> {
         let offset = (0..=path.0.len()).rev().find_map(|len| {
             let prefix = FieldPath(path.0[..len].to_vec());
             self.starts.get(&prefix).copied()
@@ -63,15 +63,15 @@ pub fn has_comments(text: &str) -> bool {
 
 /// What a file's top-level `format:` field holds, read without parsing the rest, so a file
 /// from a newer version can be recognised even when this version cannot parse it.
-#[derive(Debug, PartialEq)]
-pub enum FormatField {
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum FormatField {
     /// A whole number; one too large to hold counts as the largest.
     Version(u64),
     /// Something else (`-1`, `1.0`, `"one"`), starting at this byte offset.
     NotAWholeNumber(usize),
 }
 
-pub fn probe_format_field(text: &str) -> Option<FormatField> {
+pub(super) fn probe_format_field(text: &str) -> Option<FormatField> {
     let locations = Locations::of(text);
     let start = *locations.starts.get(&FieldPath::root().field("format"))?;
     let (key, rest) = text[start..].split_once(':')?;
@@ -249,7 +249,6 @@ impl<'a> Walker<'a> {
         loop {
             self.skip_trivia();
             match self.peek() {
-                None => return,
                 Some(b) if b == close => {
                     self.pos += 1;
                     return;
@@ -258,8 +257,9 @@ impl<'a> Walker<'a> {
                     self.pos += 1;
                     continue;
                 }
-                // A closer of another kind ends the block too, so broken text cannot trap the walk.
-                Some(b')' | b']' | b'}') => return,
+                // The end of the text, or a closer of another kind, ends the block too, so
+                // broken text cannot trap the walk.
+                None | Some(b')' | b']' | b'}') => return,
                 _ => {}
             }
             let item_start = self.pos;
@@ -305,7 +305,6 @@ impl<'a> Walker<'a> {
         loop {
             self.skip_trivia();
             match self.peek() {
-                None => return,
                 Some(b'}') => {
                     self.pos += 1;
                     return;
@@ -314,7 +313,7 @@ impl<'a> Walker<'a> {
                     self.pos += 1;
                     continue;
                 }
-                Some(b')' | b']') => return,
+                None | Some(b')' | b']') => return,
                 _ => {}
             }
             let item_start = self.pos;
@@ -504,10 +503,10 @@ mod tests {
             ")))]]}",
             "(x: r##\"a\"#",
         ] {
-            let _ = Locations::of(text);
-            let _ = has_comments(text);
+            std::hint::black_box(Locations::of(text));
+            std::hint::black_box(has_comments(text));
         }
         let deep = "(".repeat(100_000);
-        let _ = Locations::of(&deep);
+        std::hint::black_box(Locations::of(&deep));
     }
 }

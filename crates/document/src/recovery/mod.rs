@@ -73,7 +73,7 @@ impl Recovery {
                 if waited >= RECOVERY_INTERVAL {
                     Due::Write
                 } else {
-                    Due::Nothing(Some(RECOVERY_INTERVAL - waited))
+                    Due::Nothing(Some(RECOVERY_INTERVAL.saturating_sub(waited)))
                 }
             }
         }

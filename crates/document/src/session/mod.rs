@@ -24,7 +24,7 @@ use crate::recovery::{Recovery, RecoveryStore};
 use crate::workspace::Workspace;
 
 /// What the window must know or do after the session acted.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
     /// Tell the user.
     Notice(Notice),

@@ -14,14 +14,14 @@ use crate::origin::Origin;
 use crate::question::{Notice, Question, Then};
 
 /// Files still to write, and what to do once all are written.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SaveJob {
     files: VecDeque<FileId>,
     then: Option<Then>,
 }
 
 /// Where a save stands between frames.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum SaveState {
     /// No save under way.
     #[default]

@@ -14,7 +14,7 @@ use common_ground_core::model::Statement;
 use common_ground_core::negotiation::StatementKey;
 use common_ground_document::workspace::Workspace;
 
-pub fn common_ground_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
+pub(crate) fn common_ground_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
     let (workspace, view, analysis) = (cx.workspace, cx.view, cx.analysis);
     // A small window keeps most of its width for the columns.
     let default_width = (ui.available_width() * 0.19).clamp(190.0, 300.0);
@@ -50,36 +50,52 @@ fn findings_ui(
     let names: Vec<&str> = analysis
         .parties
         .iter()
-        .map(|&party| {
-            workspace.negotiation.parties[party]
-                .data
-                .party
-                .short_name
-                .as_str()
-        })
+        .map(|&party| short_name(workspace, party))
         .collect();
     ui.weak(format!("Comparing {}", names.join(", ")));
     ui.add_space(4.0);
+    agreements_ui(ui, workspace, view, analysis, commands);
+    deadlocks_ui(ui, workspace, view, analysis, commands);
+    collisions_ui(ui, workspace, view, analysis, commands);
+    let unaddressed = with_status(analysis, Status::Unaddressed);
+    section_ui(ui, Status::Unaddressed, "Unaddressed", unaddressed.len());
+    for issue in &unaddressed {
+        entry_ui(ui, "Unaddressed", workspace, view, issue, commands, |_| {});
+    }
+    nothing_ui(ui, unaddressed.is_empty());
+    ui.add_space(10.0);
+    ui.weak("Ranges are the analyst's estimates. Hide a party to compare the others.");
+}
 
-    let with_status = |status: Status| -> Vec<&IssueAnalysis> {
-        analysis
-            .issues
-            .iter()
-            .filter(|issue| issue.status == status)
-            .collect()
-    };
-    let section = |ui: &mut Ui, status: Status, title: &str, count: usize| {
-        ui.add_space(8.0);
-        ui.label(
-            RichText::new(format!("{title} ({count})"))
-                .strong()
-                .size(15.0)
-                .color(status_colour(status, ui.visuals())),
-        );
-    };
+fn with_status(analysis: &Analysis, status: Status) -> Vec<&IssueAnalysis> {
+    analysis
+        .issues
+        .iter()
+        .filter(|issue| issue.status == status)
+        .collect()
+}
 
-    let agreements = with_status(Status::PossibleAgreement);
-    section(
+/// A group's heading in its status's colour, with how many it holds.
+fn section_ui(ui: &mut Ui, status: Status, title: &str, count: usize) {
+    ui.add_space(8.0);
+    ui.label(
+        RichText::new(format!("{title} ({count})"))
+            .strong()
+            .size(15.0)
+            .color(status_colour(status, ui.visuals())),
+    );
+}
+
+/// Possible agreements, each with the offers that wait on a condition.
+fn agreements_ui(
+    ui: &mut Ui,
+    workspace: &Workspace,
+    view: &ViewState,
+    analysis: &Analysis,
+    commands: &mut Commands,
+) {
+    let agreements = with_status(analysis, Status::PossibleAgreement);
+    section_ui(
         ui,
         Status::PossibleAgreement,
         "Possible agreement",
@@ -112,9 +128,18 @@ fn findings_ui(
         );
     }
     nothing_ui(ui, agreements.is_empty());
+}
 
-    let deadlocks = with_status(Status::Deadlock);
-    section(ui, Status::Deadlock, "Deadlock", deadlocks.len());
+/// Deadlocks, each with whose limits hold the gap open.
+fn deadlocks_ui(
+    ui: &mut Ui,
+    workspace: &Workspace,
+    view: &ViewState,
+    analysis: &Analysis,
+    commands: &mut Commands,
+) {
+    let deadlocks = with_status(analysis, Status::Deadlock);
+    section_ui(ui, Status::Deadlock, "Deadlock", deadlocks.len());
     for issue in &deadlocks {
         entry_ui(ui, "Deadlock", workspace, view, issue, commands, |ui| {
             if let Some(gap) = &issue.gap {
@@ -129,13 +154,22 @@ fn findings_ui(
         });
     }
     nothing_ui(ui, deadlocks.is_empty());
+}
 
+/// Demands that run into another party's red line, each cited once with the red lines.
+fn collisions_ui(
+    ui: &mut Ui,
+    workspace: &Workspace,
+    view: &ViewState,
+    analysis: &Analysis,
+    commands: &mut Commands,
+) {
     let collisions: Vec<&IssueAnalysis> = analysis
         .issues
         .iter()
         .filter(|issue| !issue.collisions.is_empty())
         .collect();
-    section(
+    section_ui(
         ui,
         Status::Deadlock,
         "Collisions",
@@ -164,15 +198,6 @@ fn findings_ui(
         });
     }
     nothing_ui(ui, collisions.is_empty());
-
-    let unaddressed = with_status(Status::Unaddressed);
-    section(ui, Status::Unaddressed, "Unaddressed", unaddressed.len());
-    for issue in &unaddressed {
-        entry_ui(ui, "Unaddressed", workspace, view, issue, commands, |_| {});
-    }
-    nothing_ui(ui, unaddressed.is_empty());
-    ui.add_space(10.0);
-    ui.weak("Ranges are the analyst's estimates. Hide a party to compare the others.");
 }
 
 /// How many of a kind of finding an entry lists; the brief has them all.
@@ -234,13 +259,7 @@ fn entry_ui(
             let silent: Vec<&str> = issue
                 .silent
                 .iter()
-                .map(|&party| {
-                    workspace.negotiation.parties[party]
-                        .data
-                        .party
-                        .short_name
-                        .as_str()
-                })
+                .map(|&party| short_name(workspace, party))
                 .collect();
             facts.push_str(&format!(" · silent: {}", silent.join(", ")));
         }
@@ -295,7 +314,7 @@ fn conditional_offers<'a>(
             .filter_map(|offer| statement.conditions.get(offer.condition))
             .map(|condition| condition.text.as_str())
             .collect();
-        let party = short_name(workspace, key);
+        let party = short_name(workspace, key.party);
         match grouped.iter_mut().find(|(_, c)| *c == conditions) {
             Some((parties, _)) if !parties.contains(&party) => parties.push(party),
             Some(_) => {}
@@ -305,12 +324,11 @@ fn conditional_offers<'a>(
     grouped
 }
 
-fn short_name(workspace: &Workspace, key: StatementKey) -> &str {
+fn short_name(workspace: &Workspace, party: usize) -> &str {
     workspace
         .negotiation
-        .parties
-        .get(key.party)
-        .map_or("?", |party| party.data.party.short_name.as_str())
+        .party(party)
+        .map_or("?", |file| file.party.short_name.as_str())
 }
 
 /// "Russia's red line, NATO's demand": each party holding one side of a gap, with the kind of
@@ -323,7 +341,7 @@ fn holders(workspace: &Workspace, keys: &[StatementKey]) -> String {
         };
         let text = format!(
             "{}'s {}",
-            short_name(workspace, key),
+            short_name(workspace, key.party),
             statement.kind.label()
         );
         if !named.contains(&text) {
@@ -340,7 +358,7 @@ fn cited_ui(ui: &mut Ui, workspace: &Workspace, key: StatementKey, verb: &str) {
     };
     ui.label(format!(
         "{} {verb}: {}",
-        short_name(workspace, key),
+        short_name(workspace, key.party),
         statement.summary
     ));
     if let Some(citation) = citation(statement) {

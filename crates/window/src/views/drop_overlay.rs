@@ -2,7 +2,7 @@
 
 use egui::{Align2, Color32, FontId, LayerId, Order, Ui};
 
-pub fn drop_overlay_ui(ui: &mut Ui) {
+pub(crate) fn drop_overlay_ui(ui: &Ui) {
     let hovering = ui.input(|i| i.raw.hovered_files.len());
     if hovering == 0 {
         return;

@@ -9,7 +9,7 @@ use crate::registry::UserCommand;
 use crate::style::{party_colour, status_colour};
 use crate::view_state::ViewState;
 use common_ground_core::analysis::Analysis;
-use common_ground_core::model::{Source, Statement};
+use common_ground_core::model::{AgendaIssue, Source, Statement, WaitsOn};
 use common_ground_core::negotiation::StatementKey;
 use common_ground_document::workspace::Workspace;
 
@@ -18,7 +18,7 @@ use super::issue_chart::{ChartSize, anchors_of, issue_chart_ui, status_words};
 use super::scale::{anchors_ui, describe_position, scale_ui};
 use super::widgets::{colour_swatch, kind_tag_ui};
 
-pub fn inspector_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
+pub(crate) fn inspector_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
     let (workspace, view, analysis) = (cx.workspace, cx.view, cx.analysis);
     // A small window keeps most of its width for the columns.
     let default_width = (ui.available_width() * 0.28).clamp(250.0, 380.0);
@@ -109,11 +109,12 @@ fn editor_ui(
         ui.strong("Party details");
         editor::party_editor_ui(ui, workspace, party, view.focus_editor, commands);
     } else if let Some((key, statement)) = selected {
-        let party = &workspace.negotiation.parties[key.party].data.party;
-        ui.horizontal(|ui| {
-            colour_swatch(ui, party_colour(&party.colour));
-            ui.strong(&party.name);
-        });
+        if let Some(file) = workspace.negotiation.party(key.party) {
+            ui.horizontal(|ui| {
+                colour_swatch(ui, party_colour(&file.party.colour));
+                ui.strong(&file.party.name);
+            });
+        }
         editor::statement_editor_ui(ui, workspace, key, statement, view.focus_editor, commands);
     } else if view.selected_issue.is_some() {
         ui.strong("Agenda issue");
@@ -207,11 +208,70 @@ fn statement_ui(
     can_go_back: bool,
     commands: &mut Commands,
 ) {
-    let loaded = &workspace.negotiation.parties[key.party];
-    let party = &loaded.data.party;
-    let colour = party_colour(&party.colour);
+    let Some(loaded) = workspace.negotiation.parties.get(key.party) else {
+        return;
+    };
+    let colour = party_colour(&loaded.data.party.colour);
+    statement_heading_ui(ui, workspace, key, statement, can_go_back, commands);
+    ui.add_space(8.0);
+    let issue = workspace.agenda_issue(&statement.issue);
+    issue_section_ui(ui, issue, statement);
+    ui.add_space(6.0);
+    section_ui(ui, "Position on the scale");
+    let anchors = issue
+        .map(|issue| issue.scale.as_slice())
+        .unwrap_or_default();
+    scale_ui(
+        ui,
+        anchors,
+        statement.stance,
+        statement.range.as_ref(),
+        colour,
+    );
+    ui.label(describe_position(
+        statement.stance,
+        statement.range.as_ref(),
+    ));
+    if statement.estimated && (statement.stance.is_some() || statement.range.is_some()) {
+        ui.horizontal_wrapped(|ui| {
+            estimate_mark_ui(ui);
+            ui.weak(
+                "Stance, range and salience are the analyst's estimates, not the parties' words.",
+            );
+        });
+    }
+    if !statement.conditions.is_empty() {
+        ui.add_space(6.0);
+        section_ui(ui, "Conditions");
+        for condition in &statement.conditions {
+            ui.label(format!("• {}", condition.text));
+            if let Some(waits_on) = &condition.waits_on {
+                waits_on_ui(ui, workspace, waits_on, commands);
+            }
+        }
+    }
+    ui.add_space(6.0);
+    sources_ui(ui, statement);
+    ui.add_space(8.0);
+    ui.weak(format!("{} in {}", statement.id, loaded.path.display()));
+}
+
+/// The party, Back and Close, the statement's kind, firmness and salience, its summary and
+/// what is wrong with it.
+fn statement_heading_ui(
+    ui: &mut Ui,
+    workspace: &Workspace,
+    key: StatementKey,
+    statement: &Statement,
+    can_go_back: bool,
+    commands: &mut Commands,
+) {
+    let Some(file) = workspace.negotiation.party(key.party) else {
+        return;
+    };
+    let party = &file.party;
     ui.horizontal(|ui| {
-        colour_swatch(ui, colour);
+        colour_swatch(ui, party_colour(&party.colour));
         ui.strong(&party.name);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             close_button_ui(ui, commands);
@@ -242,21 +302,16 @@ fn statement_ui(
     ui.add_space(4.0);
     ui.label(RichText::new(&statement.summary).size(15.0));
     for problem in workspace.problems_of(key) {
-        let colour = if problem.is_error() {
-            ui.visuals().error_fg_color
+        let (colour, word) = if problem.is_error() {
+            (ui.visuals().error_fg_color, "Error")
         } else {
-            ui.visuals().warn_fg_color
-        };
-        let word = if problem.is_error() {
-            "Error"
-        } else {
-            "Warning"
+            (ui.visuals().warn_fg_color, "Warning")
         };
         ui.colored_label(colour, format!("{word}: {}", problem.message));
     }
-    ui.add_space(8.0);
+}
 
-    let issue = workspace.agenda_issue(&statement.issue);
+fn issue_section_ui(ui: &mut Ui, issue: Option<&AgendaIssue>, statement: &Statement) {
     section_ui(ui, "Issue");
     match issue {
         Some(issue) => {
@@ -276,85 +331,49 @@ fn statement_ui(
             );
         }
     }
+}
 
-    ui.add_space(6.0);
-    section_ui(ui, "Position on the scale");
-    let anchors = issue
-        .map(|issue| issue.scale.as_slice())
-        .unwrap_or_default();
-    scale_ui(
-        ui,
-        anchors,
-        statement.stance,
-        statement.range.as_ref(),
-        colour,
-    );
-    ui.label(describe_position(
-        statement.stance,
-        statement.range.as_ref(),
-    ));
-    if statement.estimated && (statement.stance.is_some() || statement.range.is_some()) {
-        ui.horizontal_wrapped(|ui| {
-            estimate_mark_ui(ui);
-            ui.weak(
-                "Stance, range and salience are the analyst's estimates, not the parties' words.",
-            );
-        });
-    }
-
-    if !statement.conditions.is_empty() {
-        ui.add_space(6.0);
-        section_ui(ui, "Conditions");
-        for condition in &statement.conditions {
-            ui.label(format!("• {}", condition.text));
-            if let Some(waits_on) = &condition.waits_on {
-                let party_name = workspace.negotiation.party_index(&waits_on.party).map_or(
-                    waits_on.party.as_str(),
-                    |index| {
-                        workspace.negotiation.parties[index]
-                            .data
-                            .party
-                            .name
-                            .as_str()
-                    },
-                );
-                let issue_title = workspace
-                    .issue_group(&waits_on.issue)
-                    .map_or(waits_on.issue.as_str(), |group| group.title.as_str());
-                let target = workspace
-                    .negotiation
-                    .party_index(&waits_on.party)
-                    .and_then(|party| {
-                        let statement = workspace.negotiation.parties[party]
-                            .data
-                            .statements
-                            .iter()
-                            .position(|s| s.issue == waits_on.issue)?;
-                        Some(StatementKey { party, statement })
-                    });
-                let text = format!("Waits on {party_name}: {issue_title}");
-                match target {
-                    Some(target) => {
-                        let link = ui.link(text);
-                        if link
-                            .on_hover_text("Show that party's statement on the issue")
-                            .clicked()
-                        {
-                            commands.push(Command::Follow(target));
-                        }
-                    }
-                    // Nothing to lead to: say so rather than offer a link that goes nowhere.
-                    None => {
-                        ui.weak(format!(
-                            "{text} (no statement from {party_name} on it is open)"
-                        ));
-                    }
-                }
+/// Whose action a condition waits on, as a link to that party's statement on the issue.
+fn waits_on_ui(ui: &mut Ui, workspace: &Workspace, waits_on: &WaitsOn, commands: &mut Commands) {
+    let negotiation = &workspace.negotiation;
+    let party = negotiation.party_index(&waits_on.party);
+    let party_name = party
+        .and_then(|index| negotiation.party(index))
+        .map_or(waits_on.party.as_str(), |file| file.party.name.as_str());
+    let issue_title = workspace
+        .issue_group(&waits_on.issue)
+        .map_or(waits_on.issue.as_str(), |group| group.title.as_str());
+    let target = party.and_then(|party| {
+        let statement = negotiation
+            .party(party)?
+            .statements
+            .iter()
+            .position(|s| s.issue == waits_on.issue)?;
+        Some(StatementKey { party, statement })
+    });
+    let text = format!("Waits on {party_name}: {issue_title}");
+    match target {
+        Some(target) => {
+            let link = ui.link(text);
+            if link
+                .on_hover_text("Show that party's statement on the issue")
+                .clicked()
+            {
+                commands.push(Command::Follow(target));
             }
         }
+        // Nothing to lead to: say so rather than offer a link that goes nowhere.
+        None => {
+            ui.weak(format!(
+                "{text} (no statement from {party_name} on it is open)"
+            ));
+        }
     }
+}
 
-    ui.add_space(6.0);
+/// Every source: the quote, who said it and when, where it was published, and a button to
+/// copy it with its citation.
+fn sources_ui(ui: &mut Ui, statement: &Statement) {
     section_ui(
         ui,
         if statement.sources.len() == 1 {
@@ -396,9 +415,6 @@ fn statement_ui(
         });
         ui.add_space(4.0);
     }
-
-    ui.add_space(8.0);
-    ui.weak(format!("{} in {}", statement.id, loaded.path.display()));
 }
 
 /// A quote as a brief cites it: “quote” — speaker, date, reference.

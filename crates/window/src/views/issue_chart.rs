@@ -20,7 +20,7 @@ use super::widgets::kind_tag_ui;
 
 /// The full chart for the inspector, or the small one for the sheet of all issues.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChartSize {
+pub(crate) enum ChartSize {
     Full,
     Compact,
 }
@@ -56,14 +56,14 @@ const LABEL_HEIGHT: f32 = 18.0;
 const AXIS_HEIGHT: f32 = 24.0;
 
 /// The anchors of an issue on the agenda; none for an issue the agenda lacks.
-pub fn anchors_of<'a>(workspace: &'a Workspace, issue_id: &str) -> &'a [Anchor] {
+pub(crate) fn anchors_of<'a>(workspace: &'a Workspace, issue_id: &str) -> &'a [Anchor] {
     workspace
         .agenda_issue(issue_id)
         .map_or(&[], |issue| issue.scale.as_slice())
 }
 
 /// The status in words with its figures: "possible agreement 35–45", "deadlock: gap 20–60".
-pub fn status_words(issue: &IssueAnalysis) -> String {
+pub(crate) fn status_words(issue: &IssueAnalysis) -> String {
     match (issue.status, &issue.zone, &issue.gap) {
         (Status::PossibleAgreement, Some(zone), _) => {
             format!("possible agreement {:.0}–{:.0}", zone.min, zone.max)
@@ -75,7 +75,7 @@ pub fn status_words(issue: &IssueAnalysis) -> String {
 
 /// Draws the chart the width of `ui`. Parties are drawn in the order the analysis compared
 /// them, which is the column order.
-pub fn issue_chart_ui(
+pub(crate) fn issue_chart_ui(
     ui: &mut Ui,
     workspace: &Workspace,
     analysis: &Analysis,
@@ -161,10 +161,16 @@ pub fn issue_chart_ui(
         let lane_rect =
             Rect::from_x_y_ranges(rect.left()..=rect.right(), top..=top + size.lane_height());
         let stand = issue.stands.iter().find(|stand| stand.party == party);
-        lane_ui(
-            ui, &painter, workspace, issue_id, party, stand, lane_rect, &scale, selected, size,
-            commands,
-        );
+        let lane = Lane {
+            workspace,
+            issue_id,
+            party,
+            rect: lane_rect,
+            scale: &scale,
+            selected,
+            size,
+        };
+        lane_ui(ui, &painter, &lane, stand, commands);
     }
 
     let description = chart_description(workspace, issue, anchors_of(workspace, issue_id));
@@ -287,28 +293,39 @@ struct LaneMarks {
     stances: Vec<(usize, f32)>,
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one lane needs its whole context"
-)]
-fn lane_ui(
-    ui: &mut Ui,
-    painter: &egui::Painter,
-    workspace: &Workspace,
-    issue_id: &str,
+/// One party's lane on an issue's chart, and what it is drawn with.
+struct Lane<'a> {
+    workspace: &'a Workspace,
+    issue_id: &'a str,
     party: usize,
-    stand: Option<&Stand>,
-    lane: Rect,
-    scale: &ScaleX,
+    rect: Rect,
+    scale: &'a ScaleX,
     selected: Option<StatementKey>,
     size: ChartSize,
+}
+
+fn lane_ui(
+    ui: &Ui,
+    painter: &egui::Painter,
+    lane_context: &Lane<'_>,
+    stand: Option<&Stand>,
     commands: &mut Commands,
 ) {
+    let lane = lane_context;
+    let Lane {
+        workspace,
+        issue_id,
+        party,
+        rect: lane_rect,
+        scale,
+        size,
+        ..
+    } = *lane;
     let Some(loaded) = workspace.negotiation.parties.get(party) else {
         return;
     };
+    let lane = lane_rect;
     let visuals = ui.visuals();
-    let colour = party_colour(&loaded.data.party.colour);
     let centre_y = lane.center().y;
     let name_font = size.name_font();
     let names = painter.with_clip_rect(Rect::from_x_y_ranges(
@@ -364,6 +381,52 @@ fn lane_ui(
             })
             .collect(),
     };
+    paint_marks(ui, painter, lane_context, &marks, salience);
+
+    let id = ui.scope_id().with(("chart lane", issue_id, party));
+    let response = ui.interact(lane, id, Sense::click());
+    let label = lane_label(workspace, issue_id, party, stand, salience);
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
+    let pointer_x = response.hover_pos().map(|pos| pos.x);
+    let target = statement_at(stand, &marks, pointer_x);
+    if let Some(index) = target {
+        let key = StatementKey {
+            party,
+            statement: index,
+        };
+        if response.clicked() {
+            commands.push(Command::Select(key));
+        }
+        response.on_hover_ui(|ui| hover_ui(ui, workspace, key, salience));
+    }
+}
+
+/// The party's acceptable range as a band, thicker the more the issue matters to it, its
+/// stances as dots, and in a full chart the salience at the right.
+fn paint_marks(
+    ui: &Ui,
+    painter: &egui::Painter,
+    lane_context: &Lane<'_>,
+    marks: &LaneMarks,
+    salience: f64,
+) {
+    let Lane {
+        workspace,
+        party,
+        rect: lane,
+        scale,
+        selected,
+        size,
+        ..
+    } = *lane_context;
+    let visuals = ui.visuals();
+    let colour = workspace
+        .negotiation
+        .party(party)
+        .map_or(visuals.text_color(), |file| {
+            party_colour(&file.party.colour)
+        });
+    let centre_y = lane.center().y;
     if let Some((from, to)) = marks.band {
         // Thickness shows salience: a thin band is an issue the party cares little about.
         let room = size.lane_height() - 6.0;
@@ -418,23 +481,6 @@ fn lane_ui(
             visuals.weak_text_color(),
         );
     }
-
-    let id = ui.scope_id().with(("chart lane", issue_id, party));
-    let response = ui.interact(lane, id, Sense::click());
-    let label = lane_label(workspace, issue_id, party, stand, salience);
-    response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
-    let pointer_x = response.hover_pos().map(|pos| pos.x);
-    let target = statement_at(stand, &marks, pointer_x);
-    if let Some(index) = target {
-        let key = StatementKey {
-            party,
-            statement: index,
-        };
-        if response.clicked() {
-            commands.push(Command::Select(key));
-        }
-        response.on_hover_ui(|ui| hover_ui(ui, workspace, key, salience));
-    }
 }
 
 /// The statement a pointer at `x` points at: a stance marker near it, else a statement that
@@ -474,7 +520,10 @@ fn lane_label(
     stand: &Stand,
     salience: f64,
 ) -> String {
-    let name = &workspace.negotiation.parties[party].data.party.short_name;
+    let name = workspace
+        .negotiation
+        .party(party)
+        .map_or("?", |file| file.party.short_name.as_str());
     let title = workspace
         .issue_group(issue_id)
         .map_or(issue_id, |group| group.title.as_str());
@@ -491,7 +540,13 @@ fn hover_ui(ui: &mut Ui, workspace: &Workspace, key: StatementKey, salience: f64
     let Some(statement) = workspace.statement(key) else {
         return;
     };
-    let party = &workspace.negotiation.parties[key.party].data.party;
+    let Some(party) = workspace
+        .negotiation
+        .party(key.party)
+        .map(|file| &file.party)
+    else {
+        return;
+    };
     ui.set_max_width(360.0);
     ui.horizontal(|ui| {
         ui.strong(&party.name);

@@ -19,7 +19,7 @@ use super::widgets::colour_swatch;
 const CELL_WIDTHS: std::ops::RangeInclusive<f32> = 112.0..=190.0;
 const TITLE_AND_STATUS_WIDTH: f32 = 660.0;
 
-pub fn matrix_ui(
+pub(crate) fn matrix_ui(
     ui: &mut Ui,
     workspace: &Workspace,
     view: &ViewState,
@@ -42,7 +42,10 @@ pub fn matrix_ui(
                 .show(ui, |ui| {
                     ui.strong("Issue");
                     for &party in &analysis.parties {
-                        let party = &workspace.negotiation.parties[party].data.party;
+                        let Some(party) = workspace.negotiation.party(party).map(|f| &f.party)
+                        else {
+                            continue;
+                        };
                         ui.horizontal(|ui| {
                             colour_swatch(ui, party_colour(&party.colour));
                             ui.strong(&party.short_name).on_hover_text(&party.name);
@@ -73,7 +76,10 @@ pub fn matrix_ui(
                         }
                         for &party in &analysis.parties {
                             let on_issue = workspace.statements_on(group_index, party);
-                            let statements = &workspace.negotiation.parties[party].data.statements;
+                            let statements = workspace
+                                .negotiation
+                                .party(party)
+                                .map_or(&[][..], |file| file.statements.as_slice());
                             let hardest = strongest(statements, on_issue)
                                 .map(|statement| StatementKey { party, statement });
                             cell_ui(
@@ -142,7 +148,10 @@ fn cell_ui(
     count: usize,
     commands: &mut Commands,
 ) {
-    let party_name = &workspace.negotiation.parties[party].data.party.short_name;
+    let party_name = workspace
+        .negotiation
+        .party(party)
+        .map_or("?", |file| file.party.short_name.as_str());
     let Some(key) = hardest else {
         let response = ui
             .add_sized(

@@ -85,7 +85,7 @@ const HELP: &[Item] = &[
     Cmd(C::About),
 ];
 
-pub fn menu_bar_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
+pub(crate) fn menu_bar_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
     egui::Panel::top("menu_bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             for (title, items) in [
@@ -119,7 +119,7 @@ fn items_ui(ui: &mut Ui, cx: &ViewContext<'_>, items: &[Item], commands: &mut Co
 }
 
 /// A registry command as a menu item, with its shortcut, greyed out when it cannot be given.
-pub fn command_item_ui(
+pub(crate) fn command_item_ui(
     ui: &mut Ui,
     cx: &ViewContext<'_>,
     command: UserCommand,

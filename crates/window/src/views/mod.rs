@@ -1,22 +1,22 @@
 //! One file per part of the window. Each `thing_ui` draws from a [`ViewContext`] it only
 //! reads and pushes [`Command`](crate::command::Command)s for what the user does.
 
-pub mod columns;
-pub mod common_ground;
-pub mod drop_overlay;
-pub mod editor;
-pub mod inspector;
-pub mod issue_chart;
-pub mod matrix;
-pub mod menu_bar;
-pub mod modals;
-pub mod pages;
-pub mod problems;
-pub mod scale;
-pub mod scales_page;
-pub mod status_bar;
-pub mod toolbar;
-pub mod widgets;
+pub(crate) mod columns;
+pub(crate) mod common_ground;
+pub(crate) mod drop_overlay;
+pub(crate) mod editor;
+pub(crate) mod inspector;
+pub(crate) mod issue_chart;
+pub(crate) mod matrix;
+pub(crate) mod menu_bar;
+pub(crate) mod modals;
+pub(crate) mod pages;
+pub(crate) mod problems;
+pub(crate) mod scale;
+pub(crate) mod scales_page;
+pub(crate) mod status_bar;
+pub(crate) mod toolbar;
+pub(crate) mod widgets;
 
 use common_ground_core::analysis::Analysis;
 use common_ground_core::edit::History;
@@ -28,7 +28,7 @@ use crate::settings::Settings;
 use crate::view_state::ViewState;
 
 /// What every view reads, for one frame: the document, and the window's own state.
-pub struct ViewContext<'a> {
+pub(crate) struct ViewContext<'a> {
     pub workspace: &'a Workspace,
     pub history: &'a History,
     /// The document's question waiting for an answer.
@@ -41,7 +41,11 @@ pub struct ViewContext<'a> {
 
 /// The whole window: menus and bars, the side panels, the main view, then what goes over it.
 /// Returns where the main view was drawn, which is what an image export keeps.
-pub fn window_ui(ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Commands) -> egui::Rect {
+pub(crate) fn window_ui(
+    ui: &mut egui::Ui,
+    cx: &ViewContext<'_>,
+    commands: &mut Commands,
+) -> egui::Rect {
     menu_bar::menu_bar_ui(ui, cx, commands);
     toolbar::toolbar_ui(ui, cx, commands);
     status_bar::status_bar_ui(ui, cx, commands);

@@ -14,7 +14,7 @@ use crate::command::{Command, Commands};
 use crate::registry::UserCommand;
 use crate::view_state::Modal;
 
-pub fn modals_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
+pub(crate) fn modals_ui(ui: &Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
     // The document's question comes first: nothing it holds back goes on until it is answered.
     let (response, may_close) = if let Some(question) = cx.question {
         let response = match question {
@@ -24,10 +24,11 @@ pub fn modals_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
                 .show(ui, |ui| confirm_loss_ui(ui, path, what, commands)),
             Question::ExternalChange { path, .. } => EguiModal::new(Id::unique("external change"))
                 .show(ui, |ui| external_change_ui(ui, path, commands)),
-            Question::Recover { snapshot, files } => EguiModal::new(Id::unique("recover"))
-                .show(ui, |ui| {
-                    recover_ui(ui, snapshot.written_at, files, commands)
-                }),
+            Question::Recover { snapshot, files } => {
+                EguiModal::new(Id::unique("recover")).show(ui, |ui| {
+                    recover_ui(ui, snapshot.written_at, files, commands);
+                })
+            }
         };
         // Clicking outside or Esc is Cancel; a question about crash recovery or a file
         // changed on disk needs an answer.

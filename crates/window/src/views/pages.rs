@@ -10,7 +10,7 @@ use crate::settings::Page;
 use super::{columns, matrix, scales_page};
 
 /// Draws the tabs and the chosen view; returns where the view is, for image exports.
-pub fn pages_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) -> egui::Rect {
+pub(crate) fn pages_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) -> egui::Rect {
     let ViewContext {
         workspace,
         view,
@@ -57,7 +57,7 @@ pub fn pages_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) -> e
         (Page::Matrix, Some(analysis)) => {
             matrix::matrix_ui(ui, workspace, view, analysis, commands);
         }
-        _ => columns::columns_ui(ui, workspace, view, layout, analysis, commands),
+        _ => columns::columns_ui(ui, cx, commands),
     }
     shown
 }

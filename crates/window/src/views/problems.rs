@@ -8,7 +8,7 @@ use super::ViewContext;
 use crate::command::{Command, Commands};
 use common_ground_document::workspace::{ProblemRow, Workspace};
 
-pub fn problems_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
+pub(crate) fn problems_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
     let (workspace, shown) = (cx.workspace, cx.view.show_problems);
     let mut open = shown;
     egui::Panel::bottom("problems")

@@ -10,7 +10,7 @@ const HEIGHT: f32 = 58.0;
 const SIDE_PADDING: f32 = 12.0;
 
 /// Draws the scale the width of `ui`, with the anchors listed under it.
-pub fn scale_ui(
+pub(crate) fn scale_ui(
     ui: &mut Ui,
     anchors: &[Anchor],
     stance: Option<f64>,
@@ -86,7 +86,7 @@ pub fn scale_ui(
 }
 
 /// What each named point of the scale means, one per line.
-pub fn anchors_ui(ui: &mut Ui, anchors: &[Anchor]) {
+pub(crate) fn anchors_ui(ui: &mut Ui, anchors: &[Anchor]) {
     if anchors.is_empty() {
         return;
     }
@@ -102,7 +102,7 @@ pub fn anchors_ui(ui: &mut Ui, anchors: &[Anchor]) {
         });
 }
 
-pub fn describe_position(stance: Option<f64>, range: Option<&Range>) -> String {
+pub(crate) fn describe_position(stance: Option<f64>, range: Option<&Range>) -> String {
     match (stance, range) {
         (Some(stance), Some(range)) => format!(
             "Stance {stance:.0}, acceptable range {:.0}–{:.0}",

@@ -15,7 +15,7 @@ use super::issue_chart::{ChartSize, anchors_of, issue_chart_ui, status_words};
 const MIN_CHART_WIDTH: f32 = 340.0;
 const GAP: f32 = 12.0;
 
-pub fn scales_page_ui(
+pub(crate) fn scales_page_ui(
     ui: &mut Ui,
     workspace: &Workspace,
     view: &ViewState,

@@ -5,7 +5,7 @@ use egui::Ui;
 use super::ViewContext;
 use crate::command::{Command, Commands};
 
-pub fn status_bar_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
+pub(crate) fn status_bar_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
     let (workspace, view, layout) = (cx.workspace, cx.view, cx.layout);
     egui::Panel::bottom("status_bar").show(ui, |ui| {
         ui.horizontal(|ui| {

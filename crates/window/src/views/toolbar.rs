@@ -10,7 +10,7 @@ use crate::view_state::ViewState;
 use common_ground_core::model::Kind;
 use common_ground_document::workspace::Workspace;
 
-pub fn toolbar_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
+pub(crate) fn toolbar_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
     let (workspace, view) = (cx.workspace, cx.view);
     egui::Panel::top("toolbar").show(ui, |ui| {
         ui.add_space(4.0);
@@ -128,7 +128,9 @@ fn kinds_ui(ui: &mut Ui, view: &ViewState, commands: &mut Commands) {
 fn parties_ui(ui: &mut Ui, workspace: &Workspace, view: &ViewState, commands: &mut Commands) {
     ui.label("Parties");
     for index in view.columns.ordered(workspace) {
-        let party = &workspace.negotiation.parties[index].data.party;
+        let Some(party) = workspace.negotiation.party(index).map(|file| &file.party) else {
+            continue;
+        };
         let shown = !view.columns.hidden.contains(&party.id);
         // One widget per party, so the toolbar wraps between parties, never inside one; the
         // leading spaces leave room for the colour mark painted over the button.

@@ -10,14 +10,19 @@ use crate::filter::find_matches;
 use crate::style::{firmness_level, kind_colour, kind_tag, match_background};
 use common_ground_core::model::{Firmness, Kind};
 
-pub fn colour_swatch(ui: &mut Ui, colour: Color32) -> egui::Response {
+pub(crate) fn colour_swatch(ui: &mut Ui, colour: Color32) -> egui::Response {
     let (rect, response) = ui.allocate_exact_size(Vec2::splat(10.0), Sense::hover());
     ui.painter().rect_filled(rect, 2.0, colour);
     response
 }
 
 /// Paints a kind's tag with its left edge at `left_centre`; returns the tag's rectangle.
-pub fn paint_kind_tag(painter: &Painter, left_centre: Pos2, kind: Kind, visuals: &Visuals) -> Rect {
+pub(crate) fn paint_kind_tag(
+    painter: &Painter,
+    left_centre: Pos2,
+    kind: Kind,
+    visuals: &Visuals,
+) -> Rect {
     let colour = kind_colour(kind, visuals);
     let galley = painter.layout_no_wrap(
         kind_tag(kind),
@@ -36,7 +41,7 @@ pub fn paint_kind_tag(painter: &Painter, left_centre: Pos2, kind: Kind, visuals:
 }
 
 /// A kind tag as a widget, for places laid out by egui rather than painted.
-pub fn kind_tag_ui(ui: &mut Ui, kind: Kind) -> egui::Response {
+pub(crate) fn kind_tag_ui(ui: &mut Ui, kind: Kind) -> egui::Response {
     let galley_width = ui
         .painter()
         .layout_no_wrap(kind_tag(kind), FontId::proportional(10.5), Color32::WHITE)
@@ -50,7 +55,7 @@ pub fn kind_tag_ui(ui: &mut Ui, kind: Kind) -> egui::Response {
 
 /// Three blocks, filled from flexible (one) to non-negotiable (three), then the word.
 /// Returns the right edge.
-pub fn paint_firmness(
+pub(crate) fn paint_firmness(
     painter: &Painter,
     left_centre: Pos2,
     firmness: Firmness,
@@ -87,14 +92,14 @@ const SALIENCE_BAR_WIDTH: f32 = 30.0;
 
 /// The word "salience", a short bar filled to the salience (0–100) and the number, laid out
 /// so their width is known before they are painted.
-pub struct SalienceMark {
+pub(crate) struct SalienceMark {
     word: std::sync::Arc<egui::Galley>,
     number: std::sync::Arc<egui::Galley>,
     salience: f64,
 }
 
 impl SalienceMark {
-    pub fn new(painter: &Painter, salience: f64, visuals: &Visuals) -> Self {
+    pub(crate) fn new(painter: &Painter, salience: f64, visuals: &Visuals) -> Self {
         SalienceMark {
             word: painter.layout_no_wrap(
                 "salience".to_owned(),
@@ -110,12 +115,12 @@ impl SalienceMark {
         }
     }
 
-    pub fn width(&self) -> f32 {
+    pub(crate) fn width(&self) -> f32 {
         self.word.size().x + 4.0 + SALIENCE_BAR_WIDTH + 4.0 + self.number.size().x
     }
 
     /// Paints the mark right-aligned at `right_centre`.
-    pub fn paint(self, painter: &Painter, right_centre: Pos2, visuals: &Visuals) {
+    pub(crate) fn paint(self, painter: &Painter, right_centre: Pos2, visuals: &Visuals) {
         let y = right_centre.y;
         let number_left = right_centre.x - self.number.size().x;
         let track = Rect::from_min_max(
@@ -151,7 +156,7 @@ impl SalienceMark {
 
 /// `text` laid out to `width`, at most `max_rows` rows (0 for no limit), with every match
 /// of `needle` (lower case) highlighted.
-pub fn highlighted_text(
+pub(crate) fn highlighted_text(
     text: &str,
     needle: &str,
     format: TextFormat,

@@ -1,0 +1,302 @@
+//! One statement in its party's column: a coloured bar, its kind, firmness, problems,
+//! salience and whether it is conditional, then its summary, with a matching quote while
+//! searching. A click selects it, a double click edits it, a right-click offers more.
+
+use egui::text::TextFormat;
+use egui::{Color32, CornerRadius, FontId, Painter, Pos2, Rect, Sense, Stroke, StrokeKind, Ui};
+use egui::{Vec2, WidgetInfo};
+
+use common_ground_core::edit::Edit;
+use common_ground_core::model::{Party, Statement};
+use common_ground_core::negotiation::StatementKey;
+use common_ground_core::problem::Problem;
+
+use super::{Board, CARD_MARGIN};
+use crate::command::{Command, Commands};
+use crate::style::party_colour;
+use crate::views::widgets::{SalienceMark, highlighted_text, paint_firmness, paint_kind_tag};
+
+pub(super) fn card_ui(
+    ui: &Ui,
+    cell: Rect,
+    board: &Board<'_>,
+    key: StatementKey,
+    commands: &mut Commands,
+) {
+    let workspace = board.workspace;
+    let (Some(statement), Some(file)) = (
+        workspace.statement(key),
+        workspace.negotiation.party(key.party),
+    ) else {
+        return;
+    };
+    let party = &file.party;
+    let rect = cell.shrink(CARD_MARGIN);
+    let id = ui.scope_id().with(("statement", key.party, key.statement));
+    let response = ui.interact(rect, id, Sense::click());
+    let problems: Vec<&Problem> = workspace.problems_of(key).collect();
+    let flag = problem_flag(&problems);
+    response.widget_info(|| {
+        let mut label = format!(
+            "{}, {}: {}",
+            party.short_name,
+            statement.kind.label(),
+            statement.summary
+        );
+        if let Some(flag) = &flag {
+            label.push_str(&format!(" ({flag})"));
+        }
+        WidgetInfo::labeled(egui::Role::Button, true, label)
+    });
+    let painter = ui.painter_at(rect.expand(2.0));
+    paint_frame(
+        ui,
+        &painter,
+        rect,
+        party,
+        board.view.selected == Some(key),
+        response.hovered(),
+    );
+    let inner = rect.shrink2(Vec2::new(10.0, 6.0));
+    let tags_y = inner.top() + 8.0;
+    paint_marks(
+        ui,
+        &painter,
+        inner,
+        tags_y,
+        statement,
+        &problems,
+        flag.as_deref(),
+    );
+    paint_texts(
+        ui,
+        &painter,
+        inner,
+        tags_y + 11.0,
+        statement,
+        &board.view.filters.needle(),
+    );
+
+    let response = response.on_hover_ui(|ui| card_details_ui(ui, party, statement, &problems));
+    if response.clicked() {
+        commands.push(Command::Select(key));
+    }
+    if response.double_clicked() {
+        commands.push(Command::SetEditing(true));
+    }
+    response.context_menu(|ui| {
+        if ui.button("Edit").clicked() {
+            commands.push(Command::Select(key));
+            commands.push(Command::SetEditing(true));
+        }
+        if ui.button("Duplicate").clicked() {
+            commands.push(Command::Duplicate(key));
+        }
+        if ui.button("Delete").clicked() {
+            commands.push(Command::Edit {
+                edit: Edit::RemoveStatement(key),
+                field: None,
+            });
+        }
+    });
+}
+
+/// The card itself: its fill, its outline (strong when selected) and the party's bar.
+fn paint_frame(
+    ui: &Ui,
+    painter: &Painter,
+    rect: Rect,
+    party: &Party,
+    selected: bool,
+    hovered: bool,
+) {
+    let visuals = ui.visuals();
+    let fill = if hovered {
+        visuals.widgets.hovered.weak_bg_fill
+    } else {
+        visuals.faint_bg_color
+    };
+    painter.rect_filled(rect, CornerRadius::same(4), fill);
+    let outline = if selected {
+        Stroke::new(2.0, visuals.selection.stroke.color)
+    } else {
+        Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color)
+    };
+    painter.rect_stroke(rect, CornerRadius::same(4), outline, StrokeKind::Inside);
+    let bar = Rect::from_min_size(rect.min, Vec2::new(4.0, rect.height()));
+    painter.rect_filled(
+        bar,
+        CornerRadius {
+            nw: 4,
+            sw: 4,
+            ne: 0,
+            se: 0,
+        },
+        party_colour(&party.colour),
+    );
+}
+
+/// Kind and firmness, then, by importance and as far as the width allows, a problem with the
+/// statement, its salience and whether it is conditional.
+fn paint_marks(
+    ui: &Ui,
+    painter: &Painter,
+    inner: Rect,
+    tags_y: f32,
+    statement: &Statement,
+    problems: &[&Problem],
+    flag: Option<&str>,
+) {
+    let visuals = ui.visuals();
+    let tag = paint_kind_tag(
+        painter,
+        Pos2::new(inner.left(), tags_y),
+        statement.kind,
+        visuals,
+    );
+    let mut x = paint_firmness(
+        painter,
+        Pos2::new(tag.right() + 8.0, tags_y),
+        statement.firmness,
+        visuals,
+    );
+    let place = |x: &mut f32, text: &str, colour: Color32, right: f32| {
+        let galley = painter.layout_no_wrap(text.to_owned(), FontId::proportional(11.0), colour);
+        let size = galley.size();
+        if *x + 8.0 + size.x <= right {
+            let top = tags_y - size.y / 2.0;
+            painter.galley(Pos2::new(*x + 8.0, top), galley, colour);
+            *x += 8.0 + size.x;
+        }
+    };
+    if let Some(flag) = flag {
+        let colour = if problems.iter().any(|p| p.is_error()) {
+            visuals.error_fg_color
+        } else {
+            visuals.warn_fg_color
+        };
+        place(&mut x, flag, colour, inner.right());
+    }
+    let salience = SalienceMark::new(painter, statement.salience, visuals);
+    let mut right = inner.right();
+    if x + 12.0 + salience.width() <= right {
+        right -= salience.width() + 8.0;
+        salience.paint(painter, Pos2::new(inner.right(), tags_y), visuals);
+    }
+    if !statement.conditions.is_empty() {
+        place(&mut x, "conditional", visuals.text_color(), right);
+    }
+}
+
+/// The summary, with the search's matches marked; while searching, a matching stretch of a
+/// quote when the summary itself does not match.
+fn paint_texts(
+    ui: &Ui,
+    painter: &Painter,
+    inner: Rect,
+    text_top: f32,
+    statement: &Statement,
+    needle: &str,
+) {
+    let visuals = ui.visuals();
+    let format = TextFormat {
+        font_id: FontId::proportional(13.0),
+        color: visuals.text_color(),
+        ..TextFormat::default()
+    };
+    let quote = (!needle.is_empty() && !statement.summary.to_lowercase().contains(needle))
+        .then(|| quote_snippet(statement, needle))
+        .flatten();
+    let summary_rows = if quote.is_some() { 1 } else { 2 };
+    let summary = ui.fonts_mut(|fonts| {
+        fonts.layout_job(highlighted_text(
+            &statement.summary,
+            needle,
+            format.clone(),
+            visuals,
+            inner.width(),
+            summary_rows,
+        ))
+    });
+    let summary_height = summary.size().y;
+    painter.galley(
+        Pos2::new(inner.left(), text_top),
+        summary,
+        visuals.text_color(),
+    );
+    if let Some(snippet) = quote {
+        let mut italic = format;
+        italic.italics = true;
+        italic.color = visuals.weak_text_color();
+        let galley = ui.fonts_mut(|fonts| {
+            fonts.layout_job(highlighted_text(
+                &snippet,
+                needle,
+                italic,
+                visuals,
+                inner.width(),
+                1,
+            ))
+        });
+        painter.galley(
+            Pos2::new(inner.left(), text_top + summary_height + 2.0),
+            galley,
+            visuals.text_color(),
+        );
+    }
+}
+
+/// The card on hover: the whole summary and every problem.
+fn card_details_ui(ui: &mut Ui, party: &Party, statement: &Statement, problems: &[&Problem]) {
+    ui.set_max_width(360.0);
+    ui.strong(format!("{} · {}", party.name, statement.kind.label()));
+    ui.label(&statement.summary);
+    for problem in problems {
+        let colour = if problem.is_error() {
+            ui.visuals().error_fg_color
+        } else {
+            ui.visuals().warn_fg_color
+        };
+        ui.colored_label(colour, &problem.message);
+    }
+    ui.weak(format!(
+        "{} · salience {:.0}{} · click to inspect",
+        statement.firmness.label(),
+        statement.salience,
+        if statement.estimated {
+            " (estimate)"
+        } else {
+            ""
+        }
+    ));
+}
+
+/// "error", "warning" or "3 problems" for a statement's problems, if it has any.
+fn problem_flag(problems: &[&Problem]) -> Option<String> {
+    match problems {
+        [] => None,
+        [one] if one.is_error() => Some("error".to_owned()),
+        [_] => Some("warning".to_owned()),
+        many => Some(format!("{} problems", many.len())),
+    }
+}
+
+/// A stretch of the first quote that matches, with the match near its start.
+fn quote_snippet(statement: &Statement, needle: &str) -> Option<String> {
+    statement.sources.iter().find_map(|source| {
+        let quote = source.quote.as_str();
+        let found = crate::filter::find_matches(quote, needle)
+            .into_iter()
+            .next()?;
+        let before = quote.get(..found.start)?;
+        // Some thirty characters of lead-in, starting at a word.
+        let lead_in = before.char_indices().rev().nth(30).map_or(0, |(at, _)| at);
+        let start = before
+            .get(lead_in..)
+            .and_then(|lead| lead.find(' '))
+            .map_or(found.start, |space| lead_in + space + 1);
+        let start = if lead_in == 0 { 0 } else { start };
+        let prefix = if start > 0 { "…" } else { "" };
+        Some(format!("“{prefix}{}”", quote.get(start..)?))
+    })
+}
