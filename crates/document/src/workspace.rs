@@ -273,7 +273,9 @@ impl Workspace {
                 if self.baseline_parties.len() <= index {
                     self.baseline_parties.resize(index + 1, None);
                 }
-                self.baseline_parties[index] = Some(party.data.clone());
+                if let Some(baseline) = self.baseline_parties.get_mut(index) {
+                    *baseline = Some(party.data.clone());
+                }
             }
         }
         if let Some(path) = self.path_of(file).map(Path::to_path_buf)

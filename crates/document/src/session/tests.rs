@@ -202,6 +202,28 @@ fn a_save_into_a_folder_that_was_deleted_says_why_and_keeps_the_edit() {
     assert!(!folder.exists());
 }
 
+#[cfg(unix)]
+#[test]
+fn a_save_into_a_read_only_folder_says_why_keeps_the_edit_and_leaves_the_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let folder = copy_of_the_example();
+    let before = on_disk(folder.path(), "us.ron");
+    let Opened { mut session, .. } = open_folder(folder.path());
+    let key = edit_us_summary(&mut session, "Kept although not saved");
+    session.take_events();
+    std::fs::set_permissions(folder.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    session.save_all();
+    std::fs::set_permissions(folder.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let told = notices(&mut session);
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert!(told[0].is_warning);
+    assert!(told[0].text.contains("is read-only; nothing was written"), "{}", told[0].text);
+    assert_eq!(session.save_state(), &SaveState::Idle);
+    assert_eq!(summary(&session, key), "Kept although not saved");
+    assert!(session.workspace().is_dirty());
+    assert_eq!(on_disk(folder.path(), "us.ron"), before);
+}
+
 #[test]
 fn what_another_program_wrote_is_never_overwritten_unseen() {
     let folder = copy_of_the_example();
