@@ -733,3 +733,23 @@ fn a_quote_can_be_copied_with_its_citation() {
         "{copied:?}"
     );
 }
+
+#[test]
+fn f1_lists_every_shortcut_from_the_registry() {
+    let mut harness = example_window();
+    harness.key_press(egui::Key::F1);
+    harness.run();
+    harness.get_by_label("Keyboard shortcuts");
+    for (keys, what) in [
+        (
+            "Ctrl+S",
+            "Save the file being edited, or every file with changes",
+        ),
+        ("Alt+Left", "Back to the statement a link was followed from"),
+        ("Ctrl+Shift+Z, Ctrl+Y", "Make the last undone edit again"),
+        ("F1", "This list"),
+    ] {
+        harness.get_by_label(keys);
+        harness.get_by_label(what);
+    }
+}

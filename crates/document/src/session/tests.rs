@@ -217,7 +217,11 @@ fn a_save_into_a_read_only_folder_says_why_keeps_the_edit_and_leaves_the_file() 
     let told = notices(&mut session);
     assert_eq!(told.len(), 1, "{told:?}");
     assert!(told[0].is_warning);
-    assert!(told[0].text.contains("is read-only; nothing was written"), "{}", told[0].text);
+    assert!(
+        told[0].text.contains("is read-only; nothing was written"),
+        "{}",
+        told[0].text
+    );
     assert_eq!(session.save_state(), &SaveState::Idle);
     assert_eq!(summary(&session, key), "Kept although not saved");
     assert!(session.workspace().is_dirty());

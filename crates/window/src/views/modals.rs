@@ -186,27 +186,23 @@ fn shortcuts_ui(ui: &mut Ui, commands: &mut Commands) {
     ui.set_min_width(380.0);
     ui.heading("Keyboard shortcuts");
     ui.add_space(6.0);
-    egui::ScrollArea::vertical()
-        .max_height(ui.ctx().content_rect().height() * 0.7)
+    egui::Grid::new("shortcuts")
+        .num_columns(2)
+        .spacing([24.0, 3.0])
         .show(ui, |ui| {
-            egui::Grid::new("shortcuts")
-                .num_columns(2)
-                .spacing([24.0, 4.0])
-                .show(ui, |ui| {
-                    for command in UserCommand::ALL {
-                        let keys: Vec<String> = command
-                            .shortcuts(ui.os())
-                            .iter()
-                            .map(|shortcut| ui.format_shortcut(shortcut))
-                            .collect();
-                        if keys.is_empty() {
-                            continue;
-                        }
-                        ui.monospace(keys.join(", "));
-                        ui.label(command.tooltip());
-                        ui.end_row();
-                    }
-                });
+            for command in UserCommand::ALL {
+                let keys: Vec<String> = command
+                    .shortcuts(ui.os())
+                    .iter()
+                    .map(|shortcut| ui.format_shortcut(shortcut))
+                    .collect();
+                if keys.is_empty() {
+                    continue;
+                }
+                ui.monospace(keys.join(", "));
+                ui.label(command.tooltip());
+                ui.end_row();
+            }
         });
     ui.add_space(8.0);
     if ui.button("Close").clicked() {
