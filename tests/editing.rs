@@ -695,3 +695,36 @@ fn the_arrow_keys_move_a_focused_slider_and_not_the_selection() {
     harness.run();
     assert_eq!(statement(&harness, key).range.map(|r| r.min), Some(90.0));
 }
+
+#[test]
+fn adding_an_agenda_issue_from_the_edit_menu_opens_it_in_the_editor() {
+    let (_folder, mut harness) = folder_window();
+    // A statement selected before: the new issue, not the statement, is what gets edited.
+    edit_us_red_line(&mut harness);
+    harness.get_by_role_and_label(Role::Button, "Edit").click();
+    harness.run();
+    harness.get_by_label("Add an agenda issue").click();
+    harness.run();
+    let view = harness.state().view();
+    assert_eq!(view.selected, None);
+    assert_eq!(view.selected_issue.as_deref(), Some("new-issue"));
+    assert!(view.editing);
+    harness.get_by_label("Agenda issue");
+    let title = harness.get_by_role_and_label(Role::TextInput, "Title");
+    assert_eq!(title.value().as_deref(), Some("New issue"));
+    harness.get_by_label_contains("Issue: New issue");
+}
+
+#[test]
+fn a_new_party_file_opens_its_details_with_nothing_else_selected() {
+    let (_folder, mut harness) = folder_window();
+    edit_us_red_line(&mut harness);
+    harness.get_by_role_and_label(Role::Button, "Edit").click();
+    harness.run();
+    harness.get_by_label("New party file").click();
+    harness.run();
+    let view = harness.state().view();
+    assert_eq!(view.selected, None);
+    assert_eq!(view.edited_party, Some(3));
+    harness.get_by_label("Party details");
+}

@@ -167,10 +167,13 @@ impl App {
         self.effects.update_title(ui, self.session.workspace());
         self.rebuild_derived(ui);
         self.views_ui(ui);
+        let mut followed = false;
         for command in self.commands.take() {
             self.apply(ui, command);
+            // Each command sees what the one before it did, as the user did them in turn.
+            followed |= self.handle_events();
         }
-        if self.handle_events() {
+        if followed {
             // The frame was drawn before these: draw it again.
             ui.request_repaint();
         }

@@ -54,22 +54,19 @@ impl App {
             Command::ShowAllKinds => self.view.filters_mut().kinds.clear(),
             Command::SetCategory(category) => self.view.filters_mut().category = category,
             Command::SetSearch(text) => self.view.filters_mut().search = text,
-            Command::Edit { edit, field } => {
-                self.session
-                    .edit(edit, field.as_deref(), self.view.selected);
-            }
+            Command::Edit { edit, field } => self.edit(edit, field.as_deref()),
             Command::EndTyping => self.session.end_typing(),
             Command::SetEditing(editing) => self.view.set_editing(editing),
             Command::EditParty(party) => self.view.edit_party(party),
             Command::AddStatement { party, issue } => {
                 if let Some(edit) = new_statement(&workspace.negotiation, party, &issue) {
-                    self.session.edit(edit, None, self.view.selected);
+                    self.edit(edit, None);
                     self.view.set_editing(true);
                 }
             }
             Command::Duplicate(key) => {
                 if let Some(edit) = duplicate(&workspace.negotiation, key) {
-                    self.session.edit(edit, None, self.view.selected);
+                    self.edit(edit, None);
                 }
             }
             Command::AddIssueAfter(index) => self.add_issue_after(index),
@@ -129,8 +126,7 @@ impl App {
                     .selected
                     .filter(|&k| workspace.statement(k).is_some())
                 {
-                    self.session
-                        .edit(Edit::RemoveStatement(key), None, self.view.selected);
+                    self.edit(Edit::RemoveStatement(key), None);
                 }
             }
             UserCommand::EditPartyDetails => {
@@ -159,6 +155,13 @@ impl App {
         }
     }
 
+    /// Makes an edit, and follows it at once, so that a command after it in the same frame
+    /// sees the selection the edit left.
+    fn edit(&mut self, edit: Edit, field: Option<&str>) {
+        self.session.edit(edit, field, self.view.selected);
+        self.handle_events();
+    }
+
     fn select_next(&mut self, step: Step) {
         if let Some(next) = self.derived.layout.neighbour(self.view.selected, step) {
             self.view.select(next, self.session.workspace());
@@ -179,7 +182,7 @@ impl App {
         let negotiation = &self.session.workspace().negotiation;
         let party = negotiation.parties.len();
         let edit = new_party(negotiation, &today(), std::path::Path::exists);
-        self.session.edit(edit, None, self.view.selected);
+        self.edit(edit, None);
         self.view.edit_party(party);
     }
 
@@ -193,7 +196,7 @@ impl App {
             .map(|issue| issue.category.clone())
             .unwrap_or_default();
         if let Some(edit) = new_agenda_issue(negotiation, after + 1, &category) {
-            self.session.edit(edit, None, self.view.selected);
+            self.edit(edit, None);
         }
     }
 
@@ -207,7 +210,7 @@ impl App {
             return;
         };
         let id = issue.id.clone();
-        self.session.edit(edit, None, self.view.selected);
+        self.edit(edit, None);
         self.settings.page = Page::Columns;
         self.view.select_issue(id, self.session.workspace());
         self.view.set_editing(true);
