@@ -753,3 +753,24 @@ fn f1_lists_every_shortcut_from_the_registry() {
         harness.get_by_label(what);
     }
 }
+
+#[test]
+fn the_zoom_keys_zoom_in_out_and_back_once_per_press() {
+    let mut harness = example_window();
+    let zoom = |harness: &Harness<'static, App>| harness.state().settings().zoom;
+    assert_eq!(zoom(&harness), 1.0);
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::Plus);
+    harness.run();
+    let larger = zoom(&harness);
+    assert!(larger > 1.0, "{larger}");
+    // One press is one step, though the registry and egui could both have heard it.
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::Minus);
+    harness.run();
+    assert!((zoom(&harness) - 1.0).abs() < 1e-4, "{}", zoom(&harness));
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::Equals);
+    harness.run();
+    assert_eq!(zoom(&harness), larger);
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::Num0);
+    harness.run();
+    assert_eq!(zoom(&harness), 1.0);
+}
