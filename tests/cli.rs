@@ -185,6 +185,67 @@ fn one_bad_file_does_not_stop_the_others() {
     assert!(stderr.contains("wrong-types.ron:14:23: error"), "{stderr}");
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(report["parties"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        report["left_out"],
+        serde_json::json!([{
+            "file": "tests/fixtures/wrong-types.ron",
+            "reason": "14:23: expected a number here, but found `\"high\"`"
+        }])
+    );
+}
+
+/// The bundled folder with `russia.ron` cut short, as a failed copy or sync leaves it.
+fn folder_with_truncated_russia() -> tempfile::TempDir {
+    let folder = tempfile::tempdir().unwrap();
+    for name in ["agenda.ron", "nato.ron", "us.ron"] {
+        fs::copy(Path::new(DATA).join(name), folder.path().join(name)).unwrap();
+    }
+    let russia = fs::read_to_string(Path::new(DATA).join("russia.ron")).unwrap();
+    fs::write(folder.path().join("russia.ron"), &russia[..russia.len() / 2]).unwrap();
+    folder
+}
+
+#[test]
+fn a_file_that_failed_to_load_is_named_in_every_report() {
+    let folder = folder_with_truncated_russia();
+    let run = |format: &str| {
+        let output = common_ground()
+            .args(["compare", folder.path().to_str().unwrap(), "--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "a file left out fails compare");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let report: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    let left_out = report["left_out"].as_array().unwrap();
+    assert_eq!(left_out.len(), 1);
+    assert!(
+        left_out[0]["file"].as_str().unwrap().ends_with("russia.ron"),
+        "{left_out:?}"
+    );
+    let reason = left_out[0]["reason"].as_str().unwrap();
+    assert!(reason.contains(':'), "the reason says where: {reason}");
+    let parties: Vec<&str> = report["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|party| party["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(parties, ["nato", "us"]);
+
+    let text = run("text");
+    let second_line = text.lines().nth(2).unwrap();
+    assert!(
+        second_line.starts_with("LEFT OUT: russia.ron could not be read (")
+            && second_line.ends_with("): these conclusions leave it out."),
+        "{text}"
+    );
+    let brief = run("markdown");
+    // Among the opening lines, before any finding.
+    let warned = brief
+        .find("> **Left out:** russia.ron could not be read (")
+        .unwrap();
+    assert!(warned < brief.find("## Summary").unwrap(), "{brief}");
 }
 
 #[test]
@@ -221,6 +282,13 @@ fn compare_as_json_gives_each_issue_its_status() {
             == "as long as Russia withdraws its troops from the Ukrainian border"
         && offer["waits_on"]["party"] == "russia"));
     assert_eq!(issue("russian-forces-abroad")["status"], "unaddressed");
+    // The US and NATO overlap on incident avoidance, but Russia has said nothing about it.
+    let incidents = issue("incident-avoidance");
+    assert_eq!(incidents["status"], "untested");
+    assert_eq!(incidents["zone"]["min"], 50.0);
+    assert_eq!(incidents["awaited"], serde_json::json!(["russia"]));
+    assert_eq!(incidents["silent"], serde_json::json!(["russia"]));
+    assert_eq!(report["left_out"], serde_json::json!([]));
     // Every issue carries the documented keys, null where they do not apply.
     for issue in report["issues"].as_array().unwrap() {
         // serde_json's map lists keys sorted.
@@ -233,10 +301,12 @@ fn compare_as_json_gives_each_issue_its_status() {
         assert_eq!(
             keys,
             [
+                "awaited",
                 "collisions",
                 "conditional_offers",
                 "gap",
                 "id",
+                "no_stake",
                 "parties",
                 "silent",
                 "status",
@@ -317,6 +387,11 @@ fn markdown_brief_cites_the_quotes() {
             "| Broad arms control agreements | possible agreement | zone 40–100 | – |",
         ))
         .stdout(predicate::str::contains(
+            "| Inflammatory rhetoric | untested: waits on Russia (silent) | zone 0–20 among the \
+             parties placed | Russia |",
+        ))
+        .stdout(predicate::str::contains("\n## Untested\n"))
+        .stdout(predicate::str::contains(
             "(red line, non-negotiable, est. range 90–100, stance 100, salience 90)",
         ))
         .stdout(predicate::str::ends_with(
@@ -330,7 +405,12 @@ fn text_report_groups_issues_by_status() {
         .args(["compare", DATA])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("POSSIBLE AGREEMENT (5)"))
+        .stdout(predicate::str::contains("POSSIBLE AGREEMENT (3)"))
+        .stdout(predicate::str::contains("UNTESTED (2)"))
+        .stdout(predicate::str::contains(
+            "Inflammatory rhetoric [rhetoric]: zone 0–20 among the parties placed\n    \
+             ranges: NATO 0–20, US 0–20\n    untested: waits on Russia (silent)\n",
+        ))
         .stdout(predicate::str::contains("DEADLOCK (3)"))
         .stdout(predicate::str::contains(
             "NATO membership for Ukraine and other ex-Soviet states [nato-membership]: gap 5–90 (85 points)",

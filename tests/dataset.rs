@@ -94,17 +94,17 @@ fn finds_the_openings_and_the_deadlocks_the_article_reports() {
     let all: Vec<usize> = (0..outcome.negotiation.parties.len()).collect();
     let analysis = analyse(&outcome.negotiation, &all);
     let status = |id: &str| analysis.issue(id).map(|issue| issue.status);
-    for opening in [
-        "arms-control",
-        "missile-placement",
-        "military-exercises",
-        "incident-avoidance",
-    ] {
+    for opening in ["arms-control", "missile-placement", "military-exercises"] {
         assert_eq!(
             status(opening),
             Some(Status::PossibleAgreement),
             "{opening}"
         );
+    }
+    // The article reports the US and NATO ready to talk about incidents and rhetoric, but
+    // says nothing of Russia's answer: an opening, not yet an agreement.
+    for opening in ["incident-avoidance", "rhetoric"] {
+        assert_eq!(status(opening), Some(Status::Untested), "{opening}");
     }
     for deadlock in ["nato-membership", "troop-deployments"] {
         assert_eq!(status(deadlock), Some(Status::Deadlock), "{deadlock}");

@@ -60,13 +60,14 @@ fn statement() -> impl Strategy<Value = Statement> {
         (
             proptest::collection::vec(condition(), 0..3),
             proptest::collection::vec(source(), 0..3),
+            text(),
         ),
     )
         .prop_map(
             |(
                 (id, issue, kind, summary),
                 (stance, range, salience, firmness, estimated),
-                (conditions, sources),
+                (conditions, sources, notes),
             )| {
                 Statement {
                     id,
@@ -80,6 +81,7 @@ fn statement() -> impl Strategy<Value = Statement> {
                     estimated,
                     conditions,
                     sources,
+                    notes,
                 }
             },
         )
@@ -93,12 +95,13 @@ fn party_file() -> impl Strategy<Value = PartyFile> {
             text(),
             text(),
             proptest::option::of(number()),
+            text(),
         ),
         (0u32..5, text(), text()),
         proptest::collection::vec(statement(), 0..4),
     )
         .prop_map(
-            |((id, name, short_name, colour, capability), (format, as_of, summary), statements)| {
+            |((id, name, short_name, colour, capability, notes), (format, as_of, summary), statements)| {
                 PartyFile {
                     format,
                     party: Party {
@@ -107,6 +110,7 @@ fn party_file() -> impl Strategy<Value = PartyFile> {
                         short_name,
                         colour,
                         capability,
+                        notes,
                     },
                     as_of,
                     summary,

@@ -35,6 +35,13 @@ pub struct AgendaIssue {
     pub description: String,
     /// What points of the 0–100 scale mean; at least 0 and 100 must be named.
     pub scale: Vec<Anchor>,
+    /// Ids of the parties the analyst judges to have no stake in the issue: their silence
+    /// leaves a finding as it is, where any other party's silence leaves it untested.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub no_stake: Vec<String>,
+    /// The analyst's own reasoning, kept beside the issue.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -67,6 +74,9 @@ pub struct Party {
     /// Relative power to shape the outcome, 0–1; an analyst estimate when given.
     #[serde(default)]
     pub capability: Option<f64>,
+    /// The analyst's own reasoning about the party.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -94,6 +104,9 @@ pub struct Statement {
     pub conditions: Vec<Condition>,
     #[serde(default)]
     pub sources: Vec<Source>,
+    /// The analyst's own reasoning behind the numbers, such as why a range is estimated so.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

@@ -12,11 +12,32 @@ pub struct Loaded<T> {
     pub data: T,
 }
 
-/// The agenda and party files that loaded.
+/// The agenda and party files that loaded, and those that were asked for but did not.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Negotiation {
     pub agenda: Option<Loaded<Agenda>>,
     pub parties: Vec<Loaded<PartyFile>>,
+    /// Files that were asked for but could not be read: every conclusion drawn from the
+    /// others leaves them out, and must say so.
+    pub left_out: Vec<LeftOut>,
+}
+
+/// A file that was asked for but could not be read, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftOut {
+    pub path: PathBuf,
+    /// The first error in it, with its line and column when known: `12:3: expected …`.
+    pub reason: String,
+}
+
+impl LeftOut {
+    /// "russia.ron", for messages that sit beside the findings.
+    pub fn file_name(&self) -> String {
+        self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        )
+    }
 }
 
 /// A statement: the index of its party file and its index in that file.

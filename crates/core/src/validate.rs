@@ -24,6 +24,9 @@ pub fn validate(negotiation: &Negotiation) -> Vec<Problem> {
         .iter()
         .map(|party| party.data.party.id.as_str())
         .collect();
+    if let Some(agenda) = &negotiation.agenda {
+        check_no_stake(negotiation, agenda, &party_ids, &mut problems);
+    }
     let mut first_file_of_party: HashMap<&str, &Path> = HashMap::new();
     for party in &negotiation.parties {
         let context = Context {
@@ -146,6 +149,63 @@ fn check_agenda(file: &Path, agenda: &Agenda, problems: &mut Vec<Problem>) {
                     format!(
                         "the scale of `{}` needs an anchor at {end} saying what that end means",
                         issue.id
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// A party recorded as having no stake must be one that is loaded, and one that says nothing
+/// on the issue: if it speaks, it is compared like any other and the record is stale.
+fn check_no_stake(
+    negotiation: &Negotiation,
+    agenda: &Loaded<Agenda>,
+    party_ids: &HashSet<&str>,
+    problems: &mut Vec<Problem>,
+) {
+    let context = Context {
+        file: &agenda.path,
+        issue_ids: None,
+        party_ids,
+        own_party: "",
+    };
+    let issues = Place::Root.field("issues");
+    for (i, issue) in agenda.data.issues.iter().enumerate() {
+        let issue_at = issues.index(i);
+        let no_stake = issue_at.field("no_stake");
+        for (j, party_id) in issue.no_stake.iter().enumerate() {
+            let at = no_stake.index(j);
+            let speaking = negotiation
+                .parties
+                .iter()
+                .filter(|party| party.data.party.id == *party_id)
+                .map(|party| {
+                    party
+                        .data
+                        .statements
+                        .iter()
+                        .filter(|statement| statement.issue == issue.id)
+                        .count()
+                })
+                .sum::<usize>();
+            if !negotiation.parties.is_empty() && !party_ids.contains(party_id.as_str()) {
+                problems.push(context.warning(
+                    at,
+                    format!(
+                        "`{}` records that party `{party_id}` has no stake, but no loaded file \
+                         is that party's",
+                        issue.id
+                    ),
+                ));
+            } else if speaking > 0 {
+                problems.push(context.warning(
+                    at,
+                    format!(
+                        "`{}` records that party `{party_id}` has no stake, yet it makes \
+                         {speaking} statement{} on the issue; it is compared like any other",
+                        issue.id,
+                        if speaking == 1 { "" } else { "s" }
                     ),
                 ));
             }
@@ -530,6 +590,7 @@ mod tests {
                 path: PathBuf::from("east.ron"),
                 data: parse_ron(PARTY).unwrap().value,
             }],
+            left_out: Vec::new(),
         }
     }
 
@@ -612,6 +673,36 @@ mod tests {
             .collect();
         assert_eq!(duplicates.len(), 1);
         assert_eq!(duplicates[0].file, PathBuf::from("east-again.ron"));
+    }
+
+    #[test]
+    fn no_stake_must_name_a_loaded_party_that_keeps_quiet() {
+        let mut negotiation = negotiation();
+        if let Some(agenda) = &mut negotiation.agenda {
+            agenda.data.issues[0].no_stake = vec!["east".to_owned(), "west".to_owned()];
+        }
+        let found: Vec<(String, String)> = validate(&negotiation)
+            .into_iter()
+            .filter(|p| p.message.contains("no stake"))
+            .map(|p| (p.path.map(|path| path.to_string()).unwrap_or_default(), p.message))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "issues[0].no_stake[0]".to_owned(),
+                    "`membership` records that party `east` has no stake, yet it makes 2 \
+                     statements on the issue; it is compared like any other"
+                        .to_owned()
+                ),
+                (
+                    "issues[0].no_stake[1]".to_owned(),
+                    "`membership` records that party `west` has no stake, but no loaded file is \
+                     that party's"
+                        .to_owned()
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -42,13 +42,16 @@ pub(crate) fn kind_colour(kind: Kind, visuals: &Visuals) -> Color32 {
     if visuals.dark_mode { dark } else { light }
 }
 
-/// Status colours from the same palette: bluish green for possible agreement, vermillion for
-/// deadlock. Every status is written out beside its colour, and a gap is hatched as well.
+/// Status colours from the same palette: bluish green for possible agreement, blue for an
+/// overlap that waits on a silent party, vermillion for deadlock. Every status is written out
+/// beside its colour, and a gap is hatched as well.
 pub(crate) fn status_colour(status: Status, visuals: &Visuals) -> Color32 {
     let dark = visuals.dark_mode;
     match status {
         Status::PossibleAgreement if dark => Color32::from_rgb(0x2f, 0xc8, 0x9a),
         Status::PossibleAgreement => Color32::from_rgb(0x00, 0x6e, 0x52),
+        Status::Untested if dark => Color32::from_rgb(0x56, 0xb4, 0xe9),
+        Status::Untested => Color32::from_rgb(0x00, 0x5a, 0x8e),
         Status::Deadlock if dark => Color32::from_rgb(0xff, 0x7a, 0x3c),
         Status::Deadlock => Color32::from_rgb(0xb0, 0x3a, 0x00),
         Status::Unaddressed => visuals.weak_text_color(),

@@ -18,8 +18,13 @@ use crate::validate::is_usable_range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Status {
-    /// At least two parties are placed on the scale, and all their ranges overlap.
+    /// Every chosen party with a stake in the issue is placed on the scale (at least two),
+    /// and all their ranges overlap.
     PossibleAgreement,
+    /// At least two parties are placed on the scale and their ranges overlap, but a chosen
+    /// party with a stake is not placed: silent, or speaking without a position. Its silence
+    /// is not consent, so the zone is shown but not called an agreement.
+    Untested,
     /// At least two parties are placed on the scale, and their ranges do not all overlap.
     Deadlock,
     /// Fewer than two parties are placed on the scale.
@@ -31,6 +36,7 @@ impl Status {
     pub fn id(self) -> &'static str {
         match self {
             Status::PossibleAgreement => "possible-agreement",
+            Status::Untested => "untested",
             Status::Deadlock => "deadlock",
             Status::Unaddressed => "unaddressed",
         }
@@ -39,6 +45,7 @@ impl Status {
     pub fn label(self) -> &'static str {
         match self {
             Status::PossibleAgreement => "possible agreement",
+            Status::Untested => "untested",
             Status::Deadlock => "deadlock",
             Status::Unaddressed => "unaddressed",
         }
@@ -100,8 +107,13 @@ pub struct IssueAnalysis {
     pub stands: Vec<Stand>,
     pub collisions: Vec<Collision>,
     pub conditional_offers: Vec<ConditionalOffer>,
-    /// The chosen parties that say nothing on the issue.
+    /// The chosen parties with a stake that say nothing on the issue.
     pub silent: Vec<usize>,
+    /// The chosen parties with a stake that are not placed on the scale (the silent ones and
+    /// those that speak without a stance or range): an overlap waits on them.
+    pub awaited: Vec<usize>,
+    /// The chosen parties the agenda records as having no stake in the issue.
+    pub no_stake: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -296,6 +308,38 @@ fn analyse_issue(
         .iter()
         .filter_map(|stand| stand.range.map(|range| (stand, range)))
         .collect();
+    let no_stake: Vec<usize> = negotiation
+        .agenda_issue(id)
+        .map(|issue| {
+            parties
+                .iter()
+                .copied()
+                .filter(|&party| {
+                    negotiation
+                        .party(party)
+                        .is_some_and(|file| issue.no_stake.contains(&file.party.id))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let speaks = |party: usize| stands.iter().any(|stand| stand.party == party);
+    let placed = |party: usize| {
+        stands
+            .iter()
+            .any(|stand| stand.party == party && stand.range.is_some())
+    };
+    // A party with no stake counts only if it speaks all the same.
+    let has_stake = |party: &usize| !no_stake.contains(party) || speaks(*party);
+    let silent: Vec<usize> = parties
+        .iter()
+        .copied()
+        .filter(|&party| has_stake(&party) && !speaks(party))
+        .collect();
+    let awaited: Vec<usize> = parties
+        .iter()
+        .copied()
+        .filter(|&party| has_stake(&party) && !placed(party))
+        .collect();
     let (status, zone, gap) = if ranged.len() < 2 {
         (Status::Unaddressed, None, None)
     } else {
@@ -306,7 +350,12 @@ fn analyse_issue(
                 min: highest_min,
                 max: lowest_max,
             };
-            (Status::PossibleAgreement, Some(zone), None)
+            let status = if awaited.is_empty() {
+                Status::PossibleAgreement
+            } else {
+                Status::Untested
+            };
+            (status, Some(zone), None)
         } else {
             let side = |bound: fn(&Range) -> f64, value: f64| -> Vec<StatementKey> {
                 ranged
@@ -340,11 +389,7 @@ fn analyse_issue(
         }
     };
 
-    let silent = parties
-        .iter()
-        .copied()
-        .filter(|party| !stands.iter().any(|stand| stand.party == *party))
-        .collect();
+    let no_stake = no_stake.into_iter().filter(|&p| !speaks(p)).collect();
     IssueAnalysis {
         issue: id.to_owned(),
         status,
@@ -354,6 +399,8 @@ fn analyse_issue(
         conditional_offers: conditional_offers(negotiation, &stands),
         stands,
         silent,
+        awaited,
+        no_stake,
     }
 }
 

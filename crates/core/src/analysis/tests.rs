@@ -49,6 +49,7 @@ fn overlapping_ranges_give_their_common_zone() {
     // A accepts 20–60, B 40–90, C 50–70: the zone is 50–60.
     let negotiation = Negotiation {
         agenda: None,
+        left_out: Vec::new(),
         parties: vec![
             party(
                 "a",
@@ -100,6 +101,7 @@ fn a_deadlock_names_the_gap_and_the_limits_that_make_it() {
     // Lowest max 5 (East), highest min 90 (West): the gap is 5–90, width 85.
     let negotiation = Negotiation {
         agenda: None,
+        left_out: Vec::new(),
         parties: vec![
             party(
                 "east",
@@ -171,6 +173,7 @@ fn a_party_range_is_the_common_part_of_its_statements() {
     // A's 10–60 and 40–80 give 40–60; against B's 55–100 the zone is 55–60.
     let negotiation = Negotiation {
         agenda: None,
+        left_out: Vec::new(),
         parties: vec![
             party(
                 "a",
@@ -208,6 +211,7 @@ fn a_party_range_is_the_common_part_of_its_statements() {
 fn contradictory_ranges_fall_back_to_the_firmest_statement() {
     let negotiation = Negotiation {
         agenda: None,
+        left_out: Vec::new(),
         parties: vec![party(
             "a",
             &[
@@ -241,6 +245,7 @@ fn a_stance_without_a_range_places_the_party_at_that_point() {
     // B counts as accepting just 100, so the gap is 20–100.
     let negotiation = Negotiation {
         agenda: None,
+        left_out: Vec::new(),
         parties: vec![
             party(
                 "a",
@@ -285,6 +290,7 @@ fn a_stance_without_a_range_places_the_party_at_that_point() {
 fn an_off_scale_stance_is_ignored_and_a_party_chosen_twice_counts_once() {
     let negotiation = Negotiation {
         agenda: None,
+        left_out: Vec::new(),
         parties: vec![
             party(
                 "a",
@@ -316,6 +322,7 @@ fn an_off_scale_stance_is_ignored_and_a_party_chosen_twice_counts_once() {
 fn a_demand_inside_the_accepted_range_is_no_collision() {
     let negotiation = Negotiation {
         agenda: None,
+        left_out: Vec::new(),
         parties: vec![
             party(
                 "a",
@@ -370,4 +377,133 @@ fn the_strongest_statement_is_the_hardest_kind_then_the_firmest() {
     assert!(hardness(Kind::Rejection) < hardness(Kind::Demand));
     assert!(hardness(Kind::Demand) < hardness(Kind::OpenToTalks));
     assert!(hardness(Kind::OpenToTalks) < hardness(Kind::Offer));
+}
+
+/// One agenda issue, `arms`, whose `no_stake` names `no_stake`.
+fn agenda_with_no_stake(no_stake: &[&str]) -> Option<Loaded<crate::model::Agenda>> {
+    let names: Vec<String> = no_stake.iter().map(|id| format!("\"{id}\"")).collect();
+    let text = format!(
+        "(format: 1, name: \"n\", issues: [(id: \"arms\", title: \"Arms\", scale: [(at: 0, \
+         meaning: \"none\"), (at: 100, meaning: \"all\")], no_stake: [{}])])",
+        names.join(", ")
+    );
+    Some(Loaded {
+        path: PathBuf::from("agenda.ron"),
+        data: parse_ron(&text).unwrap().value,
+    })
+}
+
+/// The worked example of docs/format.md §7: six parties on `arms`; A 20–60, B 40–90, C 30–70
+/// and D 45–80 overlap in 45–60; E and F say nothing.
+fn six_parties(no_stake: &[&str]) -> Negotiation {
+    let ranged = |id: &str, min: f64, max: f64| {
+        party(
+            id,
+            &[("x", "arms", "Offer", None, Some((min, max)), "Flexible")],
+        )
+    };
+    Negotiation {
+        agenda: agenda_with_no_stake(no_stake),
+        parties: vec![
+            ranged("a", 20.0, 60.0),
+            ranged("b", 40.0, 90.0),
+            ranged("c", 30.0, 70.0),
+            ranged("d", 45.0, 80.0),
+            party("e", &[("x", "other", "Offer", Some(10.0), None, "Firm")]),
+            party("f", &[]),
+        ],
+        left_out: Vec::new(),
+    }
+}
+
+#[test]
+fn silence_leaves_an_overlap_untested_and_the_speakers_alone_agree() {
+    let negotiation = six_parties(&[]);
+    let all = analyse(&negotiation, &[0, 1, 2, 3, 4, 5]);
+    let arms = all.issue("arms").unwrap();
+    assert_eq!(arms.status, Status::Untested);
+    // The zone is still worked out from the four who are placed: max(20,40,30,45)–min(60,90,70,80).
+    assert_eq!(
+        arms.zone,
+        Some(Range {
+            min: 45.0,
+            max: 60.0
+        })
+    );
+    assert_eq!(arms.silent, vec![4, 5]);
+    assert_eq!(arms.awaited, vec![4, 5]);
+    assert_eq!(Status::Untested.id(), "untested");
+
+    let speakers = analyse(&negotiation, &[0, 1, 2, 3]);
+    let arms = speakers.issue("arms").unwrap();
+    assert_eq!(arms.status, Status::PossibleAgreement);
+    assert!(arms.silent.is_empty() && arms.awaited.is_empty());
+}
+
+#[test]
+fn a_party_with_no_stake_does_not_hold_an_agreement_back() {
+    let negotiation = six_parties(&["e", "f"]);
+    let arms = analyse(&negotiation, &[0, 1, 2, 3, 4, 5]);
+    let arms = arms.issue("arms").unwrap();
+    assert_eq!(arms.status, Status::PossibleAgreement);
+    assert_eq!(arms.no_stake, vec![4, 5]);
+    assert!(arms.silent.is_empty());
+    // Only one of the two recorded: the other still keeps it untested.
+    let negotiation = six_parties(&["e"]);
+    let analysis = analyse(&negotiation, &[0, 1, 2, 3, 4, 5]);
+    let arms = analysis.issue("arms").unwrap();
+    assert_eq!(arms.status, Status::Untested);
+    assert_eq!(arms.awaited, vec![5]);
+}
+
+#[test]
+fn a_party_that_speaks_without_a_position_is_awaited_but_not_silent() {
+    // A 20–60 and B 40–90 overlap; C voices a concern with no stance or range.
+    let negotiation = Negotiation {
+        agenda: None,
+        left_out: Vec::new(),
+        parties: vec![
+            party(
+                "a",
+                &[("x", "arms", "Offer", None, Some((20.0, 60.0)), "Flexible")],
+            ),
+            party(
+                "b",
+                &[("x", "arms", "Offer", None, Some((40.0, 90.0)), "Flexible")],
+            ),
+            party("c", &[("x", "arms", "Concern", None, None, "Firm")]),
+        ],
+    };
+    let analysis = analyse(&negotiation, &[0, 1, 2]);
+    let arms = analysis.issue("arms").unwrap();
+    assert_eq!(arms.status, Status::Untested);
+    assert!(arms.silent.is_empty());
+    assert_eq!(arms.awaited, vec![2]);
+}
+
+#[test]
+fn silence_does_not_soften_a_deadlock_and_one_placed_party_is_unaddressed() {
+    // A 10–20 and B 70–90 stand apart; C is silent: still a deadlock, gap 20–70.
+    let negotiation = Negotiation {
+        agenda: None,
+        left_out: Vec::new(),
+        parties: vec![
+            party(
+                "a",
+                &[("x", "arms", "Demand", None, Some((10.0, 20.0)), "Firm")],
+            ),
+            party(
+                "b",
+                &[("x", "arms", "Demand", None, Some((70.0, 90.0)), "Firm")],
+            ),
+            party("c", &[]),
+        ],
+    };
+    let analysis = analyse(&negotiation, &[0, 1, 2]);
+    let arms = analysis.issue("arms").unwrap();
+    assert_eq!(arms.status, Status::Deadlock);
+    assert_eq!(arms.gap.as_ref().map(|g| (g.from, g.to)), Some((20.0, 70.0)));
+    assert_eq!(arms.silent, vec![2]);
+    let alone = analyse(&negotiation, &[0, 2]);
+    assert_eq!(alone.issue("arms").unwrap().status, Status::Unaddressed);
 }

@@ -42,14 +42,37 @@ pub fn new_party(negotiation: &Negotiation, today: &str, exists: impl Fn(&Path) 
                 id,
                 name: "New party".to_owned(),
                 short_name: "New".to_owned(),
-                colour: "#999999".to_owned(),
+                colour: unused_colour(negotiation).to_owned(),
                 capability: None,
+                notes: String::new(),
             },
             as_of: today.to_owned(),
             summary: String::new(),
             statements: Vec::new(),
         },
     }
+}
+
+/// The colours new parties are given, in order: the Okabe–Ito palette, whose colours stay
+/// apart under the common forms of colour blindness, darkest first so names on them read.
+pub const PARTY_COLOURS: [&str; 7] = [
+    "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#f0e442",
+];
+
+/// The first palette colour no open party uses; the first again when all are taken, since a
+/// party must have some colour and its name is always written beside it.
+fn unused_colour(negotiation: &Negotiation) -> &'static str {
+    let used = |colour: &str| {
+        negotiation
+            .parties
+            .iter()
+            .any(|party| party.data.party.colour.eq_ignore_ascii_case(colour))
+    };
+    PARTY_COLOURS
+        .iter()
+        .copied()
+        .find(|colour| !used(colour))
+        .unwrap_or(PARTY_COLOURS[0])
 }
 
 /// The date `days` days after 1970-01-01, as `YYYY-MM-DD` (the proleptic Gregorian calendar,
@@ -100,6 +123,8 @@ pub fn blank_issue<'a>(taken: impl IntoIterator<Item = &'a str>) -> AgendaIssue 
                 meaning: String::new(),
             },
         ],
+        no_stake: Vec::new(),
+        notes: String::new(),
     }
 }
 
@@ -132,6 +157,7 @@ pub fn new_statement(negotiation: &Negotiation, party: usize, issue: &str) -> Op
         estimated: true,
         conditions: Vec::new(),
         sources: Vec::new(),
+        notes: String::new(),
     };
     let index = statements
         .iter()

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::model::{Agenda, FORMAT_VERSION, PartyFile};
-use crate::negotiation::{Loaded, Negotiation};
+use crate::negotiation::{LeftOut, Loaded, Negotiation};
 use crate::problem::{FieldPath, Position, Problem, sort_problems};
 use crate::validate::validate;
 
@@ -140,11 +140,45 @@ fn assemble(
     locate(&mut checked, &texts);
     problems.append(&mut checked);
     sort_problems(&mut problems);
+    negotiation.left_out = left_out(&files, &negotiation, &problems);
     LoadOutcome {
         negotiation,
         problems,
         files,
     }
+}
+
+/// The files among `files` that did not load, each with its first error.
+pub fn left_out(files: &[PathBuf], negotiation: &Negotiation, problems: &[Problem]) -> Vec<LeftOut> {
+    let loaded = |path: &Path| {
+        negotiation
+            .agenda
+            .as_ref()
+            .is_some_and(|agenda| agenda.path == path)
+            || negotiation.parties.iter().any(|party| party.path == path)
+    };
+    files
+        .iter()
+        .filter(|path| !loaded(path))
+        .map(|path| {
+            let reason = problems
+                .iter()
+                .find(|problem| problem.is_error() && problem.file == *path)
+                .map_or_else(
+                    || "it could not be read".to_owned(),
+                    |problem| match problem.position {
+                        Some(Position { line, col }) => {
+                            format!("{line}:{col}: {}", problem.message)
+                        }
+                        None => problem.message.clone(),
+                    },
+                );
+            LeftOut {
+                path: path.clone(),
+                reason,
+            }
+        })
+        .collect()
 }
 
 fn collect_files(paths: &[PathBuf], problems: &mut Vec<Problem>) -> FileSet {

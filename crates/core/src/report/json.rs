@@ -1,5 +1,6 @@
-//! The comparison as JSON, for other tools: `issues: [{ id, title, status, zone, gap, parties,
-//! collisions, conditional_offers, silent }]`.
+//! The comparison as JSON, for other tools: `left_out: [{ file, reason }]` and `issues: [{ id,
+//! title, status, zone, gap, parties, collisions, conditional_offers, silent, awaited,
+//! no_stake }]`.
 
 use serde::Serialize;
 
@@ -12,7 +13,15 @@ use crate::negotiation::{Negotiation, StatementKey};
 struct JsonReport<'a> {
     negotiation: String,
     parties: Vec<JsonParty<'a>>,
+    /// Files asked for that did not load: the findings leave them out.
+    left_out: Vec<JsonLeftOut<'a>>,
     issues: Vec<JsonIssue<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonLeftOut<'a> {
+    file: String,
+    reason: &'a str,
 }
 
 #[derive(Serialize)]
@@ -33,6 +42,9 @@ struct JsonIssue<'a> {
     collisions: Vec<JsonCollision<'a>>,
     conditional_offers: Vec<JsonConditionalOffer<'a>>,
     silent: Vec<&'a str>,
+    /// The parties with a stake that are not placed: an untested zone waits on them.
+    awaited: Vec<&'a str>,
+    no_stake: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -112,6 +124,14 @@ pub fn json(negotiation: &Negotiation, analysis: &Analysis) -> serde_json::Resul
                 })
             })
             .collect(),
+        left_out: negotiation
+            .left_out
+            .iter()
+            .map(|file| JsonLeftOut {
+                file: file.path.display().to_string(),
+                reason: &file.reason,
+            })
+            .collect(),
         issues: analysis
             .issues
             .iter()
@@ -171,6 +191,8 @@ pub fn json(negotiation: &Negotiation, analysis: &Analysis) -> serde_json::Resul
                     })
                     .collect(),
                 silent: issue.silent.iter().map(|&p| view.party_id(p)).collect(),
+                awaited: issue.awaited.iter().map(|&p| view.party_id(p)).collect(),
+                no_stake: issue.no_stake.iter().map(|&p| view.party_id(p)).collect(),
             })
             .collect(),
     };

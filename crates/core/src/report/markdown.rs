@@ -6,7 +6,7 @@ use super::{
     Inline, STATUSES_IN_REPORT_ORDER, View, Written, number, statement_facts, table_cell,
     zone_or_gap,
 };
-use crate::analysis::{Analysis, IssueAnalysis};
+use crate::analysis::{Analysis, IssueAnalysis, Status};
 use crate::negotiation::{Negotiation, StatementKey};
 
 pub fn markdown(negotiation: &Negotiation, analysis: &Analysis) -> String {
@@ -25,6 +25,21 @@ fn write_markdown(view: &View<'_>, out: &mut impl fmt::Write) -> fmt::Result {
         Inline(&view.negotiation.name())
     )?;
     writeln!(out, "Parties compared: {}.\n", view.party_list())?;
+    for line in view.left_out_lines() {
+        writeln!(out, "> **Left out:** {line}\n")?;
+    }
+    for &party in &view.analysis.parties {
+        if let Some(file) = view.negotiation.party(party)
+            && !file.party.notes.trim().is_empty()
+        {
+            writeln!(
+                out,
+                "*Analyst's note on {}:* {}\n",
+                Inline(&file.party.short_name),
+                Inline(&file.party.notes)
+            )?;
+        }
+    }
     writeln!(
         out,
         "Each issue is scored on a 0–100 scale whose ends are named below. Ranges, stances and \
@@ -39,11 +54,16 @@ fn write_markdown(view: &View<'_>, out: &mut impl fmt::Write) -> fmt::Result {
         } else {
             view.names(&issue.silent)
         };
+        let status = if issue.status == Status::Untested {
+            format!("untested: waits on {}", view.awaited_text(issue))
+        } else {
+            issue.status.label().to_owned()
+        };
         writeln!(
             out,
             "| {} | {} | {} | {} |",
             table_cell(view.title(&issue.issue)),
-            issue.status.label(),
+            table_cell(&status),
             zone_or_gap(issue),
             table_cell(&silent)
         )?;
@@ -94,7 +114,21 @@ fn markdown_issue<'a>(
     if let Some(scale) = scale {
         write!(finding, " Scale: {scale}.")?;
     }
+    if issue.status == Status::Untested {
+        write!(
+            finding,
+            " Not an agreement yet: it waits on {}.",
+            view.awaited_text(issue)
+        )?;
+    }
     writeln!(out, "{finding}\n")?;
+    if let Some(notes) = view
+        .agenda_issue(&issue.issue)
+        .map(|agenda_issue| agenda_issue.notes.trim())
+        .filter(|notes| !notes.is_empty())
+    {
+        writeln!(out, "*Analyst's note:* {}\n", Inline(notes))?;
+    }
     if let Some(gap) = &issue.gap {
         for (label, side) in [
             ("Held down by", &gap.low_side),
@@ -171,10 +205,17 @@ fn markdown_issue<'a>(
                     references.number(&source.reference)
                 )?;
             }
+            if !statement.notes.trim().is_empty() {
+                writeln!(out, "  *Analyst's note:* {}", Inline(&statement.notes))?;
+            }
         }
     }
-    if !issue.silent.is_empty() {
+    // An untested finding has named the silent already.
+    if !issue.silent.is_empty() && issue.status != Status::Untested {
         writeln!(out, "- Silent: {}", view.names(&issue.silent))?;
+    }
+    if !issue.no_stake.is_empty() {
+        writeln!(out, "- No stake: {}", view.names(&issue.no_stake))?;
     }
     Ok(())
 }

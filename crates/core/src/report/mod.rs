@@ -101,6 +101,39 @@ impl<'a> View<'a> {
         parts.join("; ")
     }
 
+    /// "russia.ron could not be read (12:3: expected …): these conclusions leave it out.", one
+    /// line for each file that was asked for but did not load.
+    fn left_out_lines(&self) -> Vec<String> {
+        self.negotiation
+            .left_out
+            .iter()
+            .map(|file| {
+                format!(
+                    "{} could not be read ({}): these conclusions leave it out.",
+                    Inline(&file.file_name()),
+                    Inline(&file.reason)
+                )
+            })
+            .collect()
+    }
+
+    /// The parties an untested finding waits on, each with why: "Russia (silent)".
+    fn awaited_text(&self, issue: &IssueAnalysis) -> String {
+        let named: Vec<String> = issue
+            .awaited
+            .iter()
+            .map(|&party| {
+                let why = if issue.silent.contains(&party) {
+                    "silent"
+                } else {
+                    "no position on the scale"
+                };
+                format!("{} ({why})", Inline(self.party_name(party)))
+            })
+            .collect();
+        named.join(", ")
+    }
+
     fn party_list(&self) -> String {
         self.names(&self.analysis.parties)
     }
@@ -157,6 +190,9 @@ fn range_text(range: Range) -> String {
 
 fn zone_or_gap(issue: &IssueAnalysis) -> String {
     match (&issue.zone, &issue.gap) {
+        (Some(zone), _) if issue.status == Status::Untested => {
+            format!("zone {} among the parties placed", range_text(*zone))
+        }
         (Some(zone), _) => format!("zone {}", range_text(*zone)),
         (_, Some(gap)) => format!(
             "gap {}–{} ({} points)",
@@ -188,8 +224,9 @@ fn statement_facts(statement: &Statement) -> String {
     )
 }
 
-const STATUSES_IN_REPORT_ORDER: [Status; 3] = [
+const STATUSES_IN_REPORT_ORDER: [Status; 4] = [
     Status::PossibleAgreement,
+    Status::Untested,
     Status::Deadlock,
     Status::Unaddressed,
 ];

@@ -5,7 +5,7 @@ use std::fmt;
 use super::{
     Inline, STATUSES_IN_REPORT_ORDER, View, Written, range_text, statement_facts, zone_or_gap,
 };
-use crate::analysis::{Analysis, IssueAnalysis};
+use crate::analysis::{Analysis, IssueAnalysis, Status};
 use crate::negotiation::Negotiation;
 
 pub fn text(negotiation: &Negotiation, analysis: &Analysis) -> String {
@@ -19,6 +19,9 @@ pub fn text(negotiation: &Negotiation, analysis: &Analysis) -> String {
 fn write_text(view: &View<'_>, out: &mut impl fmt::Write) -> fmt::Result {
     writeln!(out, "{}", Inline(&view.negotiation.name()))?;
     writeln!(out, "Parties compared: {}", view.party_list())?;
+    for line in view.left_out_lines() {
+        writeln!(out, "LEFT OUT: {line}")?;
+    }
     for status in STATUSES_IN_REPORT_ORDER {
         let issues = view.issues_with(status);
         if issues.is_empty() {
@@ -104,8 +107,15 @@ fn text_issue(view: &View<'_>, issue: &IssueAnalysis, out: &mut impl fmt::Write)
             view.conditions_text(&conditions, true)
         )?;
     }
-    if !issue.silent.is_empty() {
+    if issue.status == Status::Untested {
+        writeln!(out, "    untested: waits on {}", view.awaited_text(issue))?;
+    }
+    // An untested finding has named the silent already.
+    if !issue.silent.is_empty() && issue.status != Status::Untested {
         writeln!(out, "    silent: {}", view.names(&issue.silent))?;
+    }
+    if !issue.no_stake.is_empty() {
+        writeln!(out, "    no stake: {}", view.names(&issue.no_stake))?;
     }
     Ok(())
 }

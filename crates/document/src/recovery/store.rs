@@ -87,6 +87,8 @@ impl Snapshot {
                 .cloned()
                 .map(|(path, data)| Loaded { path, data })
                 .collect(),
+            // Recovery holds what was edited; which files are unreadable is the disk's to say.
+            left_out: Vec::new(),
         }
     }
 }

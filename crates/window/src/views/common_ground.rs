@@ -55,6 +55,7 @@ fn findings_ui(
     ui.weak(format!("Comparing {}", names.join(", ")));
     ui.add_space(4.0);
     agreements_ui(ui, workspace, view, analysis, commands);
+    untested_ui(ui, workspace, view, analysis, commands);
     deadlocks_ui(ui, workspace, view, analysis, commands);
     collisions_ui(ui, workspace, view, analysis, commands);
     let unaddressed = with_status(analysis, Status::Unaddressed);
@@ -128,6 +129,36 @@ fn agreements_ui(
         );
     }
     nothing_ui(ui, agreements.is_empty());
+}
+
+/// Overlaps that wait on a party with a stake that has not said where it stands.
+fn untested_ui(
+    ui: &mut Ui,
+    workspace: &Workspace,
+    view: &ViewState,
+    analysis: &Analysis,
+    commands: &mut Commands,
+) {
+    let untested = with_status(analysis, Status::Untested);
+    section_ui(ui, Status::Untested, "Untested", untested.len());
+    for issue in &untested {
+        entry_ui(ui, "Untested", workspace, view, issue, commands, |ui| {
+            let unplaced: Vec<&str> = issue
+                .awaited
+                .iter()
+                .filter(|party| !issue.silent.contains(party))
+                .map(|&party| short_name(workspace, party))
+                .collect();
+            if !unplaced.is_empty() {
+                ui.label(format!(
+                    "{} speak{} to it without a place on the scale",
+                    unplaced.join(", "),
+                    if unplaced.len() == 1 { "s" } else { "" }
+                ));
+            }
+        });
+    }
+    nothing_ui(ui, untested.is_empty());
 }
 
 /// Deadlocks, each with whose limits hold the gap open.
@@ -251,6 +282,9 @@ fn entry_ui(
     ui.indent(("finding", &issue.issue), |ui| {
         // The section already names the status; the figures are what is new.
         let mut facts = match (&issue.zone, &issue.gap) {
+            (Some(zone), _) if issue.status == Status::Untested => {
+                format!("overlap {:.0}–{:.0} so far", zone.min, zone.max)
+            }
             (Some(zone), _) => format!("zone {:.0}–{:.0}", zone.min, zone.max),
             (_, Some(gap)) => format!("gap {:.0}–{:.0}", gap.from, gap.to),
             _ => "fewer than two parties are placed on the scale".to_owned(),

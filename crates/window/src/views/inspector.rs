@@ -173,6 +173,9 @@ fn issue_ui(
     {
         ui.label(description);
     }
+    if let Some(issue) = agenda_issue {
+        notes_ui(ui, "Analyst's notes", &issue.notes);
+    }
     if let Some(issue) = analysis.issue(issue_id) {
         ui.add_space(4.0);
         ui.label(
@@ -250,10 +253,23 @@ fn statement_ui(
             }
         }
     }
+    notes_ui(ui, "Analyst's notes", &statement.notes);
+    let on_party = format!("Analyst's notes on {}", loaded.data.party.short_name);
+    notes_ui(ui, &on_party, &loaded.data.party.notes);
     ui.add_space(6.0);
     sources_ui(ui, statement);
     ui.add_space(8.0);
     ui.weak(format!("{} in {}", statement.id, loaded.path.display()));
+}
+
+/// The analyst's own notes, set apart from the parties' words; nothing when there are none.
+fn notes_ui(ui: &mut Ui, title: &str, notes: &str) {
+    if notes.trim().is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    section_ui(ui, title);
+    ui.add(egui::Label::new(RichText::new(notes).italics()).wrap());
 }
 
 /// The party, Back and Close, the statement's kind, firmness and salience, its summary and

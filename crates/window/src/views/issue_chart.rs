@@ -68,6 +68,9 @@ pub(crate) fn status_words(issue: &IssueAnalysis) -> String {
         (Status::PossibleAgreement, Some(zone), _) => {
             format!("possible agreement {:.0}–{:.0}", zone.min, zone.max)
         }
+        (Status::Untested, Some(zone), _) => {
+            format!("untested: overlap {:.0}–{:.0}", zone.min, zone.max)
+        }
         (Status::Deadlock, _, Some(gap)) => format!("deadlock: gap {:.0}–{:.0}", gap.from, gap.to),
         (status, _, _) => status.label().to_owned(),
     }

@@ -233,6 +233,10 @@ fn status_details_ui(ui: &mut Ui, workspace: &Workspace, analysis: &Analysis, is
         Status::PossibleAgreement => {
             "Possible agreement: every party shown that has a position accepts the zone"
         }
+        Status::Untested => {
+            "Untested: the ranges of the parties placed overlap, but a party shown with a stake \
+             has not said where it stands; silence is not agreement"
+        }
         Status::Deadlock => "Deadlock: the acceptable ranges do not overlap",
         Status::Unaddressed => {
             "Unaddressed: no party shown has placed a stance or range on this issue's scale"
@@ -269,6 +273,10 @@ fn status_details_ui(ui: &mut Ui, workspace: &Workspace, analysis: &Analysis, is
     if !issue.silent.is_empty() {
         let silent: Vec<&str> = issue.silent.iter().map(|&party| name(party)).collect();
         ui.label(format!("Silent: {}", silent.join(", ")));
+    }
+    if !issue.no_stake.is_empty() {
+        let names: Vec<&str> = issue.no_stake.iter().map(|&party| name(party)).collect();
+        ui.label(format!("No stake, as the agenda records: {}", names.join(", ")));
     }
     ui.weak("Ranges are the analyst's estimates; hidden parties are left out.");
 }

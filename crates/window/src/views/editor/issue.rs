@@ -82,7 +82,45 @@ pub(crate) fn issue_editor_ui(
     });
     ui.add_space(6.0);
     anchors_ui(ui, &mut form);
+    ui.add_space(6.0);
+    no_stake_ui(ui, workspace, &mut form);
     to_fix_ui(ui, &problems);
+}
+
+/// Which parties have no stake in the issue, so that their silence does not leave its
+/// findings untested.
+fn no_stake_ui(ui: &mut Ui, workspace: &Workspace, form: &mut IssueForm<'_>) {
+    ui.label(RichText::new("No stake").strong());
+    ui.weak(
+        "Tick a party only if the issue does not concern it: the silence of any other party \
+         leaves an overlap untested.",
+    );
+    let issue = form.issue;
+    // Ids the agenda names but no open file has, so that they can still be removed.
+    let mut ids: Vec<(String, String)> = workspace
+        .negotiation
+        .parties
+        .iter()
+        .map(|party| (party.data.party.id.clone(), party.data.party.name.clone()))
+        .collect();
+    for id in &issue.no_stake {
+        if !ids.iter().any(|(known, _)| known == id) {
+            ids.push((id.clone(), format!("{id} (not open)")));
+        }
+    }
+    ui.horizontal_wrapped(|ui| {
+        for (id, name) in ids {
+            let mut ticked = issue.no_stake.contains(&id);
+            if ui.checkbox(&mut ticked, name).changed() {
+                form.step(|i| {
+                    i.no_stake.retain(|other| *other != id);
+                    if ticked {
+                        i.no_stake.push(id);
+                    }
+                });
+            }
+        }
+    });
 }
 
 fn actions_ui(ui: &mut Ui, index: usize, commands: &mut Commands) {
@@ -107,11 +145,12 @@ fn actions_ui(ui: &mut Ui, index: usize, commands: &mut Commands) {
 
 fn texts_ui(ui: &mut Ui, form: &mut IssueForm<'_>, problems: &[&Problem], focus: bool) {
     type Field = fn(&mut AgendaIssue) -> &mut String;
-    let texts: [(&str, &str, Field, bool); 4] = [
+    let texts: [(&str, &str, Field, bool); 5] = [
         ("Id", "id", |i| &mut i.id, false),
         ("Title", "title", |i| &mut i.title, false),
         ("Category", "category", |i| &mut i.category, false),
         ("Description", "description", |i| &mut i.description, true),
+        ("Notes", "notes", |i| &mut i.notes, true),
     ];
     for (label, field, get, multiline) in texts {
         let mut text = get(&mut form.issue.clone()).clone();

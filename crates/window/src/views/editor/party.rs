@@ -87,7 +87,7 @@ fn party_problems<'a>(workspace: &'a Workspace, loaded: &Loaded<PartyFile>) -> V
 
 fn texts_ui(ui: &mut Ui, form: &mut PartyForm<'_>, problems: &[&Problem], focus: bool) {
     type Field = for<'a> fn(&'a mut Party, &'a mut String, &'a mut String) -> &'a mut String;
-    let texts: [(&str, &str, Field, bool); 5] = [
+    let texts: [(&str, &str, Field, bool); 6] = [
         ("Id", "id", |p, _, _| &mut p.id, false),
         ("Name", "name", |p, _, _| &mut p.name, false),
         (
@@ -98,6 +98,7 @@ fn texts_ui(ui: &mut Ui, form: &mut PartyForm<'_>, problems: &[&Problem], focus:
         ),
         ("As of", "as_of", |_, a, _| a, false),
         ("Summary", "summary", |_, _, s| s, true),
+        ("Notes", "notes", |p, _, _| &mut p.notes, true),
     ];
     let file = form.file;
     for (label, field, get, multiline) in texts {

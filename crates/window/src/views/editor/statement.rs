@@ -220,6 +220,14 @@ fn what_it_is_ui(ui: &mut Ui, workspace: &Workspace, focus: bool, form: &mut Sta
     }
     form.end_typing(&response);
     form.problems_ui(ui, &response, "summary");
+
+    let mut notes = statement.notes.clone();
+    let response = text_row(ui, "Notes", &mut notes, true)
+        .on_hover_text("Your own reasoning, such as why the range is estimated so");
+    if response.changed() {
+        form.change("notes", |s| s.notes = notes);
+    }
+    form.end_typing(&response);
 }
 
 /// A list of the negotiation's issues, by title, to choose `issue` from.
