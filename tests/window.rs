@@ -667,7 +667,7 @@ fn an_issue_status_explains_itself_and_follows_the_parties_shown() {
     harness.get_by_label("Deadlock: the acceptable ranges do not overlap");
     harness.get_by_label("Russian Federation accepts 0–5");
     harness.get_by_label_contains("The gap 5–90 lies between Russian Federation below and");
-    harness.get_by_label("possible agreement 50–100 · 1 silent");
+    harness.get_by_label("untested: overlap 50–100 · 1 silent");
 
     // Without Russia, the allies agree on the open door.
     harness.get_by_label("Russia").click();

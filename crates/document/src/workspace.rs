@@ -368,6 +368,58 @@ impl Workspace {
         self.refresh();
     }
 
+    /// Takes in a file that had failed to load and now does, from `outcome`, a load of just
+    /// that file; the other files and their edits stay as they are. `None` when it still
+    /// does not load, or was not left out.
+    pub fn take_in_left_out(&mut self, path: &Path, outcome: LoadOutcome) -> Option<FileId> {
+        if !self.negotiation.left_out.iter().any(|file| file.path == path) {
+            return None;
+        }
+        let LoadOutcome {
+            negotiation,
+            problems,
+            ..
+        } = outcome;
+        let file = if let Some(agenda) = negotiation.agenda.filter(|agenda| agenda.path == path) {
+            self.baseline_agenda = Some(agenda.data.clone());
+            self.negotiation.agenda = Some(agenda);
+            FileId::Agenda
+        } else {
+            let party = negotiation
+                .parties
+                .into_iter()
+                .find(|party| party.path == path)?;
+            let index = self.negotiation.parties.len();
+            self.baseline_parties.resize(index, None);
+            self.baseline_parties.push(Some(party.data.clone()));
+            self.negotiation.parties.push(party);
+            FileId::Party(index)
+        };
+        self.negotiation.left_out.retain(|file| file.path != path);
+        // What loading found in it before (the error that left it out, its knock-on warnings
+        // about a party not loaded) gives way to what loading finds now.
+        self.load_problems.retain(|problem| problem.file != path);
+        let found_now: Vec<Problem> = problems
+            .into_iter()
+            .filter(|problem| problem.file == path)
+            .collect();
+        let revalidated = validate(&self.negotiation);
+        for problem in found_now {
+            let again = revalidated.iter().any(|p| {
+                p.file == problem.file && p.path == problem.path && p.message == problem.message
+            });
+            if again {
+                if let Some(position) = problem.position {
+                    self.positions.insert(problem_key(&problem), position);
+                }
+            } else {
+                self.load_problems.push(problem);
+            }
+        }
+        self.refresh();
+        Some(file)
+    }
+
     /// Gives every file a new path, as after saving the negotiation into another folder.
     pub fn move_to(&mut self, origin: Origin, paths: &HashMap<FileId, PathBuf>) {
         if let (Some(agenda), Some(path)) =
