@@ -201,7 +201,11 @@ fn folder_with_truncated_russia() -> tempfile::TempDir {
         fs::copy(Path::new(DATA).join(name), folder.path().join(name)).unwrap();
     }
     let russia = fs::read_to_string(Path::new(DATA).join("russia.ron")).unwrap();
-    fs::write(folder.path().join("russia.ron"), &russia[..russia.len() / 2]).unwrap();
+    fs::write(
+        folder.path().join("russia.ron"),
+        &russia[..russia.len() / 2],
+    )
+    .unwrap();
     folder
 }
 
@@ -210,17 +214,29 @@ fn a_file_that_failed_to_load_is_named_in_every_report() {
     let folder = folder_with_truncated_russia();
     let run = |format: &str| {
         let output = common_ground()
-            .args(["compare", folder.path().to_str().unwrap(), "--format", format])
+            .args([
+                "compare",
+                folder.path().to_str().unwrap(),
+                "--format",
+                format,
+            ])
             .output()
             .unwrap();
-        assert_eq!(output.status.code(), Some(1), "a file left out fails compare");
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "a file left out fails compare"
+        );
         String::from_utf8(output.stdout).unwrap()
     };
     let report: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
     let left_out = report["left_out"].as_array().unwrap();
     assert_eq!(left_out.len(), 1);
     assert!(
-        left_out[0]["file"].as_str().unwrap().ends_with("russia.ron"),
+        left_out[0]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("russia.ron"),
         "{left_out:?}"
     );
     let reason = left_out[0]["reason"].as_str().unwrap();
@@ -241,6 +257,22 @@ fn a_file_that_failed_to_load_is_named_in_every_report() {
         "{text}"
     );
     let brief = run("markdown");
+    // Russia is unheard everywhere: what the allies share is untested, never an agreement.
+    let issues = report["issues"].as_array().unwrap();
+    assert!(
+        issues
+            .iter()
+            .all(|issue| issue["status"] != "possible-agreement")
+    );
+    let incidents = issues
+        .iter()
+        .find(|issue| issue["id"] == "incident-avoidance")
+        .unwrap();
+    assert_eq!(incidents["status"], "untested");
+    assert!(
+        text.contains("untested: waits on russia.ron (did not load)"),
+        "{text}"
+    );
     // Among the opening lines, before any finding.
     let warned = brief
         .find("> **Left out:** russia.ron could not be read (")

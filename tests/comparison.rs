@@ -95,7 +95,10 @@ fn clicking_a_finding_selects_its_issue_and_brings_it_into_view() {
         .get_by_label("Untested: Inflammatory rhetoric")
         .scroll_to_me();
     harness.run();
-    assert!(!in_view(&harness, title), "scrolling the panel moves no column");
+    assert!(
+        !in_view(&harness, title),
+        "scrolling the panel moves no column"
+    );
     harness
         .get_by_label("Untested: Inflammatory rhetoric")
         .click();

@@ -101,7 +101,11 @@ fn party_file() -> impl Strategy<Value = PartyFile> {
         proptest::collection::vec(statement(), 0..4),
     )
         .prop_map(
-            |((id, name, short_name, colour, capability, notes), (format, as_of, summary), statements)| {
+            |(
+                (id, name, short_name, colour, capability, notes),
+                (format, as_of, summary),
+                statements,
+            )| {
                 PartyFile {
                     format,
                     party: Party {

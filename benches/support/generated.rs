@@ -59,6 +59,8 @@ fn agenda() -> Agenda {
                         meaning: "Everything".into(),
                     },
                 ],
+                no_stake: Vec::new(),
+                notes: String::new(),
             })
             .collect(),
     }
@@ -98,6 +100,7 @@ fn party(index: usize, rng: &mut Lcg) -> PartyFile {
                     date: "2022-01-26".into(),
                     reference: "Generated source for benchmarks, page 12".into(),
                 }],
+                notes: String::new(),
             }
         })
         .collect();
@@ -109,6 +112,7 @@ fn party(index: usize, rng: &mut Lcg) -> PartyFile {
             short_name: format!("P{index}"),
             colour: "#336699".into(),
             capability: Some(0.5),
+            notes: String::new(),
         },
         as_of: "2022-01-26".into(),
         summary: "A generated party for benchmarks.".into(),

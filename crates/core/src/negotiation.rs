@@ -31,6 +31,13 @@ pub struct LeftOut {
 }
 
 impl LeftOut {
+    /// Whether the file was to be a party's: any but the agenda.
+    pub fn is_party_file(&self) -> bool {
+        self.path
+            .file_name()
+            .is_none_or(|name| name != crate::io::AGENDA_FILE_NAME)
+    }
+
     /// "russia.ron", for messages that sit beside the findings.
     pub fn file_name(&self) -> String {
         self.path.file_name().map_or_else(

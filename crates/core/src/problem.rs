@@ -99,6 +99,19 @@ pub struct Problem {
     /// Where in the file's data the problem is; `None` for problems with the file as a whole.
     pub path: Option<FieldPath>,
     pub message: String,
+    /// What this problem follows from, when it would go away once a file that did not load
+    /// loads: the window folds it under that file's error.
+    #[serde(skip)]
+    pub follows_from: Option<Box<FollowsFrom>>,
+}
+
+/// A file whose absence a problem follows from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum FollowsFrom {
+    /// The party with this id is named, but no loaded file is its.
+    MissingParty(String),
+    /// No agenda loaded.
+    MissingAgenda,
 }
 
 impl Problem {
@@ -109,6 +122,7 @@ impl Problem {
             position: None,
             path: None,
             message: message.into(),
+            follows_from: None,
         }
     }
 
@@ -121,6 +135,12 @@ impl Problem {
 
     pub fn at_path(mut self, path: FieldPath) -> Self {
         self.path = Some(path);
+        self
+    }
+
+    pub fn following_from(mut self, cause: FollowsFrom) -> Self {
+        // Boxed: most problems have no cause, and every problem stays small.
+        self.follows_from = Some(Box::new(cause));
         self
     }
 

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::model::{Agenda, PartyFile, Range, SCALE_MAX, SCALE_MIN, Statement};
 use crate::negotiation::{Loaded, Negotiation};
-use crate::problem::{FieldPath, Problem};
+use crate::problem::{FieldPath, FollowsFrom, Problem};
 
 pub fn validate(negotiation: &Negotiation) -> Vec<Problem> {
     let mut problems = Vec::new();
@@ -190,14 +190,18 @@ fn check_no_stake(
                 })
                 .sum::<usize>();
             if !negotiation.parties.is_empty() && !party_ids.contains(party_id.as_str()) {
-                problems.push(context.warning(
-                    at,
-                    format!(
-                        "`{}` records that party `{party_id}` has no stake, but no loaded file \
-                         is that party's",
-                        issue.id
-                    ),
-                ));
+                problems.push(
+                    context
+                        .warning(
+                            at,
+                            format!(
+                                "`{}` records that party `{party_id}` has no stake, but no \
+                                 loaded file is that party's",
+                                issue.id
+                            ),
+                        )
+                        .following_from(FollowsFrom::MissingParty(party_id.clone())),
+                );
             } else if speaking > 0 {
                 problems.push(context.warning(
                     at,
@@ -371,13 +375,18 @@ fn check_conditions(
                     ),
                 ));
             } else if !context.party_ids.contains(waits_on.party.as_str()) {
-                problems.push(context.warning(
-                    waits_at.field("party"),
-                    format!(
-                        "the condition waits on party `{}`, which is not among the loaded files",
-                        waits_on.party
-                    ),
-                ));
+                problems.push(
+                    context
+                        .warning(
+                            waits_at.field("party"),
+                            format!(
+                                "the condition waits on party `{}`, which is not among the \
+                                 loaded files",
+                                waits_on.party
+                            ),
+                        )
+                        .following_from(FollowsFrom::MissingParty(waits_on.party.clone())),
+                );
             }
         }
     }
@@ -684,7 +693,12 @@ mod tests {
         let found: Vec<(String, String)> = validate(&negotiation)
             .into_iter()
             .filter(|p| p.message.contains("no stake"))
-            .map(|p| (p.path.map(|path| path.to_string()).unwrap_or_default(), p.message))
+            .map(|p| {
+                (
+                    p.path.map(|path| path.to_string()).unwrap_or_default(),
+                    p.message,
+                )
+            })
             .collect();
         assert_eq!(
             found,

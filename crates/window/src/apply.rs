@@ -32,6 +32,7 @@ impl App {
             }
             Command::OpenTypedPath(text) => self.open_typed_path(&text),
             Command::ForgetRecent => self.settings.recent.clear(),
+            Command::Retry(path) => self.session.retry(&path),
             Command::Select(key) => self.view.select(key, workspace),
             Command::Follow(key) => self.view.follow(key, workspace),
             Command::ClearSelection => self.view.clear_selection(),

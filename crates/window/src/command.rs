@@ -30,6 +30,8 @@ pub enum Command {
     /// Open the paths typed into the prompt.
     OpenTypedPath(String),
     ForgetRecent,
+    /// Read again a file that did not load.
+    Retry(std::path::PathBuf),
 
     /// Select a statement and scroll it into view.
     Select(StatementKey),

@@ -13,7 +13,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::model::{Kind, Range, Statement};
-use crate::negotiation::{Negotiation, StatementKey};
+use crate::negotiation::{LeftOut, Negotiation, StatementKey};
 use crate::validate::is_usable_range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -22,8 +22,9 @@ pub enum Status {
     /// and all their ranges overlap.
     PossibleAgreement,
     /// At least two parties are placed on the scale and their ranges overlap, but a chosen
-    /// party with a stake is not placed: silent, or speaking without a position. Its silence
-    /// is not consent, so the zone is shown but not called an agreement.
+    /// party with a stake is not placed (silent, or speaking without a position), or a party
+    /// file did not load. Silence is not consent, so the zone is shown but not called an
+    /// agreement.
     Untested,
     /// At least two parties are placed on the scale, and their ranges do not all overlap.
     Deadlock,
@@ -350,7 +351,9 @@ fn analyse_issue(
                 min: highest_min,
                 max: lowest_max,
             };
-            let status = if awaited.is_empty() {
+            // A party file that did not load is a party nobody has heard on any issue.
+            let files_left_out = negotiation.left_out.iter().any(LeftOut::is_party_file);
+            let status = if awaited.is_empty() && !files_left_out {
                 Status::PossibleAgreement
             } else {
                 Status::Untested

@@ -380,17 +380,17 @@ fn the_strongest_statement_is_the_hardest_kind_then_the_firmest() {
 }
 
 /// One agenda issue, `arms`, whose `no_stake` names `no_stake`.
-fn agenda_with_no_stake(no_stake: &[&str]) -> Option<Loaded<crate::model::Agenda>> {
+fn agenda_with_no_stake(no_stake: &[&str]) -> Loaded<crate::model::Agenda> {
     let names: Vec<String> = no_stake.iter().map(|id| format!("\"{id}\"")).collect();
     let text = format!(
         "(format: 1, name: \"n\", issues: [(id: \"arms\", title: \"Arms\", scale: [(at: 0, \
          meaning: \"none\"), (at: 100, meaning: \"all\")], no_stake: [{}])])",
         names.join(", ")
     );
-    Some(Loaded {
+    Loaded {
         path: PathBuf::from("agenda.ron"),
         data: parse_ron(&text).unwrap().value,
-    })
+    }
 }
 
 /// The worked example of docs/format.md §7: six parties on `arms`; A 20–60, B 40–90, C 30–70
@@ -403,7 +403,7 @@ fn six_parties(no_stake: &[&str]) -> Negotiation {
         )
     };
     Negotiation {
-        agenda: agenda_with_no_stake(no_stake),
+        agenda: Some(agenda_with_no_stake(no_stake)),
         parties: vec![
             ranged("a", 20.0, 60.0),
             ranged("b", 40.0, 90.0),
@@ -502,7 +502,10 @@ fn silence_does_not_soften_a_deadlock_and_one_placed_party_is_unaddressed() {
     let analysis = analyse(&negotiation, &[0, 1, 2]);
     let arms = analysis.issue("arms").unwrap();
     assert_eq!(arms.status, Status::Deadlock);
-    assert_eq!(arms.gap.as_ref().map(|g| (g.from, g.to)), Some((20.0, 70.0)));
+    assert_eq!(
+        arms.gap.as_ref().map(|g| (g.from, g.to)),
+        Some((20.0, 70.0))
+    );
     assert_eq!(arms.silent, vec![2]);
     let alone = analyse(&negotiation, &[0, 2]);
     assert_eq!(alone.issue("arms").unwrap().status, Status::Unaddressed);

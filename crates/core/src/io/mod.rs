@@ -15,7 +15,7 @@ use serde::de::DeserializeOwned;
 
 use crate::model::{Agenda, FORMAT_VERSION, PartyFile};
 use crate::negotiation::{LeftOut, Loaded, Negotiation};
-use crate::problem::{FieldPath, Position, Problem, sort_problems};
+use crate::problem::{FieldPath, FollowsFrom, Position, Problem, sort_problems};
 use crate::validate::validate;
 
 pub use parse::{ParseFailure, Parsed, parse_ron};
@@ -130,10 +130,14 @@ fn assemble(
         } else {
             format!("no {AGENDA_FILE_NAME} beside the party files")
         };
-        problems.push(Problem::warning(
+        let mut warning = Problem::warning(
             &first.path,
             format!("{why}: issues are shown by their ids and cannot be checked against an agenda"),
-        ));
+        );
+        if agenda_given {
+            warning = warning.following_from(FollowsFrom::MissingAgenda);
+        }
+        problems.push(warning);
     }
 
     let mut checked = validate(&negotiation);
@@ -149,7 +153,11 @@ fn assemble(
 }
 
 /// The files among `files` that did not load, each with its first error.
-pub fn left_out(files: &[PathBuf], negotiation: &Negotiation, problems: &[Problem]) -> Vec<LeftOut> {
+pub fn left_out(
+    files: &[PathBuf],
+    negotiation: &Negotiation,
+    problems: &[Problem],
+) -> Vec<LeftOut> {
     let loaded = |path: &Path| {
         negotiation
             .agenda

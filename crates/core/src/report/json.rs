@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::View;
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, IssueAnalysis};
 use crate::model::{Range, Source, WaitsOn};
 use crate::negotiation::{Negotiation, StatementKey};
 
@@ -95,21 +95,6 @@ pub fn json(negotiation: &Negotiation, analysis: &Analysis) -> serde_json::Resul
         negotiation,
         analysis,
     };
-    let statement = |key: StatementKey| {
-        let s = view.statement(key)?;
-        Some(JsonStatement {
-            party: view.party_id(key.party),
-            id: &s.id,
-            kind: s.kind.label(),
-            summary: &s.summary,
-            firmness: s.firmness.label(),
-            stance: s.stance,
-            range: s.range,
-            salience: s.salience,
-            estimated: s.estimated,
-            sources: &s.sources,
-        })
-    };
     let report = JsonReport {
         negotiation: negotiation.name(),
         parties: analysis
@@ -135,66 +120,89 @@ pub fn json(negotiation: &Negotiation, analysis: &Analysis) -> serde_json::Resul
         issues: analysis
             .issues
             .iter()
-            .map(|issue| JsonIssue {
-                id: &issue.issue,
-                title: view.title(&issue.issue),
-                status: issue.status.id(),
-                zone: issue.zone,
-                gap: issue.gap.as_ref().map(|gap| JsonGap {
-                    from: gap.from,
-                    to: gap.to,
-                    width: gap.width(),
-                    low_side: gap.low_side.iter().filter_map(|&k| statement(k)).collect(),
-                    high_side: gap.high_side.iter().filter_map(|&k| statement(k)).collect(),
-                }),
-                parties: issue
-                    .stands
-                    .iter()
-                    .map(|stand| JsonStand {
-                        party: view.party_id(stand.party),
-                        range: stand.range,
-                        statements: stand
-                            .statements
-                            .iter()
-                            .filter_map(|&i| {
-                                statement(StatementKey {
-                                    party: stand.party,
-                                    statement: i,
-                                })
-                            })
-                            .collect(),
-                    })
-                    .collect(),
-                collisions: issue
-                    .collisions
-                    .iter()
-                    .filter_map(|c| {
-                        Some(JsonCollision {
-                            demand: statement(c.demand)?,
-                            rejection: statement(c.rejection)?,
-                        })
-                    })
-                    .collect(),
-                conditional_offers: issue
-                    .conditional_offers
-                    .iter()
-                    .filter_map(|offer| {
-                        let condition = view
-                            .statement(offer.offer)?
-                            .conditions
-                            .get(offer.condition)?;
-                        Some(JsonConditionalOffer {
-                            offer: statement(offer.offer)?,
-                            condition: &condition.text,
-                            waits_on: condition.waits_on.as_ref(),
-                        })
-                    })
-                    .collect(),
-                silent: issue.silent.iter().map(|&p| view.party_id(p)).collect(),
-                awaited: issue.awaited.iter().map(|&p| view.party_id(p)).collect(),
-                no_stake: issue.no_stake.iter().map(|&p| view.party_id(p)).collect(),
-            })
+            .map(|issue| json_issue(&view, issue))
             .collect(),
     };
     serde_json::to_string_pretty(&report)
+}
+
+fn json_statement<'a>(view: &View<'a>, key: StatementKey) -> Option<JsonStatement<'a>> {
+    let s = view.statement(key)?;
+    Some(JsonStatement {
+        party: view.party_id(key.party),
+        id: &s.id,
+        kind: s.kind.label(),
+        summary: &s.summary,
+        firmness: s.firmness.label(),
+        stance: s.stance,
+        range: s.range,
+        salience: s.salience,
+        estimated: s.estimated,
+        sources: &s.sources,
+    })
+}
+
+fn json_issue<'a>(view: &View<'a>, issue: &'a IssueAnalysis) -> JsonIssue<'a> {
+    let statement = |key: StatementKey| json_statement(view, key);
+    let ids =
+        |parties: &[usize]| -> Vec<&'a str> { parties.iter().map(|&p| view.party_id(p)).collect() };
+    JsonIssue {
+        id: &issue.issue,
+        title: view.title(&issue.issue),
+        status: issue.status.id(),
+        zone: issue.zone,
+        gap: issue.gap.as_ref().map(|gap| JsonGap {
+            from: gap.from,
+            to: gap.to,
+            width: gap.width(),
+            low_side: gap.low_side.iter().filter_map(|&k| statement(k)).collect(),
+            high_side: gap.high_side.iter().filter_map(|&k| statement(k)).collect(),
+        }),
+        parties: issue
+            .stands
+            .iter()
+            .map(|stand| JsonStand {
+                party: view.party_id(stand.party),
+                range: stand.range,
+                statements: stand
+                    .statements
+                    .iter()
+                    .filter_map(|&i| {
+                        statement(StatementKey {
+                            party: stand.party,
+                            statement: i,
+                        })
+                    })
+                    .collect(),
+            })
+            .collect(),
+        collisions: issue
+            .collisions
+            .iter()
+            .filter_map(|c| {
+                Some(JsonCollision {
+                    demand: statement(c.demand)?,
+                    rejection: statement(c.rejection)?,
+                })
+            })
+            .collect(),
+        conditional_offers: issue
+            .conditional_offers
+            .iter()
+            .filter_map(|offer| {
+                let condition = view
+                    .statement(offer.offer)?
+                    .conditions
+                    .get(offer.condition)?;
+                Some(JsonConditionalOffer {
+                    offer: statement(offer.offer)?,
+                    condition: &condition.text,
+                    waits_on: condition.waits_on.as_ref(),
+                })
+            })
+            .collect(),
+        silent: ids(&issue.silent),
+        awaited: ids(&issue.awaited),
+        no_stake: ids(&issue.no_stake),
+    }
 }

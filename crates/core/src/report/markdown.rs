@@ -175,6 +175,24 @@ fn markdown_issue<'a>(
             view.conditions_text(&conditions, false)
         )?;
     }
+    markdown_statements(view, issue, references, out)?;
+    // An untested finding has named the silent already.
+    if !issue.silent.is_empty() && issue.status != Status::Untested {
+        writeln!(out, "- Silent: {}", view.names(&issue.silent))?;
+    }
+    if !issue.no_stake.is_empty() {
+        writeln!(out, "- No stake: {}", view.names(&issue.no_stake))?;
+    }
+    Ok(())
+}
+
+/// Every statement on the issue, with its sources cited and the analyst's notes.
+fn markdown_statements<'a>(
+    view: &View<'a>,
+    issue: &IssueAnalysis,
+    references: &mut References<'a>,
+    out: &mut impl fmt::Write,
+) -> fmt::Result {
     for stand in &issue.stands {
         for &index in &stand.statements {
             let key = StatementKey {
@@ -209,13 +227,6 @@ fn markdown_issue<'a>(
                 writeln!(out, "  *Analyst's note:* {}", Inline(&statement.notes))?;
             }
         }
-    }
-    // An untested finding has named the silent already.
-    if !issue.silent.is_empty() && issue.status != Status::Untested {
-        writeln!(out, "- Silent: {}", view.names(&issue.silent))?;
-    }
-    if !issue.no_stake.is_empty() {
-        writeln!(out, "- No stake: {}", view.names(&issue.no_stake))?;
     }
     Ok(())
 }

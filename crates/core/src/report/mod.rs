@@ -130,6 +130,13 @@ impl<'a> View<'a> {
                 };
                 format!("{} ({why})", Inline(self.party_name(party)))
             })
+            .chain(
+                self.negotiation
+                    .left_out
+                    .iter()
+                    .filter(|file| file.is_party_file())
+                    .map(|file| format!("{} (did not load)", Inline(&file.file_name()))),
+            )
             .collect();
         named.join(", ")
     }

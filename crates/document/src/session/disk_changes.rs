@@ -47,6 +47,8 @@ impl Session {
     /// Another program changed an open file: take it in, unless that would drop edits here.
     fn changed_on_disk(&mut self, path: &Path) {
         let Some(file) = self.workspace.file_of_path(path) else {
+            // Fixed in an editor, a file that did not load brings its party back.
+            self.retry_quietly(path);
             return;
         };
         // Deleted and written again, as version control does: back, and maybe unchanged.
@@ -81,6 +83,71 @@ impl Session {
              saving writes it back.",
             path.display()
         )));
+    }
+
+    /// Reads a file that did not load again (the Retry beside it), saying what came of it.
+    pub fn retry(&mut self, path: &Path) {
+        if !self.retry_quietly(path)
+            && let Some(left_out) = self
+                .workspace
+                .negotiation
+                .left_out
+                .iter()
+                .find(|file| file.path == path)
+        {
+            let message = format!(
+                "{} still cannot be read ({}); the conclusions still leave it out.",
+                left_out.file_name(),
+                left_out.reason
+            );
+            self.notice(Notice::warning(message));
+        }
+    }
+
+    /// Reads a file that did not load again: if it loads now, it joins the others and the
+    /// edits to them are kept. Whether it came back.
+    fn retry_quietly(&mut self, path: &Path) -> bool {
+        if !self
+            .workspace
+            .negotiation
+            .left_out
+            .iter()
+            .any(|file| file.path == path)
+        {
+            return false;
+        }
+        let outcome = load(std::slice::from_ref(&path.to_path_buf()));
+        if outcome
+            .problems
+            .iter()
+            .any(|problem| problem.is_error() && problem.file == path)
+        {
+            // Still broken: keep the reason up to date, so the banner says what is wrong now.
+            let reasons = common_ground_core::io::left_out(
+                std::slice::from_ref(&path.to_path_buf()),
+                &outcome.negotiation,
+                &outcome.problems,
+            );
+            for reason in reasons {
+                for file in &mut self.workspace.negotiation.left_out {
+                    if file.path == reason.path {
+                        file.reason.clone_from(&reason.reason);
+                    }
+                }
+            }
+            self.version += 1;
+            return false;
+        }
+        let Some(file) = self.workspace.take_in_left_out(path, outcome) else {
+            return false;
+        };
+        self.disk.acknowledge(path);
+        self.replace(Replaced::File(file));
+        self.notice(Notice::info(format!(
+            "{} now loads, and its party is back in the comparison.",
+            file_name(path)
+        )));
+        true
     }
 
     /// Takes one file as it is on disk, keeping the edits to the others.

@@ -460,3 +460,53 @@ fn a_new_party_file_is_written_beside_the_others_and_the_origin_follows_it() {
             .any(|p: &PathBuf| p.ends_with("new-party.ron"))
     );
 }
+
+#[test]
+fn a_broken_file_fixed_on_disk_brings_its_party_back_and_keeps_the_edits() {
+    let folder = copy_of_the_example();
+    let russia = folder.path().join("russia.ron");
+    let whole = on_disk(folder.path(), "russia.ron");
+    std::fs::write(&russia, &whole[..whole.len() / 2]).unwrap();
+    let Opened { mut session, disk } = open_folder(folder.path());
+    let workspace = session.workspace();
+    assert_eq!(workspace.negotiation.parties.len(), 2);
+    assert_eq!(workspace.negotiation.left_out.len(), 1);
+    assert_eq!(workspace.negotiation.left_out[0].path, russia);
+    // The broken file is watched like the others.
+    assert!(disk.watched().contains(&russia), "{:?}", disk.watched());
+    let key = edit_us_summary(&mut session, "Kept while Russia comes back");
+    session.take_events();
+
+    // Retry before it is fixed: it says so and changes nothing.
+    session.retry(&russia);
+    let said = notices(&mut session);
+    assert!(
+        said.iter()
+            .any(|notice| notice.text.contains("russia.ron still cannot be read")),
+        "{said:?}"
+    );
+    assert_eq!(session.workspace().negotiation.parties.len(), 2);
+
+    std::fs::write(&russia, &whole).unwrap();
+    disk.report(FileChange::Modified(russia.clone()));
+    session.poll_disk(true);
+    let workspace = session.workspace();
+    assert!(workspace.negotiation.left_out.is_empty());
+    assert!(workspace.negotiation.party_index("russia").is_some());
+    assert!(
+        !workspace
+            .problems
+            .iter()
+            .any(|problem| problem.file == russia),
+        "the error that left it out is gone: {:?}",
+        workspace.problems
+    );
+    assert_eq!(summary(&session, key), "Kept while Russia comes back");
+    assert!(session.workspace().is_dirty());
+    let said = notices(&mut session);
+    assert!(
+        said.iter().any(|notice| notice.text
+            == "russia.ron now loads, and its party is back in the comparison."),
+        "{said:?}"
+    );
+}

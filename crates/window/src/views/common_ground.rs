@@ -28,6 +28,7 @@ pub(crate) fn common_ground_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut
             ui.separator();
             let Some(analysis) = analysis.filter(|_| !workspace.negotiation.parties.is_empty())
             else {
+                crate::views::widgets::left_out_banner_ui(ui, &workspace.negotiation, commands);
                 ui.weak("Open position files to see where the parties could meet.");
                 return;
             };
@@ -52,6 +53,7 @@ fn findings_ui(
         .iter()
         .map(|&party| short_name(workspace, party))
         .collect();
+    crate::views::widgets::left_out_banner_ui(ui, &workspace.negotiation, commands);
     ui.weak(format!("Comparing {}", names.join(", ")));
     ui.add_space(4.0);
     agreements_ui(ui, workspace, view, analysis, commands);
@@ -296,6 +298,16 @@ fn entry_ui(
                 .map(|&party| short_name(workspace, party))
                 .collect();
             facts.push_str(&format!(" · silent: {}", silent.join(", ")));
+        }
+        if issue.status == Status::Untested {
+            for file in workspace
+                .negotiation
+                .left_out
+                .iter()
+                .filter(|file| file.is_party_file())
+            {
+                facts.push_str(&format!(" · {} did not load", file.file_name()));
+            }
         }
         if issue.status == Status::Unaddressed && issue.stands.is_empty() {
             facts = "no party shown speaks to it".to_owned();

@@ -7,7 +7,7 @@ use crate::command::{Command, Commands};
 use crate::registry::UserCommand;
 use crate::settings::Page;
 
-use super::{columns, matrix, scales_page};
+use super::{columns, matrix, scales_page, widgets};
 
 /// Draws the tabs and the chosen view; returns where the view is, for image exports.
 pub(crate) fn pages_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) -> egui::Rect {
@@ -47,6 +47,10 @@ pub(crate) fn pages_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Command
         }
     });
     ui.separator();
+    // The columns give a file that did not load a column of its own.
+    if page != Page::Columns {
+        widgets::left_out_banner_ui(ui, &workspace.negotiation, commands);
+    }
     let shown = ui.available_rect_before_wrap();
     // The columns also explain an empty negotiation or hidden parties.
     let charted = analysis.filter(|_| !layout.parties.is_empty());

@@ -35,18 +35,98 @@ pub(crate) fn problems_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Comm
                 return;
             }
             let row_height = ui.text_style_height(&TextStyle::Body) + 6.0;
+            let lines = visible_lines(ui, &workspace.problem_rows);
             ScrollArea::vertical()
                 .id_salt("problems")
                 .auto_shrink(false)
-                .show_rows(ui, row_height, workspace.problem_rows.len(), |ui, rows| {
-                    for row in &workspace.problem_rows[rows] {
-                        problem_row_ui(ui, row, row_height, commands);
+                .show_rows(ui, row_height, lines.len(), |ui, range| {
+                    for line in lines.get(range).unwrap_or_default() {
+                        match *line {
+                            Line::Problem(index) => {
+                                if let Some(row) = workspace.problem_rows.get(index) {
+                                    problem_row_ui(ui, row, row_height, commands);
+                                }
+                            }
+                            Line::Fold { cause, open } => {
+                                if let Some(row) = workspace.problem_rows.get(cause) {
+                                    fold_ui(ui, row, open, row_height);
+                                }
+                            }
+                        }
                     }
                 });
         });
     if open != shown {
         commands.push(Command::SetProblemsShown(open));
     }
+}
+
+/// A line of the panel: a problem, or the fold that hides the warnings following from an
+/// error.
+enum Line {
+    Problem(usize),
+    Fold { cause: usize, open: bool },
+}
+
+/// Whether the warnings that follow from an error are shown: folded at first, since they
+/// say again what the error says.
+fn fold_id(row: &ProblemRow) -> egui::Id {
+    egui::Id::unique(("knock-on warnings", &row.text))
+}
+
+/// The lines in view: each error, a fold line under one with knock-on warnings, and those
+/// warnings only when it is open.
+fn visible_lines(ui: &Ui, rows: &[ProblemRow]) -> Vec<Line> {
+    let mut lines = Vec::with_capacity(rows.len());
+    let mut open_causes = std::collections::HashSet::new();
+    for (index, row) in rows.iter().enumerate() {
+        if let Some(cause) = row.caused_by {
+            if open_causes.contains(&cause) {
+                lines.push(Line::Problem(index));
+            }
+            continue;
+        }
+        lines.push(Line::Problem(index));
+        if row.knock_ons > 0 {
+            let open = ui.data(|data| data.get_temp(fold_id(row)).unwrap_or(false));
+            if open {
+                open_causes.insert(index);
+            }
+            lines.push(Line::Fold { cause: index, open });
+        }
+    }
+    lines
+}
+
+/// "Show the 11 warnings that follow from this error": a click shows or hides them.
+fn fold_ui(ui: &mut Ui, cause: &ProblemRow, open: bool, height: f32) {
+    ui.horizontal(|ui| {
+        ui.set_height(height);
+        ui.add_space(62.0);
+        let count = cause.knock_ons;
+        let warnings = if count == 1 {
+            "the warning that follows".to_owned()
+        } else {
+            format!("the {count} warnings that follow")
+        };
+        let text = format!(
+            "{} {warnings} from this error",
+            if open { "Hide" } else { "Show" }
+        );
+        let response = ui
+            .add(
+                egui::Label::new(
+                    RichText::new(text)
+                        .color(ui.visuals().hyperlink_color)
+                        .underline(),
+                )
+                .sense(egui::Sense::click()),
+            )
+            .on_hover_text("Each of them goes away once the file loads");
+        if response.clicked() {
+            ui.data_mut(|data| data.insert_temp(fold_id(cause), !open));
+        }
+    });
 }
 
 fn counts(workspace: &Workspace) -> String {

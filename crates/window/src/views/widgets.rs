@@ -1,14 +1,17 @@
 //! Small marks drawn in several views: kind tags, firmness blocks, salience bars, swatches,
-//! and text with search matches highlighted.
+//! text with search matches highlighted, and the banner naming files left out.
 
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{
-    Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Sense, Stroke, Ui, Vec2, Visuals,
+    Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, RichText, Sense, Stroke, Ui, Vec2,
+    Visuals,
 };
 
+use crate::command::{Command, Commands};
 use crate::filter::find_matches;
 use crate::style::{firmness_level, kind_colour, kind_tag, match_background};
 use common_ground_core::model::{Firmness, Kind};
+use common_ground_core::negotiation::Negotiation;
 
 pub(crate) fn colour_swatch(ui: &mut Ui, colour: Color32) -> egui::Response {
     let (rect, response) = ui.allocate_exact_size(Vec2::splat(10.0), Sense::hover());
@@ -186,4 +189,37 @@ pub(crate) fn highlighted_text(
         overflow_character: Some('…'),
     };
     job
+}
+
+/// Over the findings: each file that did not load, why, and Retry, so that no conclusion
+/// drawn without it looks whole. Nothing when every file loaded.
+pub(crate) fn left_out_banner_ui(ui: &mut Ui, negotiation: &Negotiation, commands: &mut Commands) {
+    for file in &negotiation.left_out {
+        let visuals = ui.visuals();
+        egui::Frame::new()
+            .fill(visuals.error_fg_color.gamma_multiply(0.12))
+            .stroke(egui::Stroke::new(1.0, visuals.error_fg_color))
+            .corner_radius(4.0)
+            .inner_margin(6.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                let name = file.file_name();
+                ui.label(
+                    RichText::new(format!(
+                        "{name} could not be read: these conclusions leave it out."
+                    ))
+                    .strong()
+                    .color(ui.visuals().error_fg_color),
+                );
+                ui.add(egui::Label::new(RichText::new(&file.reason).small()).wrap());
+                if ui
+                    .small_button("Retry")
+                    .on_hover_text(format!("Read {name} again"))
+                    .clicked()
+                {
+                    commands.push(Command::Retry(file.path.clone()));
+                }
+            });
+        ui.add_space(4.0);
+    }
 }

@@ -276,7 +276,10 @@ fn status_details_ui(ui: &mut Ui, workspace: &Workspace, analysis: &Analysis, is
     }
     if !issue.no_stake.is_empty() {
         let names: Vec<&str> = issue.no_stake.iter().map(|&party| name(party)).collect();
-        ui.label(format!("No stake, as the agenda records: {}", names.join(", ")));
+        ui.label(format!(
+            "No stake, as the agenda records: {}",
+            names.join(", ")
+        ));
     }
     ui.weak("Ranges are the analyst's estimates; hidden parties are left out.");
 }

@@ -5,6 +5,7 @@
 
 mod card;
 mod issue_header;
+mod left_out;
 mod party_header;
 
 use egui::{Align2, FontId, Pos2, Rect, ScrollArea, Stroke, TextStyle, Ui, Vec2};
@@ -94,18 +95,20 @@ pub(crate) fn columns_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Comma
 
     let heights = row_heights(ui);
     let header_height = party_header_height(ui);
-    let columns = layout.parties.len() as f32;
+    let left_out = left_out::left_out_parties(workspace);
+    let columns = (layout.parties.len() + left_out.len()) as f32;
     let column_width = ((ui.available_width() - 2.0) / columns)
         .max(MIN_COLUMN_WIDTH)
         .floor();
-    let content_width = column_width * columns;
+    // The rows span the party columns; the columns of files left out stand beside them.
+    let content_width = column_width * layout.parties.len() as f32;
 
     ScrollArea::both()
         .id_salt("columns")
         .auto_shrink(false)
         .show_viewport(ui, |ui, viewport| {
             ui.set_min_size(Vec2::new(
-                content_width,
+                column_width * columns,
                 header_height + layout.height().max(heights.line),
             ));
             let board = Board {
@@ -127,6 +130,7 @@ pub(crate) fn columns_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Comma
             }
             rows_ui(ui, &board, viewport, commands);
             party_header::party_headers_ui(ui, &board, viewport, commands);
+            left_out::left_out_columns_ui(ui, &board, viewport, &left_out, commands);
         });
 }
 
@@ -274,6 +278,8 @@ fn paint_column_rules(ui: &Ui, geometry: &Geometry, layout: &ColumnLayout, viewp
 
 fn nothing_open_ui(ui: &mut Ui, workspace: &Workspace, commands: &mut Commands) {
     centred_message_ui(ui, "No party positions are open.", |ui| {
+        ui.set_max_width(520.0);
+        crate::views::widgets::left_out_banner_ui(ui, &workspace.negotiation, commands);
         if !workspace.problems.is_empty() {
             ui.label("The files given could not be loaded: see Problems below.");
         }
