@@ -16,7 +16,7 @@ use common_ground_core::edit::Edit;
 use common_ground_core::negotiation::StatementKey;
 use common_ground_document::disk::ScriptedWatcher;
 use common_ground_window::{
-    App, Command, DialogAnswer, FileDialogs, Page, Platform, SaveRequest, Settings,
+    App, Command, DialogAnswer, FileDialogs, Page, PickRequest, Platform, SaveRequest, Settings,
 };
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Event, MouseWheelUnit, Pos2, RawInput, Rect, TouchPhase, Vec2};
@@ -24,10 +24,10 @@ use egui::{Event, MouseWheelUnit, Pos2, RawInput, Rect, TouchPhase, Vec2};
 struct NoDialogs;
 
 impl FileDialogs for NoDialogs {
-    fn pick_files(&self) -> DialogAnswer {
+    fn pick_files(&self, _: &PickRequest) -> DialogAnswer {
         DialogAnswer::Unavailable
     }
-    fn pick_folder(&self) -> DialogAnswer {
+    fn pick_folder(&self, _: &PickRequest) -> DialogAnswer {
         DialogAnswer::Unavailable
     }
     fn save_file(&self, _: &SaveRequest) -> DialogAnswer {

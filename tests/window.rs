@@ -278,7 +278,7 @@ fn ctrl_o_opens_what_the_dialog_picked_without_blocking_the_window() {
 fn when_no_dialog_can_be_shown_the_window_says_how_else_to_open_files() {
     let mut harness = example_window();
     harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), egui::Key::O);
-    step_until(&mut harness, |app| app.view().notice.is_some());
+    step_until(&mut harness, |app| !app.view().notices.is_empty());
     harness.get_by_label_contains("No file dialog could be shown");
     harness.get_by_label_contains("Drag files or a folder onto the window");
 }

@@ -13,7 +13,9 @@ use std::time::{Duration, Instant};
 
 use common_ground_document::disk::ScriptedWatcher;
 use common_ground_document::recovery::RecoveryStore;
-use common_ground_window::{App, DialogAnswer, FileDialogs, Platform, SaveRequest, Settings};
+use common_ground_window::{
+    App, DialogAnswer, FileDialogs, PickRequest, Platform, SaveRequest, Settings,
+};
 use egui::Vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -28,37 +30,60 @@ pub(crate) const US_MISSILE_OFFER: &str =
     "Potential negotiations over offensive missile placement in Eastern Europe";
 
 /// Dialogs that answer with whatever the test set, at once; by default, as on a system
-/// without a desktop portal or zenity, that no dialog can be shown.
+/// without a desktop portal or zenity, that no dialog can be shown. Each dialog's title and
+/// starting folder are kept, for tests of what the dialogs ask.
 #[derive(Default)]
 pub(crate) struct ScriptedDialogs {
     answer: Mutex<Option<Vec<PathBuf>>>,
+    asked: Mutex<Vec<(String, Option<PathBuf>)>>,
 }
 
 impl ScriptedDialogs {
     pub(crate) fn answering(paths: Vec<PathBuf>) -> Arc<Self> {
         Arc::new(ScriptedDialogs {
             answer: Mutex::new(Some(paths)),
+            asked: Mutex::default(),
         })
     }
-}
 
-impl FileDialogs for ScriptedDialogs {
-    fn pick_files(&self) -> DialogAnswer {
+    /// The title and starting folder of every dialog shown so far.
+    pub(crate) fn asked(&self) -> Vec<(String, Option<PathBuf>)> {
+        self.asked
+            .lock()
+            .map(|asked| asked.clone())
+            .unwrap_or_default()
+    }
+
+    fn answer(&self, title: &str, directory: Option<&PathBuf>) -> DialogAnswer {
+        if let Ok(mut asked) = self.asked.lock() {
+            asked.push((title.to_owned(), directory.cloned()));
+        }
         match self.answer.lock().ok().and_then(|answer| answer.clone()) {
             Some(paths) => DialogAnswer::Picked(paths),
             None => DialogAnswer::Unavailable,
         }
     }
-    fn pick_folder(&self) -> DialogAnswer {
-        match self.pick_files() {
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn pick_files(&self, request: &PickRequest) -> DialogAnswer {
+        self.answer(&request.title, request.directory.as_ref())
+    }
+    fn pick_folder(&self, request: &PickRequest) -> DialogAnswer {
+        match self.answer(&request.title, request.directory.as_ref()) {
             DialogAnswer::Picked(paths) => {
                 DialogAnswer::Picked(paths.into_iter().take(1).collect())
             }
             other => other,
         }
     }
-    fn save_file(&self, _: &SaveRequest) -> DialogAnswer {
-        self.pick_folder()
+    fn save_file(&self, request: &SaveRequest) -> DialogAnswer {
+        match self.answer(&request.title, request.directory.as_ref()) {
+            DialogAnswer::Picked(paths) => {
+                DialogAnswer::Picked(paths.into_iter().take(1).collect())
+            }
+            other => other,
+        }
     }
 }
 

@@ -45,6 +45,58 @@ impl Origin {
         }
     }
 
+    /// The folder the negotiation lives in, where dialogs start: the first path if it is a
+    /// folder, else the folder of that file. `None` for the built-in example.
+    pub fn folder(&self) -> Option<PathBuf> {
+        let Origin::Paths(paths) = self else {
+            return None;
+        };
+        let first = paths.first()?;
+        if first.is_dir() {
+            Some(first.clone())
+        } else {
+            first.parent().map(PathBuf::from)
+        }
+    }
+
+    /// Where it is, in words for the title and status bars: "built-in example", or the folder
+    /// with the home folder written `~`.
+    pub fn place(&self) -> String {
+        let Some(folder) = self.folder() else {
+            return match self {
+                Origin::Example => "built-in example".to_owned(),
+                Origin::Paths(_) => "no folder".to_owned(),
+            };
+        };
+        let home = std::env::var_os("HOME").map(PathBuf::from);
+        match home
+            .as_ref()
+            .and_then(|home| folder.strip_prefix(home).ok())
+        {
+            Some(inside) if inside.as_os_str().is_empty() => "~".to_owned(),
+            Some(inside) => format!("~/{}", inside.display()),
+            None => folder.display().to_string(),
+        }
+    }
+
+    /// The same files and folders, however they were written: recent negotiations list each
+    /// place once.
+    pub fn same_place(&self, other: &Origin) -> bool {
+        let canonical = |origin: &Origin| -> Option<Vec<PathBuf>> {
+            let Origin::Paths(paths) = origin else {
+                return None;
+            };
+            let mut paths: Vec<PathBuf> = paths
+                .iter()
+                .map(|path| std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()))
+                .collect();
+            paths.sort();
+            paths.dedup();
+            Some(paths)
+        };
+        self == other || canonical(self) == canonical(other)
+    }
+
     /// `true` when none of the paths exist any more, so reopening would show nothing.
     pub fn is_gone(&self) -> bool {
         match self {
@@ -65,6 +117,27 @@ mod tests {
         };
         assert!(paths[0].is_absolute());
         assert!(paths[0].ends_with("data/ukraine-2022"));
+    }
+
+    #[test]
+    fn the_folder_is_the_first_folder_or_the_first_file_s_folder() {
+        let folder = std::env::temp_dir();
+        assert_eq!(
+            Origin::Paths(vec![folder.clone()]).folder(),
+            Some(folder.clone())
+        );
+        let file = folder.join("no-such-file.ron");
+        assert_eq!(Origin::Paths(vec![file]).folder(), Some(folder));
+        assert_eq!(Origin::Example.folder(), None);
+    }
+
+    #[test]
+    fn one_folder_written_two_ways_is_one_place() {
+        let folder = std::env::temp_dir();
+        let dotted = folder.join(".");
+        assert!(Origin::Paths(vec![folder.clone()]).same_place(&Origin::Paths(vec![dotted])));
+        assert!(!Origin::Paths(vec![folder]).same_place(&Origin::Example));
+        assert_eq!(Origin::Example.place(), "built-in example");
     }
 
     #[test]

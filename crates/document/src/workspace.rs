@@ -406,6 +406,39 @@ impl Workspace {
         }
     }
 
+    /// A party file made in the window and never saved takes its name from its party's id
+    /// (`china.ron` for `china`), when that is a fit file name that nothing else uses.
+    pub fn name_new_file_after_its_party(&mut self, file: FileId) {
+        let FileId::Party(index) = file else {
+            return;
+        };
+        let Some(party) = self.negotiation.parties.get(index) else {
+            return;
+        };
+        let id = party.data.party.id.as_str();
+        let fit = !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        let wanted = party.path.with_file_name(format!("{id}.ron"));
+        let taken = wanted.exists()
+            || self.files.contains(&wanted)
+            || self
+                .negotiation
+                .parties
+                .iter()
+                .any(|other| other.path == wanted)
+            || wanted
+                .file_name()
+                .is_some_and(|name| name == common_ground_core::io::AGENDA_FILE_NAME);
+        if fit && !taken && wanted != party.path {
+            if let Some(party) = self.negotiation.parties.get_mut(index) {
+                party.path = wanted;
+            }
+            self.refresh();
+        }
+    }
+
     /// Whether the file was made in the window and has never been saved.
     pub fn is_new(&self, file: FileId) -> bool {
         match file {

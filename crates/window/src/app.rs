@@ -121,7 +121,7 @@ impl App {
         };
         app.handle_events();
         if let Some(gone) = gone {
-            app.view.notice = Some(Notice::warning(format!(
+            app.view.tell(Notice::warning(format!(
                 "{gone} could not be found any more, so the example is shown instead."
             )));
         }
@@ -198,7 +198,7 @@ impl App {
             self.chosen(chosen);
         }
         if let Some(notice) = self.effects.take_screenshot() {
-            self.view.notice = Some(notice);
+            self.view.tell(notice);
         }
         self.commands.open_paths(crate::effects::dropped_files(ui));
     }

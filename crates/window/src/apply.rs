@@ -5,18 +5,19 @@
 
 use common_ground_core::edit::Edit;
 use common_ground_core::edit::builders::{duplicate, new_agenda_issue, new_party, new_statement};
-use common_ground_document::{Answer, Event, Origin, Question, Replaced, today};
+use common_ground_core::io::expand_paths;
+use common_ground_document::{Answer, Event, Notice, Origin, Question, Replaced, today};
 use egui::ViewportCommand;
 
 use crate::app::App;
 use crate::command::Command;
-use crate::dialogs::DialogKind;
+use crate::dialogs::{DialogKind, PickRequest};
 use crate::effects::{Chosen, DialogPurpose, write_brief};
 use crate::export;
 use crate::layout::Step;
 use crate::registry::UserCommand;
 use crate::settings::Page;
-use crate::view_state::Modal;
+use crate::view_state::{Modal, NoticeAction};
 
 impl App {
     /// Carries out one command.
@@ -26,8 +27,9 @@ impl App {
             Command::User(command) => self.run(ui, command),
             Command::Open(origin) => self.session.open(origin),
             Command::SetTypedPath(text) => {
-                if let Some(Modal::OpenPath { text: typed }) = &mut self.view.modal {
+                if let Some(Modal::OpenPath { text: typed, error }) = &mut self.view.modal {
                     *typed = text;
+                    *error = None;
                 }
             }
             Command::OpenTypedPath(text) => self.open_typed_path(&text),
@@ -61,8 +63,13 @@ impl App {
             Command::EditParty(party) => self.view.edit_party(party),
             Command::AddStatement { party, issue } => {
                 if let Some(edit) = new_statement(&workspace.negotiation, party, &issue) {
+                    // A blank statement lacks a summary by design: that is no news worth
+                    // opening the problems panel for.
+                    let problems_shown = self.view.show_problems;
                     self.edit(edit, None);
+                    self.view.show_problems = problems_shown;
                     self.view.set_editing(true);
+                    self.view.fresh = self.view.selected;
                 }
             }
             Command::Duplicate(key) => {
@@ -81,7 +88,7 @@ impl App {
             Command::SetCommonGroundShown(shown) => self.settings.show_common_ground = shown,
             Command::SetPage(page) => self.settings.page = page,
             Command::CloseModal => self.close_modal(),
-            Command::DismissNotice => self.view.notice = None,
+            Command::DismissNotice(index) => self.view.dismiss_notice(index),
         }
     }
 
@@ -89,11 +96,18 @@ impl App {
     fn run(&mut self, ui: &egui::Ui, command: UserCommand) {
         let workspace = self.session.workspace();
         match command {
-            UserCommand::OpenFiles => self.open_dialog(DialogKind::Files, DialogPurpose::Open),
-            UserCommand::OpenFolder => self.open_dialog(DialogKind::Folder, DialogPurpose::Open),
+            UserCommand::OpenFiles => {
+                let request = self.pick_request("Open position files");
+                self.open_dialog(DialogKind::Files(request), DialogPurpose::Open);
+            }
+            UserCommand::OpenFolder => {
+                let request = self.pick_request("Open a negotiation folder");
+                self.open_dialog(DialogKind::Folder(request), DialogPurpose::Open);
+            }
             UserCommand::OpenPath => {
                 self.view.modal = Some(Modal::OpenPath {
                     text: String::new(),
+                    error: None,
                 });
             }
             UserCommand::Reload => self.session.reload(),
@@ -101,11 +115,15 @@ impl App {
             UserCommand::SaveAll => self.session.save_all(),
             UserCommand::SaveAs => self.session.save_as(),
             UserCommand::ExportBrief => {
-                let request = export::brief_request(workspace.name());
+                let request = export::brief_request(workspace.name(), workspace.origin.folder());
                 self.open_dialog(DialogKind::Save(request), DialogPurpose::ExportBrief);
             }
             UserCommand::ExportImage => {
-                let request = export::image_request(workspace.name(), self.settings.page);
+                let request = export::image_request(
+                    workspace.name(),
+                    self.settings.page,
+                    workspace.origin.folder(),
+                );
                 self.open_dialog(DialogKind::Save(request), DialogPurpose::ExportImage);
             }
             UserCommand::Quit => self.session.quit(),
@@ -159,8 +177,27 @@ impl App {
     /// Makes an edit, and follows it at once, so that a command after it in the same frame
     /// sees the selection the edit left.
     fn edit(&mut self, edit: Edit, field: Option<&str>) {
+        let deleted = match &edit {
+            Edit::RemoveStatement(key) => self.session.workspace().statement(*key).map(|s| {
+                let party = self
+                    .session
+                    .workspace()
+                    .negotiation
+                    .party(key.party)
+                    .map_or("", |file| file.party.short_name.as_str());
+                format!(
+                    "Deleted {party}'s {} \u{201c}{}\u{201d}.",
+                    s.kind.label(),
+                    s.summary
+                )
+            }),
+            _ => None,
+        };
         self.session.edit(edit, field, self.view.selected);
         self.handle_events();
+        if let Some(text) = deleted {
+            self.view.tell_with(Notice::info(text), NoticeAction::Undo);
+        }
     }
 
     fn select_next(&mut self, step: Step) {
@@ -169,13 +206,34 @@ impl App {
         }
     }
 
+    /// Opens a typed path; one that names nothing to open keeps the dialog, and what is
+    /// open, with the reason.
     fn open_typed_path(&mut self, text: &str) {
-        self.view.modal = None;
         let path = std::path::PathBuf::from(text.trim());
-        if !path.as_os_str().is_empty() {
-            // Through the guard on unsaved changes, as every other way of opening.
-            self.session.open(Origin::paths(vec![path]));
+        if path.as_os_str().is_empty() {
+            return;
         }
+        let (files, problems) = expand_paths(std::slice::from_ref(&path));
+        let error = if !path.exists() {
+            Some(format!("{} does not exist.", path.display()))
+        } else if files.is_empty() {
+            Some(problems.first().map_or_else(
+                || format!("There is nothing to open in {}.", path.display()),
+                |problem| format!("{}: {}.", path.display(), problem.message),
+            ))
+        } else {
+            None
+        };
+        if let Some(error) = error {
+            self.view.modal = Some(Modal::OpenPath {
+                text: text.to_owned(),
+                error: Some(error),
+            });
+            return;
+        }
+        self.view.modal = None;
+        // Through the guard on unsaved changes, as every other way of opening.
+        self.session.open(Origin::paths(vec![path]));
     }
 
     /// A new party file beside the others, opened in the party editor.
@@ -230,12 +288,20 @@ impl App {
         }
     }
 
+    /// An open or folder dialog titled `title`, starting in the open negotiation's folder.
+    fn pick_request(&self, title: &str) -> PickRequest {
+        PickRequest {
+            title: title.to_owned(),
+            directory: self.session.workspace().origin.folder(),
+        }
+    }
+
     fn open_dialog(&mut self, kind: DialogKind, purpose: DialogPurpose) {
         let Some(ctx) = self.context().cloned() else {
             return;
         };
         if let Err(notice) = self.effects.open_dialog(&ctx, kind, purpose) {
-            self.view.notice = Some(notice);
+            self.view.tell(notice);
             if purpose == DialogPurpose::SaveAs {
                 self.session.folder_chosen(None);
             }
@@ -249,9 +315,10 @@ impl App {
             Chosen::SaveFolder(folder) => self.session.folder_chosen(folder.as_deref()),
             Chosen::BriefFile(path) => {
                 let shown = self.view.columns.shown(self.session.workspace());
-                self.view.notice = Some(write_brief(self.session.workspace(), &shown, &path));
+                self.view
+                    .tell(write_brief(self.session.workspace(), &shown, &path));
             }
-            Chosen::Told(notice) => self.view.notice = Some(notice),
+            Chosen::Told(notice) => self.view.tell(notice),
         }
     }
 
@@ -262,7 +329,7 @@ impl App {
         let any = !events.is_empty();
         for event in events {
             match event {
-                Event::Notice(notice) => self.view.notice = Some(notice),
+                Event::Notice(notice) => self.view.tell(notice),
                 Event::Replaced(replaced) => self.replaced(&replaced),
                 Event::Edited {
                     select,
@@ -272,10 +339,26 @@ impl App {
                     .view
                     .edited(select, more_errors, self.session.workspace()),
                 Event::ChooseSaveFolder => {
-                    self.open_dialog(DialogKind::Folder, DialogPurpose::SaveAs);
+                    let example = self.session.workspace().origin == Origin::Example;
+                    if example {
+                        self.view.tell(Notice::info(
+                            "The built-in example cannot be changed in place: it is saved as a \
+                             new negotiation folder, one file per party and the agenda. Choose \
+                             where.",
+                        ));
+                    }
+                    let request = self.pick_request(if example {
+                        "Save the example as a new folder: choose an empty folder"
+                    } else {
+                        "Save the negotiation into a folder: choose an empty folder"
+                    });
+                    self.open_dialog(DialogKind::Folder(request), DialogPurpose::SaveAs);
                 }
                 Event::Close => self.effects.close_window = true,
             }
+        }
+        if any && self.view.columns.settle_order(self.session.workspace()) {
+            self.view.columns_changed();
         }
         any
     }

@@ -98,7 +98,8 @@ pub enum Command {
     /// Close the window's own dialog (About, the shortcuts, the path prompt), or dismiss the
     /// document's question when it may be.
     CloseModal,
-    DismissNotice,
+    /// Take the notice at this place off the screen.
+    DismissNotice(usize),
 }
 
 /// Commands pushed while the frame is built, applied after it.

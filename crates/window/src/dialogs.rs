@@ -20,15 +20,25 @@ pub enum DialogAnswer {
 
 /// What can ask the user for files; tests put in one that answers as they say.
 pub trait FileDialogs: Send + Sync + 'static {
-    fn pick_files(&self) -> DialogAnswer;
-    fn pick_folder(&self) -> DialogAnswer;
+    fn pick_files(&self, request: &PickRequest) -> DialogAnswer;
+    fn pick_folder(&self, request: &PickRequest) -> DialogAnswer;
     fn save_file(&self, request: &SaveRequest) -> DialogAnswer;
+}
+
+/// What an open or folder dialog asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PickRequest {
+    pub title: String,
+    /// Where it starts: the open negotiation's folder, when it has one.
+    pub directory: Option<PathBuf>,
 }
 
 /// What a save dialog asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SaveRequest {
     pub title: String,
+    /// Where it starts: the open negotiation's folder, when it has one.
+    pub directory: Option<PathBuf>,
     /// The name the dialog suggests.
     pub file_name: String,
     pub filter_name: String,
@@ -58,20 +68,20 @@ impl NativeDialogs {
 }
 
 impl FileDialogs for NativeDialogs {
-    fn pick_files(&self) -> DialogAnswer {
+    fn pick_files(&self, request: &PickRequest) -> DialogAnswer {
         Self::timed(|| {
-            rfd::FileDialog::new()
-                .set_title("Open position files")
+            starting_in(rfd::FileDialog::new(), request.directory.as_ref())
+                .set_title(&request.title)
                 .add_filter("Position files (RON)", &["ron"])
                 .add_filter("All files", &["*"])
                 .pick_files()
         })
     }
 
-    fn pick_folder(&self) -> DialogAnswer {
+    fn pick_folder(&self, request: &PickRequest) -> DialogAnswer {
         Self::timed(|| {
-            rfd::FileDialog::new()
-                .set_title("Open a negotiation folder")
+            starting_in(rfd::FileDialog::new(), request.directory.as_ref())
+                .set_title(&request.title)
                 .pick_folder()
                 .map(|folder| vec![folder])
         })
@@ -79,7 +89,7 @@ impl FileDialogs for NativeDialogs {
 
     fn save_file(&self, request: &SaveRequest) -> DialogAnswer {
         Self::timed(|| {
-            rfd::FileDialog::new()
+            starting_in(rfd::FileDialog::new(), request.directory.as_ref())
                 .set_title(&request.title)
                 .set_file_name(&request.file_name)
                 .add_filter(&request.filter_name, &[&request.extension])
@@ -89,10 +99,18 @@ impl FileDialogs for NativeDialogs {
     }
 }
 
+/// A dialog that starts in `directory`, when there is one and it still exists.
+fn starting_in(dialog: rfd::FileDialog, directory: Option<&PathBuf>) -> rfd::FileDialog {
+    match directory.filter(|directory| directory.is_dir()) {
+        Some(directory) => dialog.set_directory(directory),
+        None => dialog,
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum DialogKind {
-    Files,
-    Folder,
+    Files(PickRequest),
+    Folder(PickRequest),
     Save(SaveRequest),
 }
 
@@ -137,8 +155,8 @@ impl DialogRunner {
             .name("file dialog".into())
             .spawn(move || {
                 let answer = match kind {
-                    DialogKind::Files => dialogs.pick_files(),
-                    DialogKind::Folder => dialogs.pick_folder(),
+                    DialogKind::Files(request) => dialogs.pick_files(&request),
+                    DialogKind::Folder(request) => dialogs.pick_folder(&request),
                     DialogKind::Save(request) => dialogs.save_file(&request),
                 };
                 // The window may have closed meanwhile; then nobody waits for the answer.
@@ -174,18 +192,28 @@ mod tests {
     struct Scripted(Mutex<Receiver<DialogAnswer>>);
 
     impl FileDialogs for Scripted {
-        fn pick_files(&self) -> DialogAnswer {
+        fn pick_files(&self, _: &PickRequest) -> DialogAnswer {
             self.0
                 .lock()
                 .ok()
                 .and_then(|answers| answers.recv().ok())
                 .unwrap_or(DialogAnswer::Unavailable)
         }
-        fn pick_folder(&self) -> DialogAnswer {
-            self.pick_files()
+        fn pick_folder(&self, request: &PickRequest) -> DialogAnswer {
+            self.pick_files(request)
         }
-        fn save_file(&self, _: &SaveRequest) -> DialogAnswer {
-            self.pick_files()
+        fn save_file(&self, request: &SaveRequest) -> DialogAnswer {
+            self.pick_files(&PickRequest {
+                title: request.title.clone(),
+                directory: None,
+            })
+        }
+    }
+
+    fn request() -> PickRequest {
+        PickRequest {
+            title: "Open".to_owned(),
+            directory: None,
         }
     }
 
@@ -212,9 +240,9 @@ mod tests {
     #[test]
     fn only_one_dialog_opens_at_a_time_and_its_answer_arrives() {
         let (mut runner, answer) = runner();
-        assert!(runner.open(DialogKind::Files, || {}).is_ok());
+        assert!(runner.open(DialogKind::Files(request()), || {}).is_ok());
         assert!(matches!(
-            runner.open(DialogKind::Folder, || {}),
+            runner.open(DialogKind::Folder(request()), || {}),
             Err(DialogError::AlreadyOpen)
         ));
         assert!(runner.is_open());
@@ -224,14 +252,14 @@ mod tests {
         answer.send(picked.clone()).unwrap();
         assert_eq!(wait(&mut runner), picked);
         assert!(!runner.is_open());
-        assert!(runner.open(DialogKind::Folder, || {}).is_ok());
+        assert!(runner.open(DialogKind::Folder(request()), || {}).is_ok());
     }
 
     #[test]
     fn a_dialog_whose_thread_ends_without_answering_could_not_be_shown() {
         let (mut runner, answer) = runner();
         drop(answer);
-        runner.open(DialogKind::Files, || {}).unwrap();
+        runner.open(DialogKind::Files(request()), || {}).unwrap();
         assert_eq!(wait(&mut runner), DialogAnswer::Unavailable);
     }
 

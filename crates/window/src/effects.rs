@@ -170,7 +170,11 @@ impl Effects {
     /// Keeps the window's title in step with the negotiation and its unsaved state.
     pub(crate) fn update_title(&mut self, ui: &egui::Ui, workspace: &Workspace) {
         let unsaved = if workspace.is_dirty() { "*" } else { "" };
-        let title = format!("{unsaved}{} — Common Ground", workspace.name());
+        let title = format!(
+            "{unsaved}{} — {} — Common Ground",
+            workspace.name(),
+            workspace.origin.place()
+        );
         if title != self.title {
             ui.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.title = title;

@@ -2,6 +2,7 @@
 //! compare --format markdown`) and the view as a PNG image.
 
 use std::io::Cursor;
+use std::path::PathBuf;
 
 use image::{ImageFormat, RgbaImage};
 
@@ -26,16 +27,21 @@ fn file_stem(name: &str) -> String {
     }
 }
 
-pub(crate) fn brief_request(negotiation: &str) -> SaveRequest {
+pub(crate) fn brief_request(negotiation: &str, directory: Option<PathBuf>) -> SaveRequest {
     SaveRequest {
         title: "Export the comparison as a brief".to_owned(),
+        directory,
         file_name: format!("{}-brief.md", file_stem(negotiation)),
         filter_name: "Markdown".to_owned(),
         extension: "md".to_owned(),
     }
 }
 
-pub(crate) fn image_request(negotiation: &str, page: Page) -> SaveRequest {
+pub(crate) fn image_request(
+    negotiation: &str,
+    page: Page,
+    directory: Option<PathBuf>,
+) -> SaveRequest {
     let view = match page {
         Page::Columns => "columns",
         Page::Scales => "scales",
@@ -43,6 +49,7 @@ pub(crate) fn image_request(negotiation: &str, page: Page) -> SaveRequest {
     };
     SaveRequest {
         title: "Export the view as an image".to_owned(),
+        directory,
         file_name: format!("{}-{view}.png", file_stem(negotiation)),
         filter_name: "PNG image".to_owned(),
         extension: "png".to_owned(),
@@ -98,15 +105,19 @@ mod tests {
     #[test]
     fn file_names_come_from_the_negotiation_name() {
         assert_eq!(
-            brief_request("US, NATO and Russia on European security (January 2022)").file_name,
+            brief_request(
+                "US, NATO and Russia on European security (January 2022)",
+                None
+            )
+            .file_name,
             "us-nato-and-russia-on-european-security-january-2022-brief.md"
         );
         assert_eq!(
-            image_request("", Page::Matrix).file_name,
+            image_request("", Page::Matrix, None).file_name,
             "negotiation-matrix.png"
         );
         assert_eq!(
-            image_request("Été 2024", Page::Scales).file_name,
+            image_request("Été 2024", Page::Scales, None).file_name,
             "été-2024-scales.png"
         );
     }

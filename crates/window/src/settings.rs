@@ -114,6 +114,47 @@ impl Columns {
         order
     }
 
+    /// Writes the column order out in full, so that columns stay where the user sees them:
+    /// a new party stays where it was added after a save sorts its file among the others,
+    /// and a party whose id was retyped keeps its place. Whether anything changed.
+    pub fn settle_order(&mut self, workspace: &Workspace) -> bool {
+        let ids: Vec<&str> = workspace
+            .negotiation
+            .parties
+            .iter()
+            .map(|party| party.data.party.id.as_str())
+            .collect();
+        let stale: Vec<usize> = (0..self.order.len())
+            .filter(|&i| {
+                self.order
+                    .get(i)
+                    .is_some_and(|id| !ids.contains(&id.as_str()))
+            })
+            .collect();
+        let missing: Vec<&str> = ids
+            .iter()
+            .copied()
+            .filter(|id| !self.order.iter().any(|known| known == id))
+            .collect();
+        if let ([at], [renamed]) = (stale.as_slice(), missing.as_slice())
+            && let Some(slot) = self.order.get_mut(*at)
+        {
+            *slot = (*renamed).to_owned();
+            return true;
+        }
+        let settled: Vec<String> = self
+            .ordered(workspace)
+            .into_iter()
+            .filter_map(|index| workspace.negotiation.party(index))
+            .map(|file| file.party.id.clone())
+            .collect();
+        if settled == self.order {
+            return false;
+        }
+        self.order = settled;
+        true
+    }
+
     /// The shown parties, in column order.
     pub fn shown(&self, workspace: &Workspace) -> Vec<usize> {
         self.ordered(workspace)
@@ -193,7 +234,8 @@ impl Settings {
         if *origin == Origin::Example {
             return;
         }
-        self.recent.retain(|recent| recent.origin != *origin);
+        self.recent
+            .retain(|recent| !recent.origin.same_place(origin));
         self.recent.insert(
             0,
             Recent {

@@ -19,7 +19,27 @@ pub enum Modal {
     /// Type a path, for when no file dialog can be shown.
     OpenPath {
         text: String,
+        /// Why the path last tried could not be opened.
+        error: Option<String>,
     },
+}
+
+/// How many warnings wait at once; older ones give way.
+const MAX_WARNINGS_SHOWN: usize = 4;
+
+/// A notice on screen, and what its button does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShownNotice {
+    pub notice: Notice,
+    pub action: NoticeAction,
+}
+
+/// A button a notice carries besides Dismiss.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeAction {
+    None,
+    /// Undo what the notice reports.
+    Undo,
 }
 
 #[derive(Debug, Default)]
@@ -43,7 +63,9 @@ pub struct ViewState {
     /// Put the keyboard in the editor's first field on the next frame.
     pub focus_editor: bool,
     pub modal: Option<Modal>,
-    pub notice: Option<Notice>,
+    /// What the window has to tell, oldest first: every warning until it is dismissed, and
+    /// only the latest piece of news, so that no error is ever pushed out unseen.
+    pub notices: Vec<ShownNotice>,
     pub dialog_open: bool,
     /// Opened by itself when a load finds problems.
     pub show_problems: bool,
@@ -51,6 +73,9 @@ pub struct ViewState {
     pub back: Vec<StatementKey>,
     /// The inspector shows the editor rather than the read-only view.
     pub editing: bool,
+    /// A statement just added, not yet typed into: what it lacks (a summary, say) is not
+    /// flagged until the user has had a chance to fill it in.
+    pub fresh: Option<StatementKey>,
     /// The party whose details the inspector edits.
     pub edited_party: Option<usize>,
     /// Counts changes to what the rows depend on: filters, folded issues, columns.
@@ -139,6 +164,7 @@ impl ViewState {
         if more_errors {
             self.show_problems = true;
         }
+        self.fresh = None;
         let before = (self.selected, self.selected_issue.clone());
         self.selected = select.filter(|&key| workspace.statement(key).is_some());
         // The issue being edited keeps its selection when its id is retyped or put back.
@@ -192,6 +218,27 @@ impl ViewState {
         self.editing = true;
     }
 
+    /// Shows a notice. News replaces older news; a warning waits until it is dismissed.
+    pub fn tell(&mut self, notice: Notice) {
+        self.tell_with(notice, NoticeAction::None);
+    }
+
+    /// Shows a notice with a button that acts on it, such as Undo after a deletion.
+    pub fn tell_with(&mut self, notice: Notice, action: NoticeAction) {
+        self.notices.retain(|shown| shown.notice.is_warning);
+        // A flood of warnings keeps the latest few, which say what is wrong now.
+        if self.notices.len() >= MAX_WARNINGS_SHOWN {
+            self.notices.remove(0);
+        }
+        self.notices.push(ShownNotice { notice, action });
+    }
+
+    pub fn dismiss_notice(&mut self, index: usize) {
+        if index < self.notices.len() {
+            self.notices.remove(index);
+        }
+    }
+
     pub fn clear_selection(&mut self) {
         self.selected = None;
         self.selected_issue = None;
@@ -204,6 +251,9 @@ impl ViewState {
         let Some(statement) = workspace.statement(key) else {
             return;
         };
+        if self.fresh != Some(key) {
+            self.fresh = None;
+        }
         let Some(party) = workspace.negotiation.party(key.party) else {
             return;
         };
@@ -216,7 +266,7 @@ impl ViewState {
                 .is_some_and(|group| !self.filters.shows_category(&group.category));
         if filtered_out {
             self.filters = Filters::default();
-            self.notice = Some(Notice::info(
+            self.tell(Notice::info(
                 "The filters hid that statement, so they were cleared.",
             ));
             self.changed();

@@ -128,6 +128,9 @@ impl Session {
     fn write_job(&mut self, job: &mut SaveJob) -> Written {
         let mut saved = 0;
         while let Some(file) = job.files.front().copied() {
+            if self.workspace.is_new(file) {
+                self.workspace.name_new_file_after_its_party(file);
+            }
             let Some(path) = self.workspace.path_of(file).map(Path::to_path_buf) else {
                 job.files.pop_front();
                 continue;

@@ -115,7 +115,15 @@ fn editor_ui(
                 ui.strong(&file.party.name);
             });
         }
-        editor::statement_editor_ui(ui, workspace, key, statement, view.focus_editor, commands);
+        let fresh = view.fresh == Some(key);
+        editor::statement_editor_ui(
+            ui,
+            workspace,
+            key,
+            statement,
+            (view.focus_editor, fresh),
+            commands,
+        );
     } else if view.selected_issue.is_some() {
         ui.strong("Agenda issue");
         match view.edited_issue {

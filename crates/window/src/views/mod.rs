@@ -10,6 +10,7 @@ pub(crate) mod issue_chart;
 pub(crate) mod matrix;
 pub(crate) mod menu_bar;
 pub(crate) mod modals;
+pub(crate) mod notices;
 pub(crate) mod pages;
 pub(crate) mod problems;
 pub(crate) mod scale;
@@ -57,6 +58,7 @@ pub(crate) fn window_ui(
         inspector::inspector_ui(ui, cx, commands);
     }
     let page = egui::CentralPanel::default().show(ui, |ui| pages::pages_ui(ui, cx, commands));
+    notices::notices_ui(ui, cx, commands);
     modals::modals_ui(ui, cx, commands);
     drop_overlay::drop_overlay_ui(ui);
     page.inner

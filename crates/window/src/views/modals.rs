@@ -44,8 +44,8 @@ pub(crate) fn modals_ui(ui: &Ui, cx: &ViewContext<'_>, commands: &mut Commands) 
             Modal::Shortcuts => {
                 EguiModal::new(Id::unique("shortcuts")).show(ui, |ui| shortcuts_ui(ui, commands))
             }
-            Modal::OpenPath { text } => EguiModal::new(Id::unique("open path"))
-                .show(ui, |ui| open_path_ui(ui, text, commands)),
+            Modal::OpenPath { text, error } => EguiModal::new(Id::unique("open path"))
+                .show(ui, |ui| open_path_ui(ui, text, error.as_deref(), commands)),
         };
         (response, true)
     };
@@ -210,7 +210,7 @@ fn shortcuts_ui(ui: &mut Ui, commands: &mut Commands) {
     }
 }
 
-fn open_path_ui(ui: &mut Ui, text: &str, commands: &mut Commands) {
+fn open_path_ui(ui: &mut Ui, text: &str, error: Option<&str>, commands: &mut Commands) {
     ui.set_min_width(420.0);
     ui.heading("Open path");
     ui.label("The path of a negotiation folder or a position file:");
@@ -229,6 +229,9 @@ fn open_path_ui(ui: &mut Ui, text: &str, commands: &mut Commands) {
     let submitted = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     if field.changed() {
         commands.push(Command::SetTypedPath(typed.clone()));
+    }
+    if let Some(error) = error {
+        ui.colored_label(ui.visuals().error_fg_color, error);
     }
     ui.add_space(6.0);
     ui.horizontal(|ui| {

@@ -1,4 +1,4 @@
-//! Files loaded, problems, parties and statements shown, zoom.
+//! Where the negotiation is, files loaded, problems, parties and statements shown, zoom.
 
 use egui::Ui;
 
@@ -9,6 +9,9 @@ pub(crate) fn status_bar_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Co
     let (workspace, view, layout) = (cx.workspace, cx.view, cx.layout);
     egui::Panel::bottom("status_bar").show(ui, |ui| {
         ui.horizontal(|ui| {
+            ui.label(egui::RichText::new(workspace.origin.place()).strong())
+                .on_hover_text("Where the open negotiation is");
+            ui.separator();
             let (loaded, tried) = (workspace.loaded_file_count(), workspace.files.len());
             let files = if loaded == tried {
                 format!(

@@ -1,4 +1,4 @@
-//! Search, filters and party toggles above the columns, and the notice strip under them.
+//! Search, filters and party toggles above the columns.
 
 use egui::{Button, RichText, TextEdit, Ui};
 
@@ -24,9 +24,6 @@ pub(crate) fn toolbar_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Comma
             parties_ui(ui, workspace, view, commands);
         });
         ui.add_space(2.0);
-        if let Some(notice) = &view.notice {
-            notice_ui(ui, &notice.text, notice.is_warning, commands);
-        }
     });
 }
 
@@ -167,25 +164,4 @@ fn parties_ui(ui: &mut Ui, workspace: &Workspace, view: &ViewState, commands: &m
             });
         }
     }
-}
-
-fn notice_ui(ui: &mut Ui, text: &str, is_warning: bool, commands: &mut Commands) {
-    let fill = if is_warning {
-        ui.visuals().warn_fg_color.gamma_multiply(0.18)
-    } else {
-        ui.visuals().selection.bg_fill.gamma_multiply(0.25)
-    };
-    egui::Frame::new()
-        .fill(fill)
-        .inner_margin(egui::Margin::symmetric(8, 4))
-        .corner_radius(4.0)
-        .show(ui, |ui| {
-            ui.horizontal(|ui| {
-                if ui.small_button("Dismiss").clicked() {
-                    commands.push(Command::DismissNotice);
-                }
-                ui.add(egui::Label::new(text).wrap());
-            });
-        });
-    ui.add_space(4.0);
 }

@@ -1,9 +1,10 @@
 //! One statement in its party's column: a coloured bar, its kind, firmness, problems,
-//! salience and whether it is conditional, then its summary, with a matching quote while
+//! salience and whether it is conditional (on a line of their own when narrow), then its
+//! summary, with a matching quote while
 //! searching. A click selects it, a double click edits it, a right-click offers more.
 
 use egui::text::TextFormat;
-use egui::{Color32, CornerRadius, FontId, Painter, Pos2, Rect, Sense, Stroke, StrokeKind, Ui};
+use egui::{CornerRadius, FontId, Painter, Pos2, Rect, Sense, Stroke, StrokeKind, Ui};
 use egui::{Vec2, WidgetInfo};
 
 use common_ground_core::edit::Edit;
@@ -34,7 +35,12 @@ pub(super) fn card_ui(
     let rect = cell.shrink(CARD_MARGIN);
     let id = ui.scope_id().with(("statement", key.party, key.statement));
     let response = ui.interact(rect, id, Sense::click());
-    let problems: Vec<&Problem> = workspace.problems_of(key).collect();
+    // A statement just added is blank by design: it is flagged once it has been edited.
+    let problems: Vec<&Problem> = if board.view.fresh == Some(key) {
+        Vec::new()
+    } else {
+        workspace.problems_of(key).collect()
+    };
     let flag = problem_flag(&problems);
     response.widget_info(|| {
         let mut label = format!(
@@ -59,7 +65,7 @@ pub(super) fn card_ui(
     );
     let inner = rect.shrink2(Vec2::new(10.0, 6.0));
     let tags_y = inner.top() + 8.0;
-    paint_marks(
+    let wrapped = paint_marks(
         ui,
         &painter,
         inner,
@@ -68,11 +74,16 @@ pub(super) fn card_ui(
         &problems,
         flag.as_deref(),
     );
+    let (text_top, summary_rows) = if wrapped {
+        (tags_y + 11.0 + MARKS_LINE, 1)
+    } else {
+        (tags_y + 11.0, 2)
+    };
     paint_texts(
         ui,
         &painter,
         inner,
-        tags_y + 11.0,
+        (text_top, summary_rows),
         statement,
         &board.view.filters.needle(),
     );
@@ -136,8 +147,12 @@ fn paint_frame(
     );
 }
 
-/// Kind and firmness, then, by importance and as far as the width allows, a problem with the
-/// statement, its salience and whether it is conditional.
+/// The height of the line the marks take when they do not fit beside the kind.
+const MARKS_LINE: f32 = 16.0;
+
+/// Kind and firmness, then a problem with the statement, whether it is conditional and its
+/// salience. What does not fit beside the kind goes on a line of its own, never away: a
+/// conditional offer must not look unconditional. Returns whether it took that line.
 fn paint_marks(
     ui: &Ui,
     painter: &Painter,
@@ -146,7 +161,7 @@ fn paint_marks(
     statement: &Statement,
     problems: &[&Problem],
     flag: Option<&str>,
-) {
+) -> bool {
     let visuals = ui.visuals();
     let tag = paint_kind_tag(
         painter,
@@ -154,38 +169,49 @@ fn paint_marks(
         statement.kind,
         visuals,
     );
-    let mut x = paint_firmness(
+    let after_kind = paint_firmness(
         painter,
         Pos2::new(tag.right() + 8.0, tags_y),
         statement.firmness,
         visuals,
     );
-    let place = |x: &mut f32, text: &str, colour: Color32, right: f32| {
-        let galley = painter.layout_no_wrap(text.to_owned(), FontId::proportional(11.0), colour);
-        let size = galley.size();
-        if *x + 8.0 + size.x <= right {
-            let top = tags_y - size.y / 2.0;
-            painter.galley(Pos2::new(*x + 8.0, top), galley, colour);
-            *x += 8.0 + size.x;
-        }
-    };
+    let mut marks = Vec::new();
     if let Some(flag) = flag {
         let colour = if problems.iter().any(|p| p.is_error()) {
             visuals.error_fg_color
         } else {
             visuals.warn_fg_color
         };
-        place(&mut x, flag, colour, inner.right());
-    }
-    let salience = SalienceMark::new(painter, statement.salience, visuals);
-    let mut right = inner.right();
-    if x + 12.0 + salience.width() <= right {
-        right -= salience.width() + 8.0;
-        salience.paint(painter, Pos2::new(inner.right(), tags_y), visuals);
+        marks.push((flag.to_owned(), colour));
     }
     if !statement.conditions.is_empty() {
-        place(&mut x, "conditional", visuals.text_color(), right);
+        marks.push(("conditional".to_owned(), visuals.text_color()));
     }
+    let galleys: Vec<_> = marks
+        .into_iter()
+        .map(|(text, colour)| {
+            (
+                painter.layout_no_wrap(text, FontId::proportional(11.0), colour),
+                colour,
+            )
+        })
+        .collect();
+    let salience = SalienceMark::new(painter, statement.salience, visuals);
+    let needed: f32 =
+        galleys.iter().map(|(g, _)| 8.0 + g.size().x).sum::<f32>() + 12.0 + salience.width();
+    let wrapped = after_kind + needed > inner.right();
+    let (mut x, y) = if wrapped {
+        (inner.left() - 8.0, tags_y + MARKS_LINE)
+    } else {
+        (after_kind, tags_y)
+    };
+    for (galley, colour) in galleys {
+        let size = galley.size();
+        painter.galley(Pos2::new(x + 8.0, y - size.y / 2.0), galley, colour);
+        x += 8.0 + size.x;
+    }
+    salience.paint(painter, Pos2::new(inner.right(), y), visuals);
+    wrapped
 }
 
 /// The summary, with the search's matches marked; while searching, a matching stretch of a
@@ -194,7 +220,7 @@ fn paint_texts(
     ui: &Ui,
     painter: &Painter,
     inner: Rect,
-    text_top: f32,
+    (text_top, rows): (f32, usize),
     statement: &Statement,
     needle: &str,
 ) {
@@ -204,10 +230,13 @@ fn paint_texts(
         color: visuals.text_color(),
         ..TextFormat::default()
     };
-    let quote = (!needle.is_empty() && !statement.summary.to_lowercase().contains(needle))
-        .then(|| quote_snippet(statement, needle))
-        .flatten();
-    let summary_rows = if quote.is_some() { 1 } else { 2 };
+    // A matching quote takes the summary's second row; without one to spare, it is left to
+    // the inspector.
+    let quote =
+        (rows > 1 && !needle.is_empty() && !statement.summary.to_lowercase().contains(needle))
+            .then(|| quote_snippet(statement, needle))
+            .flatten();
+    let summary_rows = if quote.is_some() { 1 } else { rows };
     let summary = ui.fonts_mut(|fonts| {
         fonts.layout_job(highlighted_text(
             &statement.summary,

@@ -56,6 +56,15 @@ impl StatementForm<'_> {
         }
     }
 
+    /// Starting to drag a slider or entering a field starts an undo step of its own, even
+    /// when the step before edited the same value: one Ctrl+Z undoes one drag or one burst
+    /// of typing.
+    fn begin(&mut self, response: &Response) {
+        if response.drag_started() || response.gained_focus() {
+            self.commands.push(Command::EndTyping);
+        }
+    }
+
     /// Leaving a field, or letting go of a slider, ends one undo step.
     fn end_typing(&mut self, response: &Response) {
         if response.lost_focus() || response.drag_stopped() {
@@ -84,7 +93,7 @@ pub(crate) fn statement_editor_ui(
     workspace: &Workspace,
     key: StatementKey,
     statement: &Statement,
-    focus: bool,
+    (focus, fresh): (bool, bool),
     commands: &mut Commands,
 ) {
     let Some(party) = workspace.negotiation.party(key.party) else {
@@ -92,10 +101,15 @@ pub(crate) fn statement_editor_ui(
     };
     actions_ui(ui, key, party.statements.len(), commands);
     ui.add_space(6.0);
+    // A statement just added is blank by design; what it lacks is flagged once it is edited.
     let mut form = StatementForm {
         key,
         original: statement,
-        problems: workspace.problems_of(key).collect(),
+        problems: if fresh {
+            Vec::new()
+        } else {
+            workspace.problems_of(key).collect()
+        },
         commands,
     };
     form_grid(("statement form", key.party, key.statement)).show(ui, |ui| {
@@ -271,6 +285,7 @@ fn stance_ui(ui: &mut Ui, form: &mut StatementForm<'_>) {
         .inner;
     ui.end_row();
     // Ticking the box is a step of its own; dragging the slider is another.
+    form.begin(&response);
     if toggled.changed() {
         form.step(|s| s.stance = has_stance.then_some(stance));
     } else if response.changed() {
@@ -288,7 +303,7 @@ fn range_ui(ui: &mut Ui, form: &mut StatementForm<'_>) {
         max: SCALE_MAX,
     });
     let from = ui.label("Accepts from");
-    let (toggled, mut response) = ui
+    let (toggled, from_response) = ui
         .horizontal(|ui| {
             let toggled = ui
                 .checkbox(&mut has_range, "")
@@ -302,18 +317,25 @@ fn range_ui(ui: &mut Ui, form: &mut StatementForm<'_>) {
         .inner;
     ui.end_row();
     let to = ui.label("Accepts to");
-    response |= ui
+    let to_response = ui
         .horizontal(|ui| {
             ui.add_space(checkbox_width(ui));
             scale_value_ui(ui, to.id, &mut range.max, has_range)
         })
         .inner;
     ui.end_row();
+    // Each end is a value of its own for undo.
+    for response in [&from_response, &to_response] {
+        form.begin(response);
+    }
     if toggled.changed() {
         form.step(|s| s.range = has_range.then_some(range));
-    } else if response.changed() {
-        form.change("range", |s| s.range = has_range.then_some(range));
+    } else if from_response.changed() {
+        form.change("range min", |s| s.range = has_range.then_some(range));
+    } else if to_response.changed() {
+        form.change("range max", |s| s.range = has_range.then_some(range));
     }
+    let response = from_response | to_response;
     form.end_typing(&response);
     form.problems_ui(ui, &response, "range");
 }
@@ -331,6 +353,7 @@ fn weight_ui(ui: &mut Ui, form: &mut StatementForm<'_>) {
         .inner
         .on_hover_text("How much the issue matters to the party, 0–100");
     ui.end_row();
+    form.begin(&response);
     if response.changed() {
         form.change("salience", |s| s.salience = salience);
     }
