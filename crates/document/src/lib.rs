@@ -6,6 +6,7 @@
 
 pub mod disk;
 pub mod origin;
+mod problem_rows;
 pub mod question;
 pub mod recovery;
 pub mod session;

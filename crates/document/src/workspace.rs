@@ -9,10 +9,11 @@ use common_ground_core::example::load_example;
 use common_ground_core::io::{LoadOutcome, load};
 use common_ground_core::model::{Agenda, AgendaIssue, PartyFile, Statement};
 use common_ground_core::negotiation::{FileId, Negotiation, StatementKey};
-use common_ground_core::problem::{FollowsFrom, PathSegment, Position, Problem, sort_problems};
+use common_ground_core::problem::{PathSegment, Position, Problem, sort_problems};
 use common_ground_core::validate::validate;
 
 use crate::origin::Origin;
+use crate::problem_rows::rows_in_order;
 
 /// An agenda issue, or an issue id that statements use but the agenda lacks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,33 +62,7 @@ pub struct Workspace {
     name: String,
 }
 
-/// A problem as a line of the problems panel.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProblemRow {
-    /// `file:line:col: message`.
-    pub text: String,
-    pub is_error: bool,
-    /// The statement it is inside, if any.
-    pub statement: Option<StatementKey>,
-    /// Index into the workspace's problems.
-    pub index: usize,
-    /// For a warning that follows from a file that did not load: the row of that file's
-    /// error, under which the panel folds it.
-    pub caused_by: Option<usize>,
-    /// For an error: how many rows right after it follow from it.
-    pub knock_ons: usize,
-}
-
-/// `file:line:col: message`, the form editors and terminals jump to.
-pub fn located_message(problem: &Problem) -> String {
-    let mut text = problem.file.display().to_string();
-    if let Some(Position { line, col }) = problem.position {
-        text.push_str(&format!(":{line}:{col}"));
-    }
-    text.push_str(": ");
-    text.push_str(&problem.message);
-    text
-}
+pub use crate::problem_rows::{ProblemRow, located_message};
 
 impl Workspace {
     pub fn open(origin: Origin) -> Self {
@@ -209,112 +184,15 @@ impl Workspace {
                 self.statement_problems.entry(key).or_default().push(index);
             }
         }
-        self.problem_rows = self.problem_rows_in_order();
+        self.problem_rows = rows_in_order(&self.problems, &self.negotiation, |problem| {
+            self.problem_statement(problem)
+        });
         self.error_count = self.problems.iter().filter(|p| p.is_error()).count();
         self.name = if self.negotiation.agenda.is_none() && self.negotiation.parties.is_empty() {
             "Nothing open".to_owned()
         } else {
             self.negotiation.name()
         };
-    }
-
-    /// The problems as the panel lists them: errors first, each followed by the warnings that
-    /// follow from it (a party a condition waits on, missing because its file did not load),
-    /// then the other warnings.
-    fn problem_rows_in_order(&self) -> Vec<ProblemRow> {
-        let left_out = &self.negotiation.left_out;
-        let agenda_path = self.origin_agenda_path();
-        // The error that a problem follows from: the first error of the file that did not load.
-        let cause_file = |problem: &Problem| -> Option<&Path> {
-            let parties = || {
-                left_out
-                    .iter()
-                    .filter(|file| agenda_path.as_deref() != Some(file.path.as_path()))
-            };
-            match problem.follows_from.as_deref()? {
-                FollowsFrom::MissingAgenda => agenda_path
-                    .as_deref()
-                    .filter(|path| left_out.iter().any(|file| file.path == *path)),
-                // The file named after the party, or else the only party file left out.
-                FollowsFrom::MissingParty(id) => parties()
-                    .find(|file| {
-                        file.path
-                            .file_stem()
-                            .is_some_and(|stem| stem == id.as_str())
-                    })
-                    .or_else(|| {
-                        let mut all = parties();
-                        all.next().filter(|_| all.next().is_none())
-                    })
-                    .map(|file| file.path.as_path()),
-            }
-        };
-        let row = |index: usize, problem: &Problem, caused_by: Option<usize>| ProblemRow {
-            text: located_message(problem),
-            is_error: problem.is_error(),
-            statement: self.problem_statement(problem),
-            index,
-            caused_by,
-            knock_ons: 0,
-        };
-        let causes: Vec<Option<&Path>> = self.problems.iter().map(cause_file).collect();
-        let mut rows = Vec::with_capacity(self.problems.len());
-        let mut placed = vec![false; self.problems.len()];
-        for (index, problem) in self.problems.iter().enumerate() {
-            if !problem.is_error() {
-                continue;
-            }
-            let at = rows.len();
-            rows.push(row(index, problem, None));
-            if let Some(done) = placed.get_mut(index) {
-                *done = true;
-            }
-            let first_error_of_its_file = !self
-                .problems
-                .iter()
-                .take(index)
-                .any(|p| p.is_error() && p.file == problem.file);
-            if !first_error_of_its_file {
-                continue;
-            }
-            for (other, cause) in causes.iter().enumerate() {
-                if *cause == Some(problem.file.as_path())
-                    && let Some(knock_on) = self.problems.get(other)
-                    && !knock_on.is_error()
-                {
-                    rows.push(row(other, knock_on, Some(at)));
-                    if let Some(done) = placed.get_mut(other) {
-                        *done = true;
-                    }
-                }
-            }
-            let knock_ons = rows.len() - at - 1;
-            if let Some(cause) = rows.get_mut(at) {
-                cause.knock_ons = knock_ons;
-            }
-        }
-        for (index, problem) in self.problems.iter().enumerate() {
-            if !placed.get(index).copied().unwrap_or(false) {
-                rows.push(row(index, problem, None));
-            }
-        }
-        rows
-    }
-
-    /// Where the agenda was to come from: the loaded one's path, or a left-out `agenda.ron`.
-    fn origin_agenda_path(&self) -> Option<PathBuf> {
-        if let Some(agenda) = &self.negotiation.agenda {
-            return Some(agenda.path.clone());
-        }
-        self.negotiation
-            .left_out
-            .iter()
-            .find(|file| {
-                file.path
-                    .file_name()
-                    .is_some_and(|name| name == common_ground_core::io::AGENDA_FILE_NAME)
-            })
-            .map(|file| file.path.clone())
     }
 
     /// The file at `path`, if it is one of the negotiation's.

@@ -288,6 +288,29 @@ mod tests {
     }
 
     #[test]
+    fn a_folder_written_two_ways_is_one_recent_negotiation() {
+        let mut settings = Settings::default();
+        let folder = std::env::temp_dir();
+        settings.remember(&Origin::Paths(vec![folder.clone()]), "Talks");
+        settings.remember(&Origin::Paths(vec![folder.join(".")]), "Talks");
+        assert_eq!(settings.recent.len(), 1);
+    }
+
+    #[test]
+    fn a_settled_order_keeps_a_renamed_party_in_its_place() {
+        let mut workspace = example();
+        let mut columns = Columns::default();
+        assert!(columns.settle_order(&workspace));
+        assert_eq!(columns.order, ["nato", "russia", "us"]);
+        columns.move_party(&workspace, "nato", 2);
+        let before = columns.ordered(&workspace);
+        workspace.negotiation.parties[0].data.party.id = "alliance".to_owned();
+        assert!(columns.settle_order(&workspace));
+        assert_eq!(columns.ordered(&workspace), before);
+        assert!(!columns.settle_order(&workspace), "settled once");
+    }
+
+    #[test]
     fn unknown_and_repeated_ids_in_a_saved_order_are_ignored() {
         let workspace = example();
         let columns = Columns {

@@ -218,17 +218,25 @@ impl ViewState {
         self.editing = true;
     }
 
-    /// Shows a notice. News replaces older news; a warning waits until it is dismissed.
+    /// Shows a notice. News replaces older news; a warning waits until it is dismissed, and
+    /// pushes nothing out but the oldest of too many warnings.
     pub fn tell(&mut self, notice: Notice) {
         self.tell_with(notice, NoticeAction::None);
     }
 
     /// Shows a notice with a button that acts on it, such as Undo after a deletion.
     pub fn tell_with(&mut self, notice: Notice, action: NoticeAction) {
-        self.notices.retain(|shown| shown.notice.is_warning);
+        if !notice.is_warning {
+            self.notices.retain(|shown| shown.notice.is_warning);
+        }
         // A flood of warnings keeps the latest few, which say what is wrong now.
-        if self.notices.len() >= MAX_WARNINGS_SHOWN {
-            self.notices.remove(0);
+        if self.notices.len() >= MAX_WARNINGS_SHOWN
+            && let Some(oldest) = self
+                .notices
+                .iter()
+                .position(|shown| shown.notice.is_warning)
+        {
+            self.notices.remove(oldest);
         }
         self.notices.push(ShownNotice { notice, action });
     }

@@ -94,6 +94,15 @@ impl Session {
             self.choose_folder(then);
             return;
         }
+        if files.is_empty() && then.is_none() {
+            self.notice(Notice::info(if self.workspace.origin == Origin::Example {
+                "Nothing to save: the built-in example is unchanged. File › Save as… writes a \
+                 copy of it into a folder."
+            } else {
+                "Nothing to save: every file is as it is on disk."
+            }));
+            return;
+        }
         self.go_on_saving(SaveJob {
             files: files.into(),
             then,

@@ -1,0 +1,285 @@
+//! What a new analyst tripped on, each checked as they would do it: adding a statement,
+//! undoing one change at a time, notices that do not move what is under the pointer, a
+//! mistyped path, what the dialogs ask, a new party's colour, file and place.
+#![expect(
+    clippy::unwrap_used,
+    reason = "helpers of tests and benches fail loudly on what they did not expect"
+)]
+
+mod support;
+
+use std::sync::Arc;
+
+use common_ground_core::negotiation::StatementKey;
+use common_ground_document::watch::FileChange;
+use common_ground_window::{App, Settings};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use support::*;
+
+fn folder_window() -> (tempfile::TempDir, Harness<'static, App>) {
+    let folder = tempfile::tempdir().unwrap();
+    copy_example_to(folder.path());
+    let harness = window(vec![folder.path().to_owned()]);
+    (folder, harness)
+}
+
+fn range_min(harness: &Harness<'static, App>, key: StatementKey) -> Option<f64> {
+    let workspace = harness.state().session().workspace();
+    workspace
+        .statement(key)
+        .unwrap()
+        .range
+        .map(|range| range.min)
+}
+
+fn edit_menu(harness: &mut Harness<'static, App>, item: &str) {
+    harness.get_by_role_and_label(Role::Button, "Edit").click();
+    harness.run();
+    harness.get_by_label(item).click();
+    harness.run();
+}
+
+#[test]
+fn a_statement_added_from_an_issue_s_menu_waits_for_its_summary_unflagged() {
+    let (_folder, mut harness) = folder_window();
+    harness
+        .get_by_label("Issue: Military exercises in Eastern Europe")
+        .click_secondary();
+    harness.run();
+    harness.get_by_label("Add a statement by Russia").click();
+    harness.run();
+    let view = harness.state().view();
+    let key = view.selected.expect("the new statement is selected");
+    assert!(view.editing && !view.show_problems);
+    // The keyboard is in its summary, and nothing is flagged before anything is typed.
+    assert!(
+        harness
+            .get_by_role_and_label(Role::MultilineTextInput, "Summary")
+            .is_focused()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("the statement has no summary")
+            .is_none()
+    );
+    harness.get_by_label("Russia, demand: ");
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Summary")
+        .type_text("Limits on exercises near its borders");
+    harness.run();
+    let workspace = harness.state().session().workspace();
+    assert_eq!(
+        workspace.statement(key).unwrap().summary,
+        "Limits on exercises near its borders"
+    );
+}
+
+#[test]
+fn one_undo_takes_back_one_change_even_to_the_same_range() {
+    let (_folder, mut harness) = folder_window();
+    harness.get_by_label_contains(US_RED_LINE_CARD).click();
+    harness.run();
+    harness.key_press(Key::F2);
+    harness.run();
+    let key = harness.state().view().selected.unwrap();
+    assert_eq!(range_min(&harness, key), Some(90.0));
+    // A number typed into the field beside the slider, then the slider moved by a key.
+    harness
+        .get_by_role_and_label(Role::SpinButton, "Accepts from")
+        .set_value_accesskit(80.0);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Slider, "Accepts from")
+        .focus();
+    harness.run();
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(range_min(&harness, key), Some(81.0));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(range_min(&harness, key), Some(80.0), "only the slider step");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(range_min(&harness, key), Some(90.0));
+}
+
+#[test]
+fn deleting_says_what_went_and_offers_undo_there() {
+    let (_folder, mut harness) = folder_window();
+    harness.get_by_label_contains(US_RED_LINE_CARD).click();
+    harness.run();
+    edit_menu(&mut harness, "Delete statement");
+    assert!(harness.query_by_label_contains(US_RED_LINE_CARD).is_none());
+    harness.get_by_label(&format!(
+        "Deleted US's red line \u{201c}{US_RED_LINE}\u{201d}."
+    ));
+    harness.get_by_role_and_label(Role::Button, "Undo").click();
+    harness.run();
+    harness.get_by_label_contains(US_RED_LINE_CARD);
+    assert!(harness.query_by_label_contains("Deleted US's").is_none());
+}
+
+#[test]
+fn a_notice_does_not_move_what_is_under_the_pointer() {
+    let (_folder, mut harness) = folder_window();
+    let title = "Issue: Offensive missile placement in Eastern Europe";
+    let before = harness.get_by_label(title).rect();
+    harness.get_by_label_contains(US_RED_LINE_CARD).click();
+    harness.run();
+    harness.key_press(Key::F2);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Summary")
+        .type_text(" (edited)");
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label_contains("Saved");
+    assert_eq!(harness.get_by_label(title).rect(), before);
+}
+
+#[test]
+fn a_save_error_is_not_pushed_out_by_the_watcher_s_news_in_the_same_frame() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_example_to(folder.path());
+    let (mut harness, disk) = watched_window(vec![folder.path().to_owned()]);
+    harness.get_by_label_contains(US_RED_LINE_CARD).click();
+    harness.run();
+    harness.key_press(Key::F2);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Summary")
+        .type_text(" (edited)");
+    harness.run();
+    let us = folder.path().join("us.ron");
+    std::fs::remove_dir_all(folder.path()).unwrap();
+    // The save fails and the watcher reports the deletion before the next frame is drawn.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    disk.report(FileChange::Removed(us));
+    harness.run();
+    harness.get_by_label_contains("Not saved.");
+    harness.get_by_label_contains("was deleted or moved by another program");
+    assert!(harness.state().session().workspace().is_dirty());
+}
+
+#[test]
+fn a_mistyped_path_keeps_what_is_open_and_says_why_in_the_dialog() {
+    let mut harness = example_window();
+    harness.get_by_role_and_label(Role::Button, "File").click();
+    harness.run();
+    harness.get_by_label("Open path…").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Path")
+        .type_text("/no/such/negotiation");
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Open").click();
+    harness.run();
+    harness.get_by_label("/no/such/negotiation does not exist.");
+    harness.get_by_role_and_label(Role::ColumnHeader, "Russian Federation");
+    assert!(harness.state().view().modal.is_some());
+}
+
+#[test]
+fn dialogs_are_titled_and_start_in_the_negotiation_s_folder() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_example_to(folder.path());
+    let dialogs = Arc::new(ScriptedDialogs::default());
+    let mut harness = harness_for(
+        app(
+            Settings::default(),
+            vec![folder.path().to_owned()],
+            dialogs.clone(),
+        ),
+        Vec2::new(1400.0, 900.0),
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    step_until(&mut harness, |app| !app.view().notices.is_empty());
+    harness
+        .get_by_role_and_label(Role::Button, "Export brief…")
+        .click();
+    step_until(&mut harness, |_| dialogs.asked().len() == 2);
+    let start = Some(std::path::absolute(folder.path()).unwrap());
+    assert_eq!(
+        dialogs.asked(),
+        [
+            ("Open position files".to_owned(), start.clone()),
+            ("Export the comparison as a brief".to_owned(), start),
+        ]
+    );
+    // The status bar says where the negotiation is.
+    harness.get_by_label(&folder.path().display().to_string());
+}
+
+#[test]
+fn saving_the_built_in_example_says_it_becomes_a_new_folder_before_asking_where() {
+    let dialogs = Arc::new(ScriptedDialogs::default());
+    let mut harness = harness_for(
+        app(Settings::default(), Vec::new(), dialogs.clone()),
+        Vec2::new(1400.0, 900.0),
+    );
+    harness.get_by_label("built-in example");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label_contains("Nothing to save: the built-in example is unchanged.");
+    harness.get_by_label_contains(US_RED_LINE_CARD).click();
+    harness.run();
+    harness.key_press(Key::F2);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Summary")
+        .type_text(" (edited)");
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label_contains("The built-in example cannot be changed in place");
+    step_until(&mut harness, |_| !dialogs.asked().is_empty());
+    assert_eq!(
+        dialogs.asked(),
+        [(
+            "Save the example as a new folder: choose an empty folder".to_owned(),
+            None
+        )]
+    );
+}
+
+#[test]
+fn a_new_party_gets_a_free_colour_a_file_named_from_its_id_and_keeps_its_column() {
+    let (folder, mut harness) = folder_window();
+    edit_menu(&mut harness, "New party file");
+    let workspace = harness.state().session().workspace();
+    let new = workspace.negotiation.parties.last().unwrap();
+    // The example uses the first three colours of the palette; the fourth is free.
+    assert_eq!(new.data.party.colour, "#cc79a7");
+    harness.get_by_role_and_label(Role::TextInput, "Id").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Id")
+        .type_text("china");
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run();
+    assert!(folder.path().join("china.ron").is_file());
+    assert!(!folder.path().join("new-party.ron").exists());
+    // Read again, the files come back sorted by name, but the new column stays last.
+    harness.key_press(Key::F5);
+    harness.run();
+    let mut headers: Vec<(f32, String)> = harness
+        .get_all_by_role(Role::ColumnHeader)
+        .map(|node| {
+            let label = node.accesskit_node().label().unwrap_or_default();
+            (node.rect().left(), label)
+        })
+        .collect();
+    headers.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let headers: Vec<String> = headers.into_iter().map(|(_, label)| label).collect();
+    assert_eq!(
+        headers.last().map(String::as_str),
+        Some("New party"),
+        "{headers:?}"
+    );
+}
