@@ -24,7 +24,22 @@ pub(crate) fn common_ground_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut
         .size_range(170.0..=560.0)
         .show(ui, |ui| {
             ui.add_space(6.0);
-            ui.heading("Common ground");
+            ui.horizontal(|ui| {
+                ui.heading("Common ground");
+                // In a narrow panel the heading keeps its room; View › Common ground hides it.
+                if ui.available_width() < 44.0 {
+                    return;
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui
+                        .small_button("Hide")
+                        .on_hover_text("Hide the findings to give the columns their room (View › Common ground brings them back)")
+                        .clicked()
+                    {
+                        commands.push(Command::SetCommonGroundShown(false));
+                    }
+                });
+            });
             ui.separator();
             let Some(analysis) = analysis.filter(|_| !workspace.negotiation.parties.is_empty())
             else {

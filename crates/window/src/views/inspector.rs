@@ -20,8 +20,8 @@ use super::widgets::{colour_swatch, kind_tag_ui};
 
 pub(crate) fn inspector_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
     let (workspace, view, analysis) = (cx.workspace, cx.view, cx.analysis);
-    // A small window keeps most of its width for the columns.
-    let default_width = (ui.available_width() * 0.28).clamp(250.0, 380.0);
+    // A small window keeps most of its width for the columns: two of them fit at 900 wide.
+    let default_width = (ui.available_width() * 0.28).clamp(240.0, 380.0);
     egui::Panel::right("inspector")
         .resizable(true)
         .default_size(default_width)
@@ -31,6 +31,13 @@ pub(crate) fn inspector_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Com
             ui.horizontal(|ui| {
                 ui.heading(if view.editing { "Editor" } else { "Inspector" });
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui
+                        .small_button("Hide")
+                        .on_hover_text("Hide the inspector to give the columns its room (View › Inspector brings it back)")
+                        .clicked()
+                    {
+                        commands.push(Command::SetInspectorShown(false));
+                    }
                     let (text, hover) = if view.editing {
                         ("Done", "Back to reading (F2)")
                     } else {

@@ -17,7 +17,10 @@ use super::widgets::colour_swatch;
 /// Cells grow with the window between these widths; the issue titles and statuses take the
 /// rest.
 const CELL_WIDTHS: std::ops::RangeInclusive<f32> = 112.0..=190.0;
-const TITLE_AND_STATUS_WIDTH: f32 = 660.0;
+/// The room the status takes ("possible agreement 40–100" and the like).
+const STATUS_WIDTH: f32 = 180.0;
+/// The issue titles wrap within this; narrower than its start, the table scrolls.
+const TITLE_WIDTHS: std::ops::RangeInclusive<f32> = 160.0..=360.0;
 
 pub(crate) fn matrix_ui(
     ui: &mut Ui,
@@ -29,8 +32,16 @@ pub(crate) fn matrix_ui(
     legend_ui(ui);
     ui.add_space(6.0);
     let parties = analysis.parties.len().max(1) as f32;
-    let cell_width = ((ui.available_width() - TITLE_AND_STATUS_WIDTH) / parties)
+    // The cells take what they need first; the titles wrap in what is left, so that in a
+    // small window the whole table still fits.
+    let spacing = 10.0 * (parties + 2.0) + ui.spacing().scroll.allocated_width();
+    let title_width =
+        (ui.available_width() - STATUS_WIDTH - spacing - parties * CELL_WIDTHS.start())
+            .clamp(*TITLE_WIDTHS.start(), *TITLE_WIDTHS.end());
+    let cell_width = ((ui.available_width() - title_width - STATUS_WIDTH - spacing) / parties)
         .clamp(*CELL_WIDTHS.start(), *CELL_WIDTHS.end());
+    // Solid scroll bars: a status cut at the edge must show that there is more to the right.
+    ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
     ScrollArea::both()
         .id_salt("matrix")
         .auto_shrink(false)
@@ -41,6 +52,8 @@ pub(crate) fn matrix_ui(
                 .min_col_width(cell_width)
                 .show(ui, |ui| {
                     ui.strong("Issue");
+                    // The finding comes right after the issue, so it is never the part cut off.
+                    ui.strong("Status");
                     for &party in &analysis.parties {
                         let Some(party) = workspace.negotiation.party(party).map(|f| &f.party)
                         else {
@@ -51,7 +64,6 @@ pub(crate) fn matrix_ui(
                             ui.strong(&party.short_name).on_hover_text(&party.name);
                         });
                     }
-                    ui.strong("Status");
                     ui.end_row();
 
                     for issue in &analysis.issues {
@@ -67,13 +79,25 @@ pub(crate) fn matrix_ui(
                             continue;
                         }
                         let selected = view.selected_issue.as_deref() == Some(group.id.as_str());
-                        if ui
-                            .selectable_label(selected, &group.title)
+                        let title = ui
+                            .vertical(|ui| {
+                                ui.set_max_width(title_width);
+                                ui.add(
+                                    egui::Button::selectable(selected, &group.title)
+                                        .wrap_mode(egui::TextWrapMode::Wrap),
+                                )
+                            })
+                            .inner;
+                        if title
                             .on_hover_text("Show this issue in the columns")
                             .clicked()
                         {
                             commands.push(Command::SelectIssue(group.id.clone()));
                         }
+                        ui.label(
+                            RichText::new(status_words(issue))
+                                .color(status_colour(issue.status, ui.visuals())),
+                        );
                         for &party in &analysis.parties {
                             let on_issue = workspace.statements_on(group_index, party);
                             let statements = workspace
@@ -95,10 +119,6 @@ pub(crate) fn matrix_ui(
                                 commands,
                             );
                         }
-                        ui.label(
-                            RichText::new(status_words(issue))
-                                .color(status_colour(issue.status, ui.visuals())),
-                        );
                         ui.end_row();
                     }
                 });

@@ -19,8 +19,8 @@ use crate::layout::{ColumnLayout, Row, RowHeights};
 use crate::registry::UserCommand;
 use crate::view_state::ViewState;
 
-/// Narrower than this, a statement's tags and two lines of summary no longer fit.
-const MIN_COLUMN_WIDTH: f32 = 250.0;
+/// Narrower than this, a statement's kind, firmness and marks no longer fit on two lines.
+const MIN_COLUMN_WIDTH: f32 = 220.0;
 const CARD_MARGIN: f32 = 4.0;
 
 /// Row heights for the current text size.
@@ -97,7 +97,11 @@ pub(crate) fn columns_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Comma
     let header_height = party_header_height(ui);
     let left_out = left_out::left_out_parties(workspace);
     let columns = (layout.parties.len() + left_out.len()) as f32;
-    let column_width = ((ui.available_width() - 2.0) / columns)
+    // Solid scroll bars: a column cut at the edge must show that there is more to the right.
+    ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+    // The vertical bar takes its width from the columns, or they would just overflow.
+    let bar = ui.spacing().scroll.allocated_width();
+    let column_width = ((ui.available_width() - 2.0 - bar) / columns)
         .max(MIN_COLUMN_WIDTH)
         .floor();
     // The rows span the party columns; the columns of files left out stand beside them.
