@@ -296,8 +296,24 @@ fn edits_left_by_a_crash_are_offered_back_on_the_next_start() {
 
     let mut harness = start();
     harness.get_by_label("Recover unsaved edits?");
-    harness.get_by_label_contains("without saving edits to us.ron");
+    harness.get_by_label_contains("without saving these edits:");
+    // Which file, how much, and when (the date and time in UTC).
+    harness.get_by_label("• us.ron: 1 change");
+    harness.get_by_label_contains(" UTC)");
     harness.get_by_label("Restore").click();
+    harness.run();
+    assert_eq!(
+        statement(&harness, key).summary,
+        "Typed just before the crash"
+    );
+    // Undo takes the restored edits back out, and Redo puts them back.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_ne!(
+        statement(&harness, key).summary,
+        "Typed just before the crash"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
     assert_eq!(
         statement(&harness, key).summary,

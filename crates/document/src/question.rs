@@ -51,8 +51,20 @@ pub enum Question {
     /// Unsaved edits from an earlier session were found.
     Recover {
         snapshot: Box<Snapshot>,
-        files: Vec<String>,
+        files: Vec<RecoveredFile>,
     },
+}
+
+/// One file that recovery would put back, and how much of it differs from the open one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecoveredFile {
+    /// "us.ron".
+    pub name: String,
+    /// Statements (or agenda issues) added, removed or changed, and the file's own details
+    /// counted as one when they changed.
+    pub changes: usize,
+    /// A party file made in the lost session and never saved.
+    pub new: bool,
 }
 
 impl Question {

@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use common_ground_core::analysis::{Analysis, analyse};
 use common_ground_document::disk::{StartWatcher, Waker, watch_the_disk};
-use common_ground_document::recovery::RecoveryStore;
+use common_ground_document::recovery::{RecoveryStore, write_aside_on_panic};
 use common_ground_document::{Notice, Session};
 
 use crate::command::Commands;
@@ -80,7 +80,15 @@ impl App {
     /// The app as eframe starts it: settings from storage, then the given paths, else the
     /// last negotiation, else the example.
     pub fn from_creation_context(cc: &eframe::CreationContext<'_>, paths: Vec<PathBuf>) -> Self {
-        Self::restore(cc.storage, paths, Platform::native())
+        let platform = Platform::native();
+        let store = platform.recovery.clone();
+        let app = Self::restore(cc.storage, paths, platform);
+        // Whatever panics from here on, in the app or in the windowing system under it, the
+        // unsaved edits are written aside first.
+        if let Some(store) = store {
+            write_aside_on_panic(store, app.session.emergency_copy());
+        }
+        app
     }
 
     /// The app with the settings a previous run saved in `storage`, if any.

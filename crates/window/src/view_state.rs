@@ -147,7 +147,6 @@ impl ViewState {
                     .as_ref()
                     .and_then(|ids| workspace.negotiation.find_statement(ids));
             }
-            Replaced::Restored => self.selected = None,
             Replaced::Moved { .. } => {}
         }
         self.changed();

@@ -167,6 +167,27 @@ fn restore(negotiation: &mut Negotiation, file: FileId, data: &FileData) {
     }
 }
 
+/// Puts `data` in place of a file's (or adds it, as the next party), as restoring edits left
+/// by a crash does, and returns the change that undoes it.
+pub fn replace_file(
+    negotiation: &mut Negotiation,
+    file: FileId,
+    data: &FileData,
+    label: String,
+) -> Change {
+    let before = file_data(negotiation, file);
+    restore(negotiation, file, data);
+    Change {
+        label,
+        file,
+        before,
+        after: file_data(negotiation, file),
+        select_before: None,
+        select_after: None,
+        merge_key: None,
+    }
+}
+
 /// Carries out an edit and returns the change that undoes it. `merge_key` names the field
 /// being typed into, so a burst of typing becomes one step.
 pub fn apply(

@@ -1,11 +1,14 @@
 //! Unsaved edits written aside every few seconds, so that a crash, a kill or a power cut loses
 //! at most those seconds, and offered back on the next start. [`store`] keeps the files;
-//! [`Recovery`] decides when to write and when to remove them.
+//! [`Recovery`] decides when to write and when to remove them; [`emergency`] writes them at
+//! once when the app panics.
 
+pub mod emergency;
 pub mod store;
 
 use std::time::{Duration, Instant};
 
+pub use emergency::{EmergencyCopy, write_aside_on_panic};
 pub use store::{RecoveryError, RecoveryStore, Snapshot};
 
 /// Unsaved edits are written aside at most this often.

@@ -20,7 +20,7 @@ pub use saving::SaveState;
 use crate::disk::{DiskSync, StartWatcher, Waker};
 use crate::origin::Origin;
 use crate::question::{Answer, Notice, Question, Then};
-use crate::recovery::{Recovery, RecoveryStore};
+use crate::recovery::{EmergencyCopy, Recovery, RecoveryStore, Snapshot};
 use crate::workspace::Workspace;
 
 /// What the window must know or do after the session acted.
@@ -53,8 +53,6 @@ pub enum Replaced {
     Files,
     /// One file read again from disk.
     File(FileId),
-    /// Edits left by an earlier session were put back.
-    Restored,
     /// The same data, now at other paths: saved into a folder, or a new file written. What
     /// was kept under the old key (settings, recovery) follows it.
     Moved { old_key: String },
@@ -70,6 +68,8 @@ pub struct Session {
     save: saving::SaveFlow,
     disk: DiskSync,
     recovery: Recovery,
+    /// The unsaved files as they are now, for a panic hook to write aside at once.
+    emergency: EmergencyCopy,
     /// The user chose to close with unsaved changes, or saved them first: nothing more is
     /// asked, or written aside.
     closing: bool,
@@ -95,6 +95,7 @@ impl Session {
             save: saving::SaveFlow::default(),
             disk: DiskSync::new(watcher, wake),
             recovery: Recovery::new(recovery),
+            emergency: EmergencyCopy::default(),
             closing: false,
             events: Vec::new(),
         };
@@ -122,6 +123,28 @@ impl Session {
 
     pub fn save_state(&self) -> &SaveState {
         self.save.state()
+    }
+
+    /// The unsaved edits as they are after every change, for
+    /// [`crate::recovery::write_aside_on_panic`] to write aside when anything panics.
+    pub fn emergency_copy(&self) -> EmergencyCopy {
+        self.emergency.clone()
+    }
+
+    /// Brings the emergency copy up to date; only with a recovery store to write it into, as
+    /// it costs a copy of the unsaved files.
+    fn keep_emergency_copy(&self) {
+        if self.recovery.store().is_none() {
+            return;
+        }
+        let unsaved = self.workspace.is_dirty() && !self.closing;
+        self.emergency.keep(unsaved.then(|| {
+            Snapshot::of(
+                &self.workspace.origin.key(),
+                &self.workspace.negotiation,
+                self.workspace.changed(),
+            )
+        }));
     }
 
     /// What happened since the last call, oldest first.
@@ -153,8 +176,9 @@ impl Session {
                     self.remove_recovery(old_key);
                 }
             }
-            Replaced::File(_) | Replaced::Restored => {}
+            Replaced::File(_) => {}
         }
+        self.keep_emergency_copy();
         self.events.push(Event::Replaced(replaced));
     }
 
@@ -255,6 +279,7 @@ impl Session {
         let errors_before = self.workspace.error_count();
         self.workspace.refresh_file(file);
         self.version += 1;
+        self.keep_emergency_copy();
         self.events.push(Event::Edited {
             select,
             file,
@@ -291,6 +316,8 @@ impl Session {
             (Question::Unsaved { then, .. }, Answer::Discard) => {
                 let key = self.workspace.origin.key();
                 self.remove_recovery(&key);
+                // Dropped on purpose: not to be written aside by a crash either.
+                self.emergency.keep(None);
                 self.go_on(then);
             }
             (Question::ConfirmLoss { path, .. }, Answer::SaveAnyway) => self.save_anyway(path),

@@ -2,10 +2,11 @@
 
 use std::time::{Duration, Instant};
 
-use common_ground_core::negotiation::Negotiation;
+use common_ground_core::edit::{self, FileData};
+use common_ground_core::negotiation::{FileId, Negotiation};
 
-use super::{Replaced, Session, file_name};
-use crate::question::{Notice, Question};
+use super::{Event, Session, file_name};
+use crate::question::{Notice, Question, RecoveredFile};
 use crate::recovery::{Due, Snapshot};
 
 impl Session {
@@ -55,14 +56,7 @@ impl Session {
         match self.recovery.read(&key) {
             Ok(Some(snapshot)) => {
                 self.recovery.found_left();
-                let recovered = snapshot.negotiation();
-                let files: Vec<String> = recovered
-                    .agenda
-                    .iter()
-                    .map(|agenda| file_name(&agenda.path))
-                    .chain(recovered.parties.iter().map(|party| file_name(&party.path)))
-                    .filter(|name| self.differs_from_open(&recovered, name))
-                    .collect();
+                let files = recovered_files(&self.workspace.negotiation, &snapshot.negotiation());
                 if files.is_empty() {
                     self.remove_recovery(&key);
                 } else {
@@ -79,54 +73,117 @@ impl Session {
         }
     }
 
-    /// Whether the recovered file named `name` holds other data than the one open.
-    fn differs_from_open(&self, recovered: &Negotiation, name: &str) -> bool {
-        let open = &self.workspace.negotiation;
-        if let Some(agenda) = &recovered.agenda
-            && file_name(&agenda.path) == name
-        {
-            return open.agenda.as_ref().map(|a| &a.data) != Some(&agenda.data);
-        }
-        recovered
-            .parties
-            .iter()
-            .filter(|party| file_name(&party.path) == name)
-            .any(|party| {
-                !open
-                    .parties
-                    .iter()
-                    .any(|p| p.path == party.path && p.data == party.data)
-            })
-    }
-
-    /// Puts the recovered edits into the open negotiation, as unsaved changes.
+    /// Puts back what was written aside, as edits that Undo takes back out, one file a step.
     pub(super) fn restore_recovery(&mut self, snapshot: &Snapshot) {
         if snapshot.origin != self.workspace.origin.key() {
             return;
         }
         let recovered = snapshot.negotiation();
-        let negotiation = &mut self.workspace.negotiation;
+        let mut restored = Vec::new();
         if let Some(agenda) = recovered.agenda {
-            match &mut negotiation.agenda {
-                Some(open) => open.data = agenda.data,
-                None => negotiation.agenda = Some(agenda),
-            }
+            restored.push((FileId::Agenda, FileData::Agenda(Some(agenda))));
         }
+        let mut next_new = self.workspace.negotiation.parties.len();
         for party in recovered.parties {
-            match negotiation
+            let open = self
+                .workspace
+                .negotiation
                 .parties
-                .iter_mut()
-                .find(|p| p.path == party.path)
-            {
-                Some(open) => open.data = party.data,
-                // A party file added in the lost session and never saved.
-                None => negotiation.parties.push(party),
-            }
+                .iter()
+                .position(|p| p.path == party.path);
+            // A party file added in the lost session and never saved joins at the end.
+            let index = open.unwrap_or_else(|| {
+                next_new += 1;
+                next_new - 1
+            });
+            restored.push((FileId::Party(index), FileData::Party(Some(party))));
         }
+        let mut last = None;
+        for (file, data) in restored {
+            let name = match &data {
+                FileData::Agenda(Some(loaded)) => file_name(&loaded.path),
+                FileData::Party(Some(loaded)) => file_name(&loaded.path),
+                _ => String::new(),
+            };
+            let change = edit::replace_file(
+                &mut self.workspace.negotiation,
+                file,
+                &data,
+                format!("restore the edits to {name}"),
+            );
+            self.history.record(change);
+            // Each file is a step of its own.
+            self.history.seal();
+            last = Some(file);
+        }
+        // Files left out at load that recovery brought back are no longer left out.
+        let negotiation = &mut self.workspace.negotiation;
+        let loaded: Vec<_> = negotiation.parties.iter().map(|p| p.path.clone()).collect();
+        negotiation
+            .left_out
+            .retain(|file| !loaded.contains(&file.path));
         self.workspace.refresh();
-        self.replace(Replaced::Restored);
+        if let Some(file) = last {
+            self.version += 1;
+            self.keep_emergency_copy();
+            self.events.push(Event::Edited {
+                select: None,
+                file,
+                more_errors: false,
+            });
+        }
         self.notice(Notice::info(
-            "The unsaved edits were restored. Save to keep them.",
+            "The unsaved edits were restored. Save to keep them; Undo takes them back out.",
         ));
     }
+}
+
+/// The recovered files that differ from the open ones, each with how much.
+fn recovered_files(open: &Negotiation, recovered: &Negotiation) -> Vec<RecoveredFile> {
+    let mut files = Vec::new();
+    if let Some(agenda) = &recovered.agenda {
+        let was = open.agenda.as_ref().map(|a| &a.data);
+        if was != Some(&agenda.data) {
+            let changes = was.map_or(agenda.data.issues.len(), |was| {
+                differing(&was.issues, &agenda.data.issues)
+                    + usize::from(
+                        was.name != agenda.data.name || was.description != agenda.data.description,
+                    )
+            });
+            files.push(RecoveredFile {
+                name: file_name(&agenda.path),
+                changes,
+                new: false,
+            });
+        }
+    }
+    for party in &recovered.parties {
+        let was = open.parties.iter().find(|p| p.path == party.path);
+        match was {
+            Some(was) if was.data == party.data => {}
+            Some(was) => files.push(RecoveredFile {
+                name: file_name(&party.path),
+                changes: differing(&was.data.statements, &party.data.statements)
+                    + usize::from(
+                        was.data.party != party.data.party
+                            || was.data.as_of != party.data.as_of
+                            || was.data.summary != party.data.summary,
+                    ),
+                new: false,
+            }),
+            None => files.push(RecoveredFile {
+                name: file_name(&party.path),
+                changes: party.data.statements.len(),
+                new: true,
+            }),
+        }
+    }
+    files
+}
+
+/// How many entries differ between two lists: those changed in place, and those added or
+/// removed at the end.
+fn differing<T: PartialEq>(was: &[T], now: &[T]) -> usize {
+    let changed = was.iter().zip(now).filter(|(a, b)| a != b).count();
+    changed + was.len().abs_diff(now.len())
 }

@@ -119,7 +119,10 @@ impl Session {
 
     fn go_on_saving(&mut self, mut job: SaveJob) {
         self.save.state = SaveState::Idle;
-        let Written::All { saved } = self.write_job(&mut job) else {
+        let written = self.write_job(&mut job);
+        // What was saved no longer needs writing aside.
+        self.keep_emergency_copy();
+        let Written::All { saved } = written else {
             return;
         };
         if saved > 0 {

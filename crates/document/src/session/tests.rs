@@ -12,6 +12,7 @@ use common_ground_core::negotiation::{FileId, StatementKey};
 
 use super::*;
 use crate::disk::ScriptedWatcher;
+use crate::question::RecoveredFile;
 use crate::watch::FileChange;
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/ukraine-2022");
@@ -340,13 +341,31 @@ fn unsaved_edits_written_aside_are_offered_back_and_restored() {
             session.question()
         );
     };
-    assert_eq!(files, &["us.ron".to_owned()]);
+    // It says which file and how much: one statement's summary was retyped.
+    assert_eq!(
+        files,
+        &[RecoveredFile {
+            name: "us.ron".to_owned(),
+            changes: 1,
+            new: false,
+        }]
+    );
     assert!(!session.question().is_some_and(Question::may_be_dismissed));
     session.answer(Answer::Cancel);
     assert!(session.question().is_some(), "the question needs an answer");
     session.answer(Answer::Restore);
     assert_eq!(summary(&session, key), "Typed before the crash");
     assert!(session.workspace().is_dirty());
+    // What was restored is an edit like any other: Undo takes it back out, Redo again.
+    assert_eq!(
+        session.history().undo_label(),
+        Some("restore the edits to us.ron")
+    );
+    session.undo();
+    assert_ne!(summary(&session, key), "Typed before the crash");
+    assert!(!session.workspace().is_dirty());
+    session.redo();
+    assert_eq!(summary(&session, key), "Typed before the crash");
     session.save_all();
     session.tick(Instant::now());
     assert!(!written.exists(), "saved edits are not offered again");

@@ -7,7 +7,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use egui::{Id, Modal as EguiModal, TextEdit, Ui};
 
-use common_ground_document::{Answer, Question, Then};
+use common_ground_core::edit::builders::date_from_days;
+use common_ground_document::{Answer, Question, RecoveredFile, Then};
 
 use super::ViewContext;
 use crate::command::{Command, Commands};
@@ -131,25 +132,28 @@ fn external_change_ui(ui: &mut Ui, path: &Path, commands: &mut Commands) {
     );
 }
 
-fn recover_ui(ui: &mut Ui, written_at: u64, files: &[String], commands: &mut Commands) {
-    ui.set_max_width(460.0);
+fn recover_ui(ui: &mut Ui, written_at: u64, files: &[RecoveredFile], commands: &mut Commands) {
+    ui.set_max_width(480.0);
     ui.heading("Recover unsaved edits?");
     ui.add_space(6.0);
-    let age = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |now| now.as_secs())
-        .saturating_sub(written_at);
-    let when = match age {
-        0..=119 => "a moment ago".to_owned(),
-        120..=7199 => format!("{} minutes ago", age / 60),
-        7200..=172_799 => format!("{} hours ago", age / 3600),
-        _ => format!("{} days ago", age / 86_400),
-    };
     ui.label(format!(
-        "The app closed {when} without saving edits to {}.",
-        files.join(", ")
+        "The app closed {} without saving these edits:",
+        when_written(written_at)
     ));
-    ui.weak("Restored edits stay unsaved until you save them.");
+    for file in files {
+        let what = match (file.new, file.changes) {
+            (true, 0) => "a new party file, still empty".to_owned(),
+            (true, 1) => "a new party file with 1 statement".to_owned(),
+            (true, n) => format!("a new party file with {n} statements"),
+            (false, 1) => "1 change".to_owned(),
+            (false, n) => format!("{n} changes"),
+        };
+        ui.label(format!("• {}: {what}", file.name));
+    }
+    ui.weak(
+        "Restored edits stay unsaved until you save them, and Undo takes them back out, one \
+         file at a time.",
+    );
     answers_ui(
         ui,
         &[
@@ -158,6 +162,28 @@ fn recover_ui(ui: &mut Ui, written_at: u64, files: &[String], commands: &mut Com
         ],
         commands,
     );
+}
+
+/// "5 minutes ago (2026-12-02 14:05 UTC)": how old, and when.
+fn when_written(written_at: u64) -> String {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |now| now.as_secs());
+    let age = now.saturating_sub(written_at);
+    let ago = match age {
+        0..=119 => "a moment ago".to_owned(),
+        120..=7199 => format!("{} minutes ago", age / 60),
+        7200..=172_799 => format!("{} hours ago", age / 3600),
+        _ => format!("{} days ago", age / 86_400),
+    };
+    let days = i64::try_from(written_at / 86_400).unwrap_or_default();
+    let minutes = written_at % 86_400 / 60;
+    format!(
+        "{ago} ({} {:02}:{:02} UTC)",
+        date_from_days(days),
+        minutes / 60,
+        minutes % 60
+    )
 }
 
 fn about_ui(ui: &mut Ui, commands: &mut Commands) {
