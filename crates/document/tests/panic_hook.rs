@@ -1,9 +1,5 @@
 //! A panic anywhere writes the unsaved edits aside at once, not at the next scheduled write.
 //! A test binary of its own: the panic hook is global to the process.
-#![expect(
-    clippy::unwrap_used,
-    reason = "helpers of tests and benches fail loudly on what they did not expect"
-)]
 
 use std::path::Path;
 use std::sync::Arc;
