@@ -46,7 +46,8 @@ fn a_truncated_file_names_the_line_and_column_where_it_stops() {
     assert_eq!(code, 1);
     assert_eq!(
         stdout,
-        "tests/fixtures/truncated.ron:28:227: error: this text is missing its closing double quote\n\
+        "tests/fixtures/truncated.ron:28:247: error: this text is missing its closing double \
+         quote: it opens at line 28, column 227, and runs to the end of the file\n\
          checked 2 files: 1 error, 0 warnings\n"
     );
 }

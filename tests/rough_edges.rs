@@ -283,3 +283,34 @@ fn a_new_party_gets_a_free_colour_a_file_named_from_its_id_and_keeps_its_column(
         "{headers:?}"
     );
 }
+
+#[test]
+fn escape_closes_an_open_menu_and_keeps_the_selection() {
+    let mut harness = example_window();
+    harness.get_by_label_contains(US_RED_LINE_CARD).click();
+    harness.run();
+    let selected = harness.state().view().selected;
+    assert!(selected.is_some());
+    harness.get_by_role_and_label(Role::Button, "View").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::CheckBox, "Common ground")
+            .is_some(),
+        "the View menu is open"
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::CheckBox, "Common ground")
+            .is_none(),
+        "Esc closed it"
+    );
+    harness.run();
+    assert_eq!(harness.state().view().selected, selected);
+    // The menu is gone: a second Esc is the window's, and clears the selection.
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().view().selected, None);
+}

@@ -36,6 +36,21 @@ pub fn parse_ron<T: DeserializeOwned>(text: &str) -> Result<Parsed<T>, ParseFail
                 None => {}
             }
         }
+        // A file cut short is best shown where its text stops, which is where an editor
+        // should go to see what is missing; an open quote says where it began.
+        let end = Position::at_offset(text, text.trim_end().len());
+        let position = match error.code {
+            ron::Error::Eof => end,
+            ron::Error::ExpectedStringEnd => {
+                message.push_str(&format!(
+                    ": it opens at line {}, column {}, and runs to the end of the file",
+                    position.line, position.col
+                ));
+                end
+            }
+            _ if rest_is_blank(text, position) => end,
+            _ => position,
+        };
         ParseFailure { position, message }
     };
     let mut deserializer = ron::Deserializer::from_str(text).map_err(failure)?;
@@ -312,11 +327,25 @@ mod tests {
         let failure = parse_ron::<Statement>("(\n  id: \"a\",\n  issue: ")
             .err()
             .unwrap();
-        assert_eq!(failure.position, Position { line: 3, col: 10 });
+        // Right after the last thing written, where the text stops.
+        assert_eq!(failure.position, Position { line: 3, col: 9 });
         assert_eq!(
             failure.message,
             "expected text in double quotes here, like \"...\", but the file ends here: is the \
              rest of it missing?"
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_shown_at_the_end_and_says_where_it_opened() {
+        let failure = parse_ron::<Statement>("(\n  id: \"a\",\n  issue: \"nato-mem")
+            .err()
+            .unwrap();
+        assert_eq!(failure.position, Position { line: 3, col: 19 });
+        assert_eq!(
+            failure.message,
+            "this text is missing its closing double quote: it opens at line 3, column 10, and \
+             runs to the end of the file"
         );
     }
 }

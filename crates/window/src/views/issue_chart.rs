@@ -168,6 +168,7 @@ pub(crate) fn issue_chart_ui(
             workspace,
             issue_id,
             party,
+            chart: rect,
             rect: lane_rect,
             scale: &scale,
             selected,
@@ -224,8 +225,10 @@ fn name_column_width(
             Some(width)
         })
         .fold(0.0, f32::max);
-    // A very long short name is cut rather than squeezing the scale away.
-    (widest + 12.0).min(ui.available_width() * 0.35)
+    // Room for a stance dot at 0, with its selection ring, to sit clear of the name. A very
+    // long short name is cut rather than squeezing the scale away.
+    let dot = if size == ChartSize::Full { 9.0 } else { 7.5 };
+    (widest + 12.0 + dot).min(ui.available_width() * 0.35)
 }
 
 const SILENT: &str = "(silent)";
@@ -301,6 +304,8 @@ struct Lane<'a> {
     workspace: &'a Workspace,
     issue_id: &'a str,
     party: usize,
+    /// The whole chart, under which a lane's tooltip goes so it hides no other lane.
+    chart: Rect,
     rect: Rect,
     scale: &'a ScaleX,
     selected: Option<StatementKey>,
@@ -400,7 +405,15 @@ fn lane_ui(
         if response.clicked() {
             commands.push(Command::Select(key));
         }
-        response.on_hover_ui(|ui| hover_ui(ui, workspace, key, salience));
+        // Below the whole chart (or above it, near the bottom of the window), never over
+        // the other parties' bands.
+        let mut tooltip = egui::Tooltip::for_enabled(&response);
+        tooltip.popup = tooltip
+            .popup
+            .anchor(lane_context.chart)
+            .align(egui::RectAlign::BOTTOM_START)
+            .align_alternatives(&[egui::RectAlign::TOP_START]);
+        tooltip.show(|ui| hover_ui(ui, workspace, key, salience));
     }
 }
 
