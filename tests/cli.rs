@@ -611,3 +611,62 @@ fn fmt_removes_a_byte_order_mark_and_check_mode_notices_it() {
     common_ground().arg("fmt").arg(&path).assert().code(0);
     assert_eq!(fs::read(&path).unwrap(), canonical);
 }
+
+#[test]
+fn the_analyst_s_notes_are_cited_in_the_brief_and_kept_by_fmt() {
+    let folder = tempfile::tempdir().unwrap();
+    for name in ["agenda.ron", "nato.ron", "russia.ron", "us.ron"] {
+        fs::copy(Path::new(DATA).join(name), folder.path().join(name)).unwrap();
+    }
+    let us = folder.path().join("us.ron");
+    let text = fs::read_to_string(&us).unwrap();
+    let text = text
+        .replacen(
+            "        capability: None,\n",
+            "        capability: None,\n        notes: \"Speaks for the administration.\",\n",
+            1,
+        )
+        .replacen(
+            "            estimated: true,\n",
+            "            estimated: true,\n            notes: \"Range read from the open-door wording.\",\n",
+            1,
+        );
+    fs::write(&us, text).unwrap();
+    let agenda = folder.path().join("agenda.ron");
+    let text = fs::read_to_string(&agenda).unwrap().replacen(
+        "            title: \"Inflammatory rhetoric\",\n",
+        "            title: \"Inflammatory rhetoric\",\n            notes: \"Hard to score: words, not deeds.\",\n",
+        1,
+    );
+    fs::write(&agenda, text).unwrap();
+
+    let output = common_ground()
+        .args([
+            "compare",
+            folder.path().to_str().unwrap(),
+            "--format",
+            "markdown",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let brief = String::from_utf8(output.stdout).unwrap();
+    for note in [
+        "*Analyst's note on US:* Speaks for the administration.",
+        "  *Analyst's note:* Range read from the open-door wording.",
+        "*Analyst's note:* Hard to score: words, not deeds.",
+    ] {
+        assert!(brief.contains(note), "{note} missing from:\n{brief}");
+    }
+    // The canonical form keeps every note: fmt --check finds nothing to change once fmt ran.
+    common_ground()
+        .args(["fmt", folder.path().to_str().unwrap()])
+        .assert()
+        .code(0);
+    let formatted = fs::read_to_string(&us).unwrap();
+    assert!(formatted.contains("notes: \"Range read from the open-door wording.\""));
+    assert!(formatted.contains("notes: \"Speaks for the administration.\""));
+    // And files without notes are written without the field, as before.
+    let nato = fs::read_to_string(folder.path().join("nato.ron")).unwrap();
+    assert!(!nato.contains("notes:"));
+}

@@ -314,3 +314,31 @@ fn escape_closes_an_open_menu_and_keeps_the_selection() {
     harness.run();
     assert_eq!(harness.state().view().selected, None);
 }
+
+#[test]
+fn a_note_typed_in_the_editor_shows_in_the_inspector_as_the_analyst_s() {
+    let (_folder, mut harness) = folder_window();
+    harness.get_by_label_contains(US_RED_LINE_CARD).click();
+    harness.run();
+    harness.key_press(Key::F2);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Notes")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Notes")
+        .type_text("Range read from the open-door wording");
+    harness.run();
+    // Back to reading: the note sits apart from the parties' own words.
+    harness.get_by_label("Done editing").click();
+    harness.run();
+    harness.get_by_label("Analyst's notes");
+    harness.get_by_label("Range read from the open-door wording");
+    let key = harness.state().view().selected.unwrap();
+    let workspace = harness.state().session().workspace();
+    assert_eq!(
+        workspace.statement(key).unwrap().notes,
+        "Range read from the open-door wording"
+    );
+}
