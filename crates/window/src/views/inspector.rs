@@ -193,6 +193,7 @@ fn issue_ui(
     }
     if let Some(issue) = analysis.issue(issue_id) {
         ui.add_space(4.0);
+        super::widgets::left_out_banner_ui(ui, &workspace.negotiation, commands);
         ui.label(
             RichText::new(status_words(issue))
                 .strong()
