@@ -120,6 +120,12 @@ fn deleting_says_what_went_and_offers_undo_there() {
     harness.run();
     harness.get_by_label_contains(US_RED_LINE_CARD);
     assert!(harness.query_by_label_contains("Deleted US's").is_none());
+    // Undone another way, the offer goes too: its Undo would now undo something else.
+    edit_menu(&mut harness, "Delete statement");
+    harness.get_by_label_contains("Deleted US's");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(harness.query_by_label_contains("Deleted US's").is_none());
 }
 
 #[test]

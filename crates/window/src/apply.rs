@@ -335,9 +335,14 @@ impl App {
                     select,
                     more_errors,
                     ..
-                } => self
-                    .view
-                    .edited(select, more_errors, self.session.workspace()),
+                } => {
+                    // An offer to undo a deletion means another step once anything changed.
+                    self.view
+                        .notices
+                        .retain(|shown| shown.action != NoticeAction::Undo);
+                    self.view
+                        .edited(select, more_errors, self.session.workspace());
+                }
                 Event::ChooseSaveFolder => {
                     let example = self.session.workspace().origin == Origin::Example;
                     if example {

@@ -58,6 +58,7 @@ pub(crate) fn inspector_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Com
                 });
             });
             ui.separator();
+            super::notices::undo_notices_ui(ui, cx, commands);
             let selected = view
                 .selected
                 .and_then(|key| Some((key, workspace.statement(key)?)));

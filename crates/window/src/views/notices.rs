@@ -1,16 +1,24 @@
 //! What the window has to tell, floating over the bottom of the main view: it never pushes
 //! the layout about, so a click aimed at an issue title lands on that title even as a notice
-//! appears. Each notice stays until dismissed; a warning is never pushed out by news.
+//! appears. Each notice stays until dismissed; a warning is never pushed out by news. A
+//! deletion's notice, with its Undo, goes where the statement was shown: the inspector.
 
 use egui::{Align2, RichText, Ui};
 
 use super::ViewContext;
 use crate::command::{Command, Commands};
 use crate::registry::UserCommand;
-use crate::view_state::NoticeAction;
+use crate::view_state::{NoticeAction, ShownNotice};
 
 pub(crate) fn notices_ui(ui: &Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
-    if cx.view.notices.is_empty() {
+    let floating: Vec<(usize, &ShownNotice)> = cx
+        .view
+        .notices
+        .iter()
+        .enumerate()
+        .filter(|(_, shown)| !(shown.action == NoticeAction::Undo && cx.settings.show_inspector))
+        .collect();
+    if floating.is_empty() {
         return;
     }
     let width = (ui.ctx().content_rect().width() * 0.6).clamp(280.0, 720.0);
@@ -19,35 +27,48 @@ pub(crate) fn notices_ui(ui: &Ui, cx: &ViewContext<'_>, commands: &mut Commands)
         .order(egui::Order::Foreground)
         .show(ui.ctx(), |ui| {
             ui.set_width(width);
-            for (index, shown) in cx.view.notices.iter().enumerate() {
-                let notice = &shown.notice;
-                let visuals = ui.visuals();
-                let (accent, word) = if notice.is_warning {
-                    (visuals.warn_fg_color, "Warning")
-                } else {
-                    (visuals.selection.stroke.color, "Note")
-                };
-                egui::Frame::popup(ui.style())
-                    .stroke(egui::Stroke::new(1.5, accent))
-                    .inner_margin(egui::Margin::symmetric(10, 6))
-                    .show(ui, |ui| {
-                        ui.horizontal(|ui| {
-                            ui.label(RichText::new(word).strong().color(accent));
-                            ui.add(egui::Label::new(&notice.text).wrap());
-                        });
-                        ui.horizontal(|ui| {
-                            if shown.action == NoticeAction::Undo
-                                && ui.small_button("Undo").clicked()
-                            {
-                                commands.run(UserCommand::Undo);
-                                commands.push(Command::DismissNotice(index));
-                            }
-                            if ui.small_button("Dismiss").clicked() {
-                                commands.push(Command::DismissNotice(index));
-                            }
-                        });
-                    });
+            for (index, shown) in floating {
+                notice_ui(ui, index, shown, commands);
                 ui.add_space(4.0);
             }
+        });
+}
+
+/// The notices that carry an Undo, for the inspector to show where the statement was.
+pub(crate) fn undo_notices_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
+    for (index, shown) in cx.view.notices.iter().enumerate() {
+        if shown.action == NoticeAction::Undo {
+            notice_ui(ui, index, shown, commands);
+            ui.add_space(4.0);
+        }
+    }
+}
+
+/// One notice: what kind, what it says, its button and Dismiss.
+fn notice_ui(ui: &mut Ui, index: usize, shown: &ShownNotice, commands: &mut Commands) {
+    let notice = &shown.notice;
+    let visuals = ui.visuals();
+    let (accent, word) = if notice.is_warning {
+        (visuals.warn_fg_color, "Warning")
+    } else {
+        (visuals.selection.stroke.color, "Note")
+    };
+    egui::Frame::popup(ui.style())
+        .stroke(egui::Stroke::new(1.5, accent))
+        .inner_margin(egui::Margin::symmetric(10, 6))
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(word).strong().color(accent));
+                ui.add(egui::Label::new(&notice.text).wrap());
+            });
+            ui.horizontal(|ui| {
+                // Any change to the history, this undo included, takes the notice away.
+                if shown.action == NoticeAction::Undo && ui.small_button("Undo").clicked() {
+                    commands.run(UserCommand::Undo);
+                }
+                if ui.small_button("Dismiss").clicked() {
+                    commands.push(Command::DismissNotice(index));
+                }
+            });
         });
 }
