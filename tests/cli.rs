@@ -251,10 +251,10 @@ fn a_file_that_failed_to_load_is_named_in_every_report() {
     assert_eq!(parties, ["nato", "us"]);
 
     let text = run("text");
-    let second_line = text.lines().nth(2).unwrap();
+    let third_line = text.lines().nth(2).unwrap();
     assert!(
-        second_line.starts_with("LEFT OUT: russia.ron could not be read (")
-            && second_line.ends_with("): these conclusions leave it out."),
+        third_line.starts_with("LEFT OUT: russia.ron could not be read (")
+            && third_line.ends_with("): these conclusions leave it out."),
         "{text}"
     );
     let brief = run("markdown");
@@ -669,4 +669,59 @@ fn the_analyst_s_notes_are_cited_in_the_brief_and_kept_by_fmt() {
     // And files without notes are written without the field, as before.
     let nato = fs::read_to_string(folder.path().join("nato.ron")).unwrap();
     assert!(!nato.contains("notes:"));
+}
+
+#[test]
+fn no_stake_and_the_parties_chosen_decide_between_untested_and_agreement() {
+    let folder = tempfile::tempdir().unwrap();
+    for name in ["agenda.ron", "nato.ron", "russia.ron", "us.ron"] {
+        fs::copy(Path::new(DATA).join(name), folder.path().join(name)).unwrap();
+    }
+    let agenda = folder.path().join("agenda.ron");
+    let text = fs::read_to_string(&agenda).unwrap().replacen(
+        "            title: \"Military communications and incident avoidance\",\n",
+        "            title: \"Military communications and incident avoidance\",\n            no_stake: [\"russia\"],\n",
+        1,
+    );
+    fs::write(&agenda, text).unwrap();
+    let json = |extra: &[&str]| -> serde_json::Value {
+        let output = common_ground()
+            .args([
+                "compare",
+                folder.path().to_str().unwrap(),
+                "--format",
+                "json",
+            ])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{output:?}");
+        serde_json::from_slice(&output.stdout).unwrap()
+    };
+    let issue = |report: &serde_json::Value, id: &str| {
+        report["issues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|issue| issue["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let all = json(&[]);
+    // Recorded as having no stake, Russia's silence no longer holds incident avoidance back.
+    let incidents = issue(&all, "incident-avoidance");
+    assert_eq!(incidents["status"], "possible-agreement");
+    assert_eq!(incidents["no_stake"], serde_json::json!(["russia"]));
+    assert_eq!(incidents["silent"], serde_json::json!([]));
+    // Rhetoric still waits on Russia, unless only the two who spoke are compared.
+    assert_eq!(issue(&all, "rhetoric")["status"], "untested");
+    let allies = json(&["--parties", "us,nato"]);
+    assert_eq!(issue(&allies, "rhetoric")["status"], "possible-agreement");
+    // The text report says so in words.
+    let output = common_ground()
+        .args(["compare", folder.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("    no stake: Russia\n"), "{text}");
 }

@@ -39,8 +39,9 @@ pub(crate) enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
-    /// Compare the parties issue by issue: possible agreement, deadlock, collisions,
-    /// conditional offers and silent parties.
+    /// Compare the parties issue by issue: possible agreement, untested (an overlap a silent
+    /// party has not joined), deadlock, collisions, conditional offers and silent parties.
+    /// Files that could not be read are named first; they make it exit 1.
     Compare {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
@@ -137,12 +138,13 @@ fn compare(
     for problem in &outcome.problems {
         writeln!(err, "{problem}")?;
     }
+    // The report is still written, so that it (and the JSON's `left_out`) says which files
+    // are missing and why.
     if negotiation.parties.is_empty() {
         writeln!(
             err,
             "error: no party file could be loaded, so there is nothing to compare"
         )?;
-        return Ok(ExitCode::FAILURE);
     }
     let chosen = if party_ids.is_empty() {
         (0..negotiation.parties.len()).collect()
@@ -176,7 +178,9 @@ fn compare(
     if !text.ends_with('\n') {
         writeln!(out)?;
     }
-    Ok(exit_code(outcome.has_errors()))
+    Ok(exit_code(
+        outcome.has_errors() || negotiation.parties.is_empty(),
+    ))
 }
 
 fn fmt(

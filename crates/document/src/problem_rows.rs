@@ -15,8 +15,6 @@ pub struct ProblemRow {
     pub is_error: bool,
     /// The statement it is inside, if any.
     pub statement: Option<StatementKey>,
-    /// Index into the workspace's problems.
-    pub index: usize,
     /// For a warning that follows from a file that did not load: the row of that file's
     /// error, under which the panel folds it.
     pub caused_by: Option<usize>,
@@ -56,45 +54,39 @@ pub(crate) fn rows_in_order(
             FollowsFrom::MissingAgenda => agenda_path
                 .as_deref()
                 .filter(|path| left_out.iter().any(|file| file.path == *path)),
-            // The file named after the party, or else the only party file left out.
+            // The file named after the party: any other party id may just be mistyped, and
+            // would not go away when some other file loads.
             FollowsFrom::MissingParty(id) => parties()
                 .find(|file| {
                     file.path
                         .file_stem()
                         .is_some_and(|stem| stem == id.as_str())
                 })
-                .or_else(|| {
-                    let mut all = parties();
-                    all.next().filter(|_| all.next().is_none())
-                })
                 .map(|file| file.path.as_path()),
         }
     };
-    let row = |index: usize, problem: &Problem, caused_by: Option<usize>| ProblemRow {
+    let row = |problem: &Problem, caused_by: Option<usize>| ProblemRow {
         text: located_message(problem),
         is_error: problem.is_error(),
         statement: statement_of(problem),
-        index,
         caused_by,
         knock_ons: 0,
     };
     let causes: Vec<Option<&Path>> = problems.iter().map(cause_file).collect();
     let mut rows = Vec::with_capacity(problems.len());
     let mut placed = vec![false; problems.len()];
+    let mut files_with_an_error = std::collections::HashSet::new();
     for (index, problem) in problems.iter().enumerate() {
         if !problem.is_error() {
             continue;
         }
         let at = rows.len();
-        rows.push(row(index, problem, None));
+        rows.push(row(problem, None));
         if let Some(done) = placed.get_mut(index) {
             *done = true;
         }
-        let first_error_of_its_file = !problems
-            .iter()
-            .take(index)
-            .any(|p| p.is_error() && p.file == problem.file);
-        if !first_error_of_its_file {
+        // Knock-on warnings go under the first error of their file only.
+        if !files_with_an_error.insert(problem.file.as_path()) {
             continue;
         }
         for (other, cause) in causes.iter().enumerate() {
@@ -102,7 +94,7 @@ pub(crate) fn rows_in_order(
                 && let Some(knock_on) = problems.get(other)
                 && !knock_on.is_error()
             {
-                rows.push(row(other, knock_on, Some(at)));
+                rows.push(row(knock_on, Some(at)));
                 if let Some(done) = placed.get_mut(other) {
                     *done = true;
                 }
@@ -115,7 +107,7 @@ pub(crate) fn rows_in_order(
     }
     for (index, problem) in problems.iter().enumerate() {
         if !placed.get(index).copied().unwrap_or(false) {
-            rows.push(row(index, problem, None));
+            rows.push(row(problem, None));
         }
     }
     rows
@@ -155,6 +147,9 @@ mod tests {
             Problem::warning(Path::new(file), "waits on `russia`")
                 .following_from(FollowsFrom::MissingParty("russia".to_owned()))
         };
+        // A party id that no file left out is named after is likely mistyped: not folded.
+        let mistyped = Problem::warning(Path::new("us.ron"), "waits on `rusia`")
+            .following_from(FollowsFrom::MissingParty("rusia".to_owned()));
         // Sorted by file, as loading leaves them.
         let problems = vec![
             Problem::warning(Path::new("nato.ron"), "no sources"),
@@ -162,20 +157,22 @@ mod tests {
             Problem::error(Path::new("russia.ron"), "cut short"),
             Problem::error(Path::new("us.ron"), "bad range"),
             waits("us.ron"),
+            mistyped,
         ];
         let rows = rows_in_order(&problems, &negotiation, |_| None);
-        let order: Vec<(usize, Option<usize>, usize)> = rows
+        let order: Vec<(&str, Option<usize>, usize)> = rows
             .iter()
-            .map(|row| (row.index, row.caused_by, row.knock_ons))
+            .map(|row| (row.text.as_str(), row.caused_by, row.knock_ons))
             .collect();
         assert_eq!(
             order,
             [
-                (2, None, 2),
-                (1, Some(0), 0),
-                (4, Some(0), 0),
-                (3, None, 0),
-                (0, None, 0),
+                ("russia.ron: cut short", None, 2),
+                ("nato.ron: waits on `russia`", Some(0), 0),
+                ("us.ron: waits on `russia`", Some(0), 0),
+                ("us.ron: bad range", None, 0),
+                ("nato.ron: no sources", None, 0),
+                ("us.ron: waits on `rusia`", None, 0),
             ]
         );
     }

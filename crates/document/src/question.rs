@@ -65,6 +65,9 @@ pub struct RecoveredFile {
     pub changes: usize,
     /// A party file made in the lost session and never saved.
     pub new: bool,
+    /// A file on disk that cannot be read now (a crash may have cut it short): the
+    /// recovered copy is all there is of it.
+    pub unreadable: bool,
 }
 
 impl Question {

@@ -8,7 +8,7 @@ use common_ground_core::edit::FileData;
 use common_ground_core::example::load_example;
 use common_ground_core::io::{LoadOutcome, load};
 use common_ground_core::model::{Agenda, AgendaIssue, PartyFile, Statement};
-use common_ground_core::negotiation::{FileId, Negotiation, StatementKey};
+use common_ground_core::negotiation::{FileId, LeftOut, Negotiation, StatementKey};
 use common_ground_core::problem::{PathSegment, Position, Problem, sort_problems};
 use common_ground_core::validate::validate;
 
@@ -46,6 +46,9 @@ pub struct Workspace {
     /// The files whose data differs from the baseline.
     dirty: BTreeSet<FileId>,
     load_problems: Vec<Problem>,
+    /// The files asked for that could not be read, as last tried. Those not loaded now (a
+    /// recovered copy may stand in for one) are the negotiation's `left_out`.
+    unreadable: Vec<LeftOut>,
     /// Where each problem found at load time sat in its file, so the same problem keeps its
     /// line and column while the file is unchanged.
     positions: HashMap<(PathBuf, String, String), Position>,
@@ -94,6 +97,7 @@ impl Workspace {
             issues: Vec::new(),
             dirty: BTreeSet::new(),
             load_problems: Vec::new(),
+            unreadable: Vec::new(),
             positions: HashMap::new(),
             search_text: Vec::new(),
             by_issue: Vec::new(),
@@ -102,6 +106,7 @@ impl Workspace {
             error_count: 0,
             name: String::new(),
         };
+        workspace.unreadable = workspace.negotiation.left_out.clone();
         workspace.set_load_problems(problems);
         workspace.refresh();
         workspace
@@ -164,9 +169,32 @@ impl Workspace {
 
     /// Issue groups, problems and names, from the data, the search text and the saved state.
     fn rederive(&mut self) {
+        let loaded = |negotiation: &Negotiation, path: &Path| {
+            negotiation
+                .agenda
+                .as_ref()
+                .is_some_and(|agenda| agenda.path == path)
+                || negotiation.parties.iter().any(|party| party.path == path)
+        };
+        self.negotiation.left_out = self
+            .unreadable
+            .iter()
+            .filter(|file| !loaded(&self.negotiation, &file.path))
+            .cloned()
+            .collect();
         self.issues = issue_groups(&self.negotiation);
         self.by_issue = statements_by_issue(&self.negotiation, &self.issues);
-        let mut problems = self.load_problems.clone();
+        // A file that could not be read but is open all the same (its edits were recovered)
+        // no longer has the error that kept it out.
+        let mut problems: Vec<Problem> = self
+            .load_problems
+            .iter()
+            .filter(|problem| {
+                !(self.unreadable.iter().any(|file| file.path == problem.file)
+                    && loaded(&self.negotiation, &problem.file))
+            })
+            .cloned()
+            .collect();
         for mut problem in validate(&self.negotiation) {
             let file_unchanged = self
                 .file_of_path(&problem.file)
@@ -309,7 +337,9 @@ impl Workspace {
             || wanted
                 .file_name()
                 .is_some_and(|name| name == common_ground_core::io::AGENDA_FILE_NAME);
-        if fit && !taken && wanted != party.path {
+        // A file on disk keeps its name: it may be one that could not be read, whose
+        // recovered edits are to be saved over it.
+        if fit && !taken && wanted != party.path && !party.path.exists() {
             if let Some(party) = self.negotiation.parties.get_mut(index) {
                 party.path = wanted;
             }
@@ -383,14 +413,12 @@ impl Workspace {
     /// that file; the other files and their edits stay as they are. `None` when it still
     /// does not load, or was not left out.
     pub fn take_in_left_out(&mut self, path: &Path, outcome: LoadOutcome) -> Option<FileId> {
-        if !self
-            .negotiation
-            .left_out
-            .iter()
-            .any(|file| file.path == path)
-        {
+        if !self.unreadable.iter().any(|file| file.path == path) {
             return None;
         }
+        // Checks of the file alone find what the whole negotiation may not (a party it
+        // waits on that another file holds): only what loading itself found is kept.
+        let validated_alone = validate(&outcome.negotiation);
         let LoadOutcome {
             negotiation,
             problems,
@@ -411,29 +439,52 @@ impl Workspace {
             self.negotiation.parties.push(party);
             FileId::Party(index)
         };
-        self.negotiation.left_out.retain(|file| file.path != path);
-        // What loading found in it before (the error that left it out, its knock-on warnings
-        // about a party not loaded) gives way to what loading finds now.
+        self.unreadable.retain(|file| file.path != path);
+        // What loading found in it before (the error that left it out) gives way to what
+        // loading finds now.
         self.load_problems.retain(|problem| problem.file != path);
-        let found_now: Vec<Problem> = problems
-            .into_iter()
-            .filter(|problem| problem.file == path)
-            .collect();
         let revalidated = validate(&self.negotiation);
-        for problem in found_now {
-            let again = revalidated.iter().any(|p| {
-                p.file == problem.file && p.path == problem.path && p.message == problem.message
-            });
-            if again {
+        let same = |a: &Problem, b: &Problem| {
+            a.file == b.file && a.path == b.path && a.message == b.message
+        };
+        for problem in problems.into_iter().filter(|problem| problem.file == path) {
+            if revalidated.iter().any(|p| same(p, &problem)) {
                 if let Some(position) = problem.position {
                     self.positions.insert(problem_key(&problem), position);
                 }
-            } else {
+            } else if problem.follows_from.is_none()
+                && !validated_alone.iter().any(|p| same(p, &problem))
+            {
                 self.load_problems.push(problem);
             }
         }
         self.refresh();
         Some(file)
+    }
+
+    /// A file that did not load was tried again and still does not: its reason and its
+    /// problems become what this try found.
+    pub fn still_unreadable(&mut self, path: &Path, outcome: &LoadOutcome) {
+        let now = common_ground_core::io::left_out(
+            &outcome.files,
+            &outcome.negotiation,
+            &outcome.problems,
+        );
+        for file in &mut self.unreadable {
+            if let Some(found) = now.iter().find(|found| found.path == file.path) {
+                file.reason.clone_from(&found.reason);
+            }
+        }
+        self.load_problems.retain(|problem| problem.file != path);
+        self.load_problems.extend(
+            outcome
+                .problems
+                .iter()
+                .filter(|problem| problem.file == path && problem.is_error())
+                .cloned(),
+        );
+        sort_problems(&mut self.load_problems);
+        self.refresh();
     }
 
     /// Gives every file a new path, as after saving the negotiation into another folder.

@@ -84,7 +84,9 @@ impl App {
         let store = platform.recovery.clone();
         let app = Self::restore(cc.storage, paths, platform);
         // Whatever panics from here on, in the app or in the windowing system under it, the
-        // unsaved edits are written aside first.
+        // unsaved edits are written aside first. winit 0.30.13, the newest eframe 0.37 takes,
+        // unwraps the X11 error of a window destroyed from outside (`inner_position_physical`;
+        // winit#3686 is the nearest report upstream, and no release fixes it).
         if let Some(store) = store {
             write_aside_on_panic(store, app.session.emergency_copy());
         }

@@ -330,7 +330,13 @@ impl App {
         for event in events {
             match event {
                 Event::Notice(notice) => self.view.tell(notice),
-                Event::Replaced(replaced) => self.replaced(&replaced),
+                Event::Replaced(replaced) => {
+                    // The history starts afresh: there is nothing left to undo.
+                    self.view
+                        .notices
+                        .retain(|shown| shown.action != NoticeAction::Undo);
+                    self.replaced(&replaced);
+                }
                 Event::Edited {
                     select,
                     more_errors,

@@ -118,6 +118,15 @@ impl Columns {
     /// a new party stays where it was added after a save sorts its file among the others,
     /// and a party whose id was retyped keeps its place. Whether anything changed.
     pub fn settle_order(&mut self, workspace: &Workspace) -> bool {
+        // While a party file cannot be read, its party's place is kept for its return.
+        if workspace
+            .negotiation
+            .left_out
+            .iter()
+            .any(|file| file.is_party_file())
+        {
+            return false;
+        }
         let ids: Vec<&str> = workspace
             .negotiation
             .parties

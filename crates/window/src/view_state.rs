@@ -228,8 +228,15 @@ impl ViewState {
         if !notice.is_warning {
             self.notices.retain(|shown| shown.notice.is_warning);
         }
-        // A flood of warnings keeps the latest few, which say what is wrong now.
-        if self.notices.len() >= MAX_WARNINGS_SHOWN
+        // A flood of warnings keeps the latest few, which say what is wrong now; news never
+        // pushes a warning out.
+        let warnings = self
+            .notices
+            .iter()
+            .filter(|shown| shown.notice.is_warning)
+            .count();
+        if notice.is_warning
+            && warnings >= MAX_WARNINGS_SHOWN
             && let Some(oldest) = self
                 .notices
                 .iter()
@@ -381,5 +388,53 @@ impl ViewState {
             self.selected_issue = None;
             self.edited_issue = None;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(view: &ViewState) -> Vec<&str> {
+        view.notices
+            .iter()
+            .map(|shown| shown.notice.text.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn news_replaces_news_but_never_a_warning() {
+        let mut view = ViewState::default();
+        view.tell(Notice::info("Saved 1 file."));
+        view.tell(Notice::warning("Not saved. The folder is gone."));
+        view.tell(Notice::info("us.ron was reloaded."));
+        view.tell(Notice::info("Saved 2 files."));
+        assert_eq!(
+            texts(&view),
+            ["Not saved. The folder is gone.", "Saved 2 files."]
+        );
+    }
+
+    #[test]
+    fn a_flood_of_warnings_keeps_the_latest_and_news_pushes_none_out() {
+        let mut view = ViewState::default();
+        for n in 1..=MAX_WARNINGS_SHOWN + 1 {
+            view.tell(Notice::warning(format!("warning {n}")));
+        }
+        assert_eq!(
+            texts(&view),
+            ["warning 2", "warning 3", "warning 4", "warning 5"]
+        );
+        view.tell(Notice::info("news"));
+        assert_eq!(
+            texts(&view),
+            ["warning 2", "warning 3", "warning 4", "warning 5", "news"]
+        );
+        view.dismiss_notice(0);
+        view.dismiss_notice(99);
+        assert_eq!(
+            texts(&view),
+            ["warning 3", "warning 4", "warning 5", "news"]
+        );
     }
 }

@@ -130,14 +130,11 @@ fn assemble(
         } else {
             format!("no {AGENDA_FILE_NAME} beside the party files")
         };
-        let mut warning = Problem::warning(
+        let warning = Problem::warning(
             &first.path,
             format!("{why}: issues are shown by their ids and cannot be checked against an agenda"),
         );
-        if agenda_given {
-            warning = warning.following_from(FollowsFrom::MissingAgenda);
-        }
-        problems.push(warning);
+        problems.push(warning.following_from(FollowsFrom::MissingAgenda));
     }
 
     let mut checked = validate(&negotiation);

@@ -42,14 +42,14 @@ pub fn write_aside_on_panic(store: RecoveryStore, copy: EmergencyCopy) {
     std::panic::set_hook(Box::new(move |info| {
         match copy.write_now(&store) {
             Ok(true) => eprintln!(
-                "Common Ground crashed. Your unsaved edits were written aside in {}; the next \
-                 start offers them back.",
+                "common-ground: something failed inside the app; the unsaved edits were written \
+                 aside in {}, and the next start offers them back.",
                 store.folder().display()
             ),
             Ok(false) => {}
             Err(error) => eprintln!(
-                "Common Ground crashed, and the unsaved edits could not be written aside: \
-                 {error}"
+                "common-ground: something failed inside the app, and the unsaved edits could \
+                 not be written aside: {error}"
             ),
         }
         previous(info);

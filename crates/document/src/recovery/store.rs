@@ -106,12 +106,12 @@ impl RecoveryStore {
         }
     }
 
-    /// The file for a negotiation: named by a hash of its key, which may be long paths.
     /// Where the recovery files are, to tell the user.
     pub fn folder(&self) -> &std::path::Path {
         &self.folder
     }
 
+    /// The file for a negotiation: named by a hash of its key, which may be long paths.
     pub fn path_for(&self, origin: &str) -> PathBuf {
         self.folder
             .join(format!("recovery-{:016x}.ron", fnv1a(origin.as_bytes())))

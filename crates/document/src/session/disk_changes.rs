@@ -122,19 +122,8 @@ impl Session {
             .iter()
             .any(|problem| problem.is_error() && problem.file == path)
         {
-            // Still broken: keep the reason up to date, so the banner says what is wrong now.
-            let reasons = common_ground_core::io::left_out(
-                std::slice::from_ref(&path.to_path_buf()),
-                &outcome.negotiation,
-                &outcome.problems,
-            );
-            for reason in reasons {
-                for file in &mut self.workspace.negotiation.left_out {
-                    if file.path == reason.path {
-                        file.reason.clone_from(&reason.reason);
-                    }
-                }
-            }
+            // Still broken: the banner and the problems panel say what is wrong now.
+            self.workspace.still_unreadable(path, &outcome);
             self.version += 1;
             return false;
         }

@@ -1,5 +1,6 @@
 //! Unsaved edits written aside while the user works, and offered back after a crash.
 
+use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use common_ground_core::edit::{self, FileData};
@@ -79,18 +80,24 @@ impl Session {
             return;
         }
         let recovered = snapshot.negotiation();
+        let open = &self.workspace.negotiation;
         let mut restored = Vec::new();
-        if let Some(agenda) = recovered.agenda {
+        if let Some(agenda) = recovered
+            .agenda
+            .filter(|agenda| open.agenda.as_ref().map(|a| &a.data) != Some(&agenda.data))
+        {
             restored.push((FileId::Agenda, FileData::Agenda(Some(agenda))));
         }
         let mut next_new = self.workspace.negotiation.parties.len();
         for party in recovered.parties {
-            let open = self
-                .workspace
-                .negotiation
-                .parties
-                .iter()
-                .position(|p| p.path == party.path);
+            let open = open.parties.iter().position(|p| p.path == party.path);
+            // A file recovered as it is open needs no step of its own.
+            if open
+                .and_then(|index| self.workspace.negotiation.parties.get(index))
+                .is_some_and(|p| p.data == party.data)
+            {
+                continue;
+            }
             // A party file added in the lost session and never saved joins at the end.
             let index = open.unwrap_or_else(|| {
                 next_new += 1;
@@ -116,12 +123,8 @@ impl Session {
             self.history.seal();
             last = Some(file);
         }
-        // Files left out at load that recovery brought back are no longer left out.
-        let negotiation = &mut self.workspace.negotiation;
-        let loaded: Vec<_> = negotiation.parties.iter().map(|p| p.path.clone()).collect();
-        negotiation
-            .left_out
-            .retain(|file| !loaded.contains(&file.path));
+        // A file that could not be read and is now restored is no longer left out; undone,
+        // it is again (the workspace works that out from what is loaded).
         self.workspace.refresh();
         if let Some(file) = last {
             self.version += 1;
@@ -145,7 +148,7 @@ fn recovered_files(open: &Negotiation, recovered: &Negotiation) -> Vec<Recovered
         let was = open.agenda.as_ref().map(|a| &a.data);
         if was != Some(&agenda.data) {
             let changes = was.map_or(agenda.data.issues.len(), |was| {
-                differing(&was.issues, &agenda.data.issues)
+                differing(&was.issues, &agenda.data.issues, |issue| issue.id.as_str())
                     + usize::from(
                         was.name != agenda.data.name || was.description != agenda.data.description,
                     )
@@ -154,6 +157,7 @@ fn recovered_files(open: &Negotiation, recovered: &Negotiation) -> Vec<Recovered
                 name: file_name(&agenda.path),
                 changes,
                 new: false,
+                unreadable: open.left_out.iter().any(|file| file.path == agenda.path),
             });
         }
     }
@@ -163,27 +167,42 @@ fn recovered_files(open: &Negotiation, recovered: &Negotiation) -> Vec<Recovered
             Some(was) if was.data == party.data => {}
             Some(was) => files.push(RecoveredFile {
                 name: file_name(&party.path),
-                changes: differing(&was.data.statements, &party.data.statements)
-                    + usize::from(
-                        was.data.party != party.data.party
-                            || was.data.as_of != party.data.as_of
-                            || was.data.summary != party.data.summary,
-                    ),
+                changes: differing(&was.data.statements, &party.data.statements, |s| {
+                    s.id.as_str()
+                }) + usize::from(
+                    was.data.party != party.data.party
+                        || was.data.as_of != party.data.as_of
+                        || was.data.summary != party.data.summary,
+                ),
                 new: false,
+                unreadable: false,
             }),
-            None => files.push(RecoveredFile {
-                name: file_name(&party.path),
-                changes: party.data.statements.len(),
-                new: true,
-            }),
+            None => {
+                let unreadable = open.left_out.iter().any(|file| file.path == party.path);
+                files.push(RecoveredFile {
+                    name: file_name(&party.path),
+                    changes: party.data.statements.len(),
+                    new: !unreadable,
+                    unreadable,
+                });
+            }
         }
     }
     files
 }
 
-/// How many entries differ between two lists: those changed in place, and those added or
-/// removed at the end.
-fn differing<T: PartialEq>(was: &[T], now: &[T]) -> usize {
-    let changed = was.iter().zip(now).filter(|(a, b)| a != b).count();
-    changed + was.len().abs_diff(now.len())
+/// How many entries differ between two lists, matched by id: those changed, added or
+/// removed. Moving one counts only if it also changed.
+fn differing<T: PartialEq>(was: &[T], now: &[T], id: impl Fn(&T) -> &str) -> usize {
+    let before: HashMap<&str, &T> = was.iter().map(|entry| (id(entry), entry)).collect();
+    let after: HashMap<&str, &T> = now.iter().map(|entry| (id(entry), entry)).collect();
+    let changed_or_added = after
+        .iter()
+        .filter(|(key, entry)| before.get(*key) != Some(*entry))
+        .count();
+    let removed = before
+        .keys()
+        .filter(|key| !after.contains_key(*key))
+        .count();
+    changed_or_added + removed
 }

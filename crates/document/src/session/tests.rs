@@ -348,6 +348,7 @@ fn unsaved_edits_written_aside_are_offered_back_and_restored() {
             name: "us.ron".to_owned(),
             changes: 1,
             new: false,
+            unreadable: false,
         }]
     );
     assert!(!session.question().is_some_and(Question::may_be_dismissed));
@@ -482,50 +483,118 @@ fn a_new_party_file_is_written_beside_the_others_and_the_origin_follows_it() {
 
 #[test]
 fn a_broken_file_fixed_on_disk_brings_its_party_back_and_keeps_the_edits() {
+    // NATO's offers wait on Russia and the US: checked alone, its file would say they are
+    // missing, which they are not once it joins the others.
     let folder = copy_of_the_example();
-    let russia = folder.path().join("russia.ron");
-    let whole = on_disk(folder.path(), "russia.ron");
-    std::fs::write(&russia, &whole[..whole.len() / 2]).unwrap();
+    let nato = folder.path().join("nato.ron");
+    let whole = on_disk(folder.path(), "nato.ron");
+    std::fs::write(&nato, &whole[..whole.len() / 2]).unwrap();
     let Opened { mut session, disk } = open_folder(folder.path());
     let workspace = session.workspace();
     assert_eq!(workspace.negotiation.parties.len(), 2);
     assert_eq!(workspace.negotiation.left_out.len(), 1);
-    assert_eq!(workspace.negotiation.left_out[0].path, russia);
+    assert_eq!(workspace.negotiation.left_out[0].path, nato);
     // The broken file is watched like the others.
-    assert!(disk.watched().contains(&russia), "{:?}", disk.watched());
-    let key = edit_us_summary(&mut session, "Kept while Russia comes back");
+    assert!(disk.watched().contains(&nato), "{:?}", disk.watched());
+    let key = edit_us_summary(&mut session, "Kept while NATO comes back");
     session.take_events();
 
     // Retry before it is fixed: it says so and changes nothing.
-    session.retry(&russia);
+    session.retry(&nato);
     let said = notices(&mut session);
     assert!(
         said.iter()
-            .any(|notice| notice.text.contains("russia.ron still cannot be read")),
+            .any(|notice| notice.text.contains("nato.ron still cannot be read")),
         "{said:?}"
     );
     assert_eq!(session.workspace().negotiation.parties.len(), 2);
 
-    std::fs::write(&russia, &whole).unwrap();
-    disk.report(FileChange::Modified(russia.clone()));
+    std::fs::write(&nato, &whole).unwrap();
+    disk.report(FileChange::Modified(nato.clone()));
     session.poll_disk(true);
     let workspace = session.workspace();
     assert!(workspace.negotiation.left_out.is_empty());
-    assert!(workspace.negotiation.party_index("russia").is_some());
+    assert!(workspace.negotiation.party_index("nato").is_some());
     assert!(
         !workspace
             .problems
             .iter()
-            .any(|problem| problem.file == russia),
-        "the error that left it out is gone: {:?}",
+            .any(|problem| problem.file == nato),
+        "nothing is wrong with it now: {:?}",
         workspace.problems
     );
-    assert_eq!(summary(&session, key), "Kept while Russia comes back");
+    assert_eq!(summary(&session, key), "Kept while NATO comes back");
     assert!(session.workspace().is_dirty());
     let said = notices(&mut session);
     assert!(
-        said.iter().any(|notice| notice.text
-            == "russia.ron now loads, and its party is back in the comparison."),
+        said.iter()
+            .any(|notice| notice.text
+                == "nato.ron now loads, and its party is back in the comparison."),
         "{said:?}"
     );
+}
+
+#[test]
+fn edits_recovered_for_a_file_that_no_longer_loads_stand_in_for_it_until_undone() {
+    let folder = copy_of_the_example();
+    let store_folder = tempfile::tempdir().unwrap();
+    let store = RecoveryStore::new(store_folder.path());
+    let origin = Origin::paths(vec![folder.path().to_owned()]);
+    let Opened { mut session, .. } = open(origin.clone(), Some(store.clone()));
+    let key = edit_us_summary(&mut session, "Typed before the crash");
+    assert_eq!(session.tick(Instant::now()), None);
+    drop(session);
+    // The crash left us.ron cut short.
+    let us = folder.path().join("us.ron");
+    let whole = on_disk(folder.path(), "us.ron");
+    std::fs::write(&us, &whole[..whole.len() / 3]).unwrap();
+
+    let Opened { mut session, .. } = open(origin, Some(store));
+    assert_eq!(session.workspace().negotiation.left_out.len(), 1);
+    let Some(Question::Recover { files, .. }) = session.question() else {
+        panic!(
+            "expected the recovery question, got {:?}",
+            session.question()
+        );
+    };
+    assert!(files[0].unreadable && !files[0].new, "{files:?}");
+    session.answer(Answer::Restore);
+    let workspace = session.workspace();
+    assert!(workspace.negotiation.left_out.is_empty());
+    assert!(
+        !workspace
+            .problems
+            .iter()
+            .any(|problem| problem.file == us && problem.is_error()),
+        "the recovered copy stands in for the broken file: {:?}",
+        workspace.problems
+    );
+    let us_index = workspace.negotiation.party_index("us").unwrap();
+    let restored = StatementKey {
+        party: us_index,
+        statement: key.statement,
+    };
+    assert_eq!(summary(&session, restored), "Typed before the crash");
+    // Undone, the file is left out again, and says so.
+    session.undo();
+    let workspace = session.workspace();
+    assert_eq!(workspace.negotiation.left_out.len(), 1);
+    assert_eq!(workspace.negotiation.left_out[0].path, us);
+    // Redone and saved, the file on disk is whole again, under its own name.
+    session.redo();
+    session.save_all();
+    // The broken file on disk is not overwritten unasked.
+    assert!(matches!(
+        session.question(),
+        Some(Question::ConfirmLoss { what, .. }) if what.contains("cannot read")
+    ));
+    session.answer(Answer::SaveAnyway);
+    let question = format!("{:?}", session.question());
+    assert!(
+        !session.workspace().is_dirty(),
+        "{question} {:?}",
+        notices(&mut session)
+    );
+    assert!(on_disk(folder.path(), "us.ron").contains("Typed before the crash"));
+    assert!(load(std::slice::from_ref(&us)).negotiation.parties.len() == 1);
 }

@@ -142,6 +142,16 @@ fn recover_ui(ui: &mut Ui, written_at: u64, files: &[RecoveredFile], commands: &
     ));
     for file in files {
         let what = match (file.new, file.changes) {
+            _ if file.unreadable => format!(
+                "cannot be read on disk now; the recovered copy, with {} {}, would stand in \
+                 for it",
+                file.changes,
+                if file.changes == 1 {
+                    "entry"
+                } else {
+                    "entries"
+                }
+            ),
             (true, 0) => "a new party file, still empty".to_owned(),
             (true, 1) => "a new party file with 1 statement".to_owned(),
             (true, n) => format!("a new party file with {n} statements"),
