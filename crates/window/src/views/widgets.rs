@@ -96,7 +96,9 @@ const SALIENCE_BAR_WIDTH: f32 = 30.0;
 /// The word "salience", a short bar filled to the salience (0–100) and the number, laid out
 /// so their width is known before they are painted.
 pub(crate) struct SalienceMark {
-    word: std::sync::Arc<egui::Galley>,
+    /// `None` once dropped for room: the bar and the number still say it, and a card's
+    /// tooltip names it.
+    word: Option<std::sync::Arc<egui::Galley>>,
     number: std::sync::Arc<egui::Galley>,
     salience: f64,
 }
@@ -104,11 +106,11 @@ pub(crate) struct SalienceMark {
 impl SalienceMark {
     pub(crate) fn new(painter: &Painter, salience: f64, visuals: &Visuals) -> Self {
         SalienceMark {
-            word: painter.layout_no_wrap(
+            word: Some(painter.layout_no_wrap(
                 "salience".to_owned(),
                 FontId::proportional(10.5),
                 visuals.weak_text_color(),
-            ),
+            )),
             number: painter.layout_no_wrap(
                 format!("{salience:.0}"),
                 FontId::monospace(10.5),
@@ -119,7 +121,14 @@ impl SalienceMark {
     }
 
     pub(crate) fn width(&self) -> f32 {
-        self.word.size().x + 4.0 + SALIENCE_BAR_WIDTH + 4.0 + self.number.size().x
+        let word = self.word.as_ref().map_or(0.0, |word| word.size().x + 4.0);
+        word + SALIENCE_BAR_WIDTH + 4.0 + self.number.size().x
+    }
+
+    /// The mark without the word, where room is short.
+    pub(crate) fn without_word(mut self) -> Self {
+        self.word = None;
+        self
     }
 
     /// Paints the mark right-aligned at `right_centre`.
@@ -143,12 +152,14 @@ impl SalienceMark {
             2.0,
             visuals.strong_text_color(),
         );
-        let word_left = track.left() - 4.0 - self.word.size().x;
-        painter.galley(
-            Pos2::new(word_left, y - self.word.size().y / 2.0),
-            self.word,
-            visuals.weak_text_color(),
-        );
+        if let Some(word) = self.word {
+            let word_left = track.left() - 4.0 - word.size().x;
+            painter.galley(
+                Pos2::new(word_left, y - word.size().y / 2.0),
+                word,
+                visuals.weak_text_color(),
+            );
+        }
         painter.galley(
             Pos2::new(number_left, y - self.number.size().y / 2.0),
             self.number,

@@ -196,10 +196,20 @@ fn paint_marks(
             )
         })
         .collect();
-    let salience = SalienceMark::new(painter, statement.salience, visuals);
-    let needed: f32 =
-        galleys.iter().map(|(g, _)| 8.0 + g.size().x).sum::<f32>() + 12.0 + salience.width();
-    let wrapped = after_kind + needed > inner.right();
+    let marks_width: f32 = galleys.iter().map(|(g, _)| 8.0 + g.size().x).sum();
+    let fits = |salience: &SalienceMark| {
+        after_kind + marks_width + 12.0 + salience.width() <= inner.right()
+    };
+    // Short of room, the word "salience" goes first; then the marks take a line of their
+    // own, where there is room for the word again.
+    let mut salience = SalienceMark::new(painter, statement.salience, visuals);
+    if !fits(&salience) {
+        salience = salience.without_word();
+    }
+    let wrapped = !fits(&salience);
+    if wrapped {
+        salience = SalienceMark::new(painter, statement.salience, visuals);
+    }
     let (mut x, y) = if wrapped {
         (inner.left() - 8.0, tags_y + MARKS_LINE)
     } else {
