@@ -15,6 +15,7 @@ use std::sync::Arc;
 use common_ground_core::edit::Edit;
 use common_ground_core::negotiation::StatementKey;
 use common_ground_document::disk::ScriptedWatcher;
+use common_ground_document::recovery::RecoveryStore;
 use common_ground_window::{
     App, Command, DialogAnswer, FileDialogs, Page, PickRequest, Platform, SaveRequest, Settings,
 };
@@ -64,6 +65,37 @@ fn scroll(by: f32) -> Vec<Event> {
     ]
 }
 
+/// Typing a letter and taking it back: the data changes every frame, so the problems, rows
+/// and analysis are all worked out again.
+fn bench_keystroke(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    ctx: &egui::Context,
+    app: &mut App,
+) {
+    let mut flip = false;
+    group.bench_function("frame after a keystroke in the editor", |b| {
+        let key = StatementKey {
+            party: 0,
+            statement: 0,
+        };
+        let Some(original) = app.session().workspace().statement(key).cloned() else {
+            return;
+        };
+        b.iter(|| {
+            flip = !flip;
+            let mut statement = original.clone();
+            if flip {
+                statement.summary.push('x');
+            }
+            app.push(Command::Edit {
+                edit: Edit::Statement { key, statement },
+                field: Some("summary".into()),
+            });
+            frame(ctx, app, Vec::new());
+        });
+    });
+}
+
 fn bench_app(c: &mut Criterion, name: &str, mut app: App) {
     let ctx = egui::Context::default();
     // Settle fonts, layout and panel sizes before measuring.
@@ -87,30 +119,7 @@ fn bench_app(c: &mut Criterion, name: &str, mut app: App) {
             frame(&ctx, &mut app, scroll(by));
         });
     });
-    let mut flip = false;
-    group.bench_function("frame after a keystroke in the editor", |b| {
-        let key = StatementKey {
-            party: 0,
-            statement: 0,
-        };
-        let Some(original) = app.session().workspace().statement(key).cloned() else {
-            return;
-        };
-        b.iter(|| {
-            // Typing a letter and taking it back: the data changes every frame, so the
-            // problems, rows and analysis are all worked out again.
-            flip = !flip;
-            let mut statement = original.clone();
-            if flip {
-                statement.summary.push('x');
-            }
-            app.push(Command::Edit {
-                edit: Edit::Statement { key, statement },
-                field: Some("summary".into()),
-            });
-            frame(&ctx, &mut app, Vec::new());
-        });
-    });
+    bench_keystroke(&mut group, &ctx, &mut app);
     for page in [Page::Scales, Page::Matrix] {
         app.push(Command::SetPage(page));
         frame(&ctx, &mut app, Vec::new());
@@ -119,6 +128,7 @@ fn bench_app(c: &mut Criterion, name: &str, mut app: App) {
         });
     }
     app.push(Command::SetPage(Page::Columns));
+    let mut flip = false;
     group.bench_function("frame after a search changes", |b| {
         b.iter(|| {
             flip = !flip;
@@ -156,6 +166,29 @@ fn benches(c: &mut Criterion) {
         statement: 0,
     }));
     bench_app(c, "window, 8x2000", large);
+
+    // As in the app, with a recovery store: every edit also keeps the unsaved file for the
+    // panic hook to write aside.
+    let recovery = tempfile::tempdir().unwrap();
+    let with_recovery = Platform {
+        recovery: Some(RecoveryStore::new(recovery.path())),
+        ..platform()
+    };
+    let mut app = App::new(
+        Settings::default(),
+        vec![dir.path().to_owned()],
+        with_recovery,
+    );
+    app.push(Command::Select(StatementKey {
+        party: 0,
+        statement: 0,
+    }));
+    let ctx = egui::Context::default();
+    for _ in 0..5 {
+        frame(&ctx, &mut app, Vec::new());
+    }
+    let mut group = c.benchmark_group("window, 8x2000, with recovery");
+    bench_keystroke(&mut group, &ctx, &mut app);
 }
 
 criterion_group!(window_frames, benches);
