@@ -49,8 +49,14 @@ pub(super) fn card_ui(
             statement.kind.label(),
             statement.summary
         );
-        if let Some(flag) = &flag {
-            label.push_str(&format!(" ({flag})"));
+        // What the card shows besides the summary, so that a screen reader hears it too.
+        let mut marks = Vec::new();
+        if !statement.conditions.is_empty() {
+            marks.push("conditional".to_owned());
+        }
+        marks.extend(flag.clone());
+        if !marks.is_empty() {
+            label.push_str(&format!(" ({})", marks.join("; ")));
         }
         WidgetInfo::labeled(egui::Role::Button, true, label)
     });
