@@ -351,7 +351,7 @@ fn a_note_typed_in_the_editor_shows_in_the_inspector_as_the_analyst_s() {
 
 #[test]
 fn a_card_tells_a_screen_reader_what_its_marks_show() {
-    let mut harness = example_window();
+    let harness = example_window();
     harness.get_by_label_contains(&format!("US, offer: {US_MISSILE_OFFER} (conditional)"));
     // A red line with no conditions and no problems has no marks to tell.
     harness.get_by_label(US_RED_LINE_CARD);
