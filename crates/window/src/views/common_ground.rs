@@ -25,8 +25,10 @@ pub(crate) fn common_ground_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut
         .show(ui, |ui| {
             ui.add_space(6.0);
             ui.horizontal(|ui| {
-                ui.heading("Common ground");
-                // In a narrow panel the heading keeps its room; View › Common ground hides it.
+                // In a narrow panel a smaller heading leaves room for Hide.
+                let narrow = ui.available_width() < 210.0;
+                let heading = RichText::new("Common ground").heading();
+                ui.label(if narrow { heading.size(16.0) } else { heading });
                 if ui.available_width() < 44.0 {
                     return;
                 }
@@ -321,7 +323,10 @@ fn entry_ui(
                 .iter()
                 .filter(|file| file.is_party_file())
             {
-                facts.push_str(&format!(" · {} did not load", file.file_name()));
+                facts.push_str(&format!(
+                    " · waits on {}, which did not load",
+                    file.file_name()
+                ));
             }
         }
         if issue.status == Status::Unaddressed && issue.stands.is_empty() {

@@ -11,7 +11,7 @@ use egui::{
 use crate::command::{Command, Commands};
 use crate::style::{party_colour, status_colour};
 use common_ground_core::analysis::{Analysis, IssueAnalysis, Stand, Status};
-use common_ground_core::model::{Anchor, SCALE_MAX, SCALE_MIN};
+use common_ground_core::model::{Anchor, Range, SCALE_MAX, SCALE_MIN};
 use common_ground_core::negotiation::StatementKey;
 use common_ground_document::workspace::Workspace;
 
@@ -110,24 +110,15 @@ pub(crate) fn issue_chart_ui(
     // The zone and gap go under everything else, across all lanes.
     let status = status_colour(issue.status, &visuals);
     if let Some(zone) = issue.zone {
-        let band = Rect::from_x_y_ranges(
-            scale.x(zone.min) - 1.5..=scale.x(zone.max) + 1.5,
-            lanes_rect.y_range(),
-        );
-        painter.rect_filled(band, CornerRadius::ZERO, status.gamma_multiply(0.18));
-        painter.rect_stroke(
-            band,
-            CornerRadius::ZERO,
-            Stroke::new(1.0, status),
-            StrokeKind::Inside,
-        );
-        label_above(
-            &painter,
-            band,
-            &format!("zone {:.0}–{:.0}", zone.min, zone.max),
-            status,
-            rect,
-        );
+        let zone_chart = ZoneChart {
+            analysis,
+            issue,
+            scale: &scale,
+            lanes: lanes_rect,
+            chart: rect,
+            size,
+        };
+        paint_zone(&painter, &zone_chart, zone, status);
     }
     if let Some(gap) = &issue.gap {
         let band = Rect::from_x_y_ranges(scale.x(gap.from)..=scale.x(gap.to), lanes_rect.y_range());
@@ -184,6 +175,60 @@ pub(crate) fn issue_chart_ui(
         Sense::hover(),
     );
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Image, true, &description));
+}
+
+/// What the zone is drawn across.
+struct ZoneChart<'a> {
+    analysis: &'a Analysis,
+    issue: &'a IssueAnalysis,
+    scale: &'a ScaleX,
+    lanes: Rect,
+    chart: Rect,
+    size: ChartSize,
+}
+
+/// The zone across the lanes, with its label; an untested overlap only across the lanes of
+/// the parties placed.
+fn paint_zone(painter: &egui::Painter, chart: &ZoneChart<'_>, zone: Range, status: Color32) {
+    let x_range = chart.scale.x(zone.min) - 1.5..=chart.scale.x(zone.max) + 1.5;
+    let band = Rect::from_x_y_ranges(x_range.clone(), chart.lanes.y_range());
+    if chart.issue.status == Status::Untested {
+        // Only across the lanes of the parties placed: a silent party is not in it.
+        for (lane, party) in chart.analysis.parties.iter().enumerate() {
+            let placed = chart
+                .issue
+                .stands
+                .iter()
+                .any(|stand| stand.party == *party && stand.range.is_some());
+            if !placed {
+                continue;
+            }
+            let top = chart.lanes.top() + lane as f32 * chart.size.lane_height();
+            let lane_band =
+                Rect::from_x_y_ranges(x_range.clone(), top..=top + chart.size.lane_height());
+            painter.rect_filled(lane_band, CornerRadius::ZERO, status.gamma_multiply(0.18));
+        }
+        painter.rect_stroke(
+            band,
+            CornerRadius::ZERO,
+            Stroke::new(1.0, status.gamma_multiply(0.6)),
+            StrokeKind::Inside,
+        );
+    } else {
+        painter.rect_filled(band, CornerRadius::ZERO, status.gamma_multiply(0.18));
+        painter.rect_stroke(
+            band,
+            CornerRadius::ZERO,
+            Stroke::new(1.0, status),
+            StrokeKind::Inside,
+        );
+    }
+    let label = if chart.issue.status == Status::Untested {
+        format!("overlap {:.0}–{:.0} so far", zone.min, zone.max)
+    } else {
+        format!("zone {:.0}–{:.0}", zone.min, zone.max)
+    };
+    label_above(painter, band, &label, status, chart.chart);
 }
 
 /// As wide as the longest short name, with "(silent)" after it when that party is silent,

@@ -58,7 +58,7 @@ pub(crate) fn window_ui(
         inspector::inspector_ui(ui, cx, commands);
     }
     let page = egui::CentralPanel::default().show(ui, |ui| pages::pages_ui(ui, cx, commands));
-    notices::notices_ui(ui, cx, commands);
+    notices::notices_ui(ui, cx, page.response.rect, commands);
     modals::modals_ui(ui, cx, commands);
     drop_overlay::drop_overlay_ui(ui);
     page.inner

@@ -10,7 +10,9 @@ use crate::command::{Command, Commands};
 use crate::registry::UserCommand;
 use crate::view_state::{NoticeAction, ShownNotice};
 
-pub(crate) fn notices_ui(ui: &Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
+/// Draws the notices at the foot of `main`, the main view, so that they cover neither the
+/// problems panel nor the status bar they may be about.
+pub(crate) fn notices_ui(ui: &Ui, cx: &ViewContext<'_>, main: egui::Rect, commands: &mut Commands) {
     let floating: Vec<(usize, &ShownNotice)> = cx
         .view
         .notices
@@ -21,9 +23,10 @@ pub(crate) fn notices_ui(ui: &Ui, cx: &ViewContext<'_>, commands: &mut Commands)
     if floating.is_empty() {
         return;
     }
-    let width = (ui.ctx().content_rect().width() * 0.6).clamp(280.0, 720.0);
+    let width = (main.width() * 0.9).clamp(240.0, 720.0);
     egui::Area::new(egui::Id::unique("notices"))
-        .anchor(Align2::CENTER_BOTTOM, [0.0, -36.0])
+        .pivot(Align2::CENTER_BOTTOM)
+        .fixed_pos(main.center_bottom() - egui::vec2(0.0, 12.0))
         .order(egui::Order::Foreground)
         .show(ui.ctx(), |ui| {
             ui.set_width(width);

@@ -47,8 +47,9 @@ pub(crate) fn pages_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Command
         }
     });
     ui.separator();
-    // The columns give a file that did not load a column of its own.
-    if page != Page::Columns {
+    // The columns give a file that did not load a column of its own, and the common-ground
+    // panel names it over the findings; without that panel, the other pages do.
+    if page != Page::Columns && !cx.settings.show_common_ground {
         widgets::left_out_banner_ui(ui, &workspace.negotiation, commands);
     }
     let shown = ui.available_rect_before_wrap();

@@ -4,6 +4,7 @@ use egui::Ui;
 
 use super::ViewContext;
 use crate::command::{Command, Commands};
+use common_ground_document::Workspace;
 
 pub(crate) fn status_bar_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
     let (workspace, view, layout) = (cx.workspace, cx.view, cx.layout);
@@ -52,7 +53,7 @@ pub(crate) fn status_bar_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Co
             }
             ui.separator();
             let total = workspace.negotiation.parties.len();
-            ui.label(format!("{} of {total} parties shown", layout.parties.len()));
+            ui.label(parties_text(workspace, layout.parties.len(), total));
             ui.separator();
             let shown: usize = layout.blocks.iter().map(|block| block.shown()).sum();
             let mut statements = format!(
@@ -97,4 +98,19 @@ pub(crate) fn status_bar_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Co
             });
         });
     });
+}
+
+/// "2 of 2 parties shown, 1 not loaded": a party whose file did not load is counted too.
+fn parties_text(workspace: &Workspace, shown: usize, total: usize) -> String {
+    let missing = workspace
+        .negotiation
+        .left_out
+        .iter()
+        .filter(|file| file.is_party_file())
+        .count();
+    let mut text = format!("{shown} of {total} parties shown");
+    if missing > 0 {
+        text.push_str(&format!(", {missing} not loaded"));
+    }
+    text
 }

@@ -208,7 +208,7 @@ pub(crate) fn left_out_banner_ui(ui: &mut Ui, negotiation: &Negotiation, command
     for file in &negotiation.left_out {
         let visuals = ui.visuals();
         egui::Frame::new()
-            .fill(visuals.error_fg_color.gamma_multiply(0.12))
+            .fill(visuals.error_fg_color.gamma_multiply(0.06))
             .stroke(egui::Stroke::new(1.0, visuals.error_fg_color))
             .corner_radius(4.0)
             .inner_margin(6.0)
@@ -222,7 +222,7 @@ pub(crate) fn left_out_banner_ui(ui: &mut Ui, negotiation: &Negotiation, command
                     .strong()
                     .color(ui.visuals().error_fg_color),
                 );
-                ui.add(egui::Label::new(RichText::new(&file.reason).small()).wrap());
+                ui.add(egui::Label::new(RichText::new(&file.reason).size(12.0)).wrap());
                 if ui
                     .small_button("Retry")
                     .on_hover_text(format!("Read {name} again"))

@@ -213,6 +213,16 @@ fn status_text(analysis: Option<&Analysis>, issue: &str) -> Option<(Status, Stri
         1 => format!("{text} · 1 silent"),
         n => format!("{text} · {n} silent"),
     };
+    // What else an untested overlap waits on: parties that speak without a place on the
+    // scale, and party files that did not load.
+    let mut text = text;
+    let unplaced = issue.awaited.len().saturating_sub(issue.silent.len());
+    if unplaced > 0 {
+        text.push_str(&format!(" · {unplaced} without a position"));
+    }
+    if issue.status == Status::Untested && issue.awaited.is_empty() {
+        text.push_str(" · file missing");
+    }
     Some((issue.status, text))
 }
 

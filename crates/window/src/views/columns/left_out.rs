@@ -64,7 +64,7 @@ pub(super) fn left_out_columns_ui(
                     .color(error)
                     .strong(),
             );
-            ui.add(egui::Label::new(RichText::new(&file.reason).small()).wrap());
+            ui.add(egui::Label::new(RichText::new(&file.reason).size(12.0)).wrap());
             ui.add_space(4.0);
             if ui
                 .button("Retry")
