@@ -1,6 +1,7 @@
 //! Common Ground's core: everything but the user interface. The file format ([`model`]), a
 //! loaded negotiation and its keys ([`negotiation`]), loading and safe saving ([`io`]),
-//! validation ([`validate`]), the comparison ([`analysis`]) and its reports ([`report`]),
+//! validation ([`validate`]), the comparison ([`analysis`]), its reports ([`report`]) and figures
+//! ([`figure`]),
 //! edits with their undo history ([`edit`]) and the built-in example ([`example`]).
 //!
 //! Nothing here knows egui, a window or a file watcher, and the crate builds for
@@ -10,6 +11,7 @@
 pub mod analysis;
 pub mod edit;
 pub mod example;
+pub mod figure;
 pub mod io;
 pub mod model;
 pub mod negotiation;

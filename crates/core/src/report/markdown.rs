@@ -3,11 +3,11 @@
 use std::fmt::{self, Write as _};
 
 use super::{
-    Inline, STATUSES_IN_REPORT_ORDER, View, Written, number, statement_facts, table_cell,
-    zone_or_gap,
+    Inline, References, STATUSES_IN_REPORT_ORDER, View, Written, number, statement_facts,
+    table_cell, zone_or_gap,
 };
 use crate::analysis::{Analysis, IssueAnalysis, Status};
-use crate::negotiation::{Negotiation, StatementKey};
+use crate::negotiation::Negotiation;
 
 pub fn markdown(negotiation: &Negotiation, analysis: &Analysis) -> String {
     let view = View {
@@ -49,16 +49,7 @@ fn write_markdown(view: &View<'_>, out: &mut impl fmt::Write) -> fmt::Result {
     writeln!(out, "| Issue | Status | Zone or gap | Silent |")?;
     writeln!(out, "| --- | --- | --- | --- |")?;
     for issue in &view.analysis.issues {
-        let silent = if issue.silent.is_empty() {
-            "–".to_owned()
-        } else {
-            view.names(&issue.silent)
-        };
-        let status = if issue.status == Status::Untested {
-            format!("untested: waits on {}", view.awaited_text(issue))
-        } else {
-            issue.status.label().to_owned()
-        };
+        let (status, silent) = (view.summary_status(issue), view.silent_text(issue));
         writeln!(
             out,
             "| {} | {} | {} | {} |",
@@ -130,40 +121,18 @@ fn markdown_issue<'a>(
         writeln!(out, "*Analyst's note:* {}\n", Inline(notes))?;
     }
     if let Some(gap) = &issue.gap {
-        for (label, side) in [
-            ("Held down by", &gap.low_side),
-            ("Held up by", &gap.high_side),
-        ] {
-            let names: Vec<String> = side
-                .iter()
-                .filter_map(|&key| {
-                    let statement = view.statement(key)?;
-                    Some(format!(
-                        "{} ({})",
-                        Inline(view.party_name(key.party)),
-                        statement.firmness.label()
-                    ))
-                })
-                .collect();
-            if !names.is_empty() {
-                writeln!(out, "{label}: {}.\n", names.join(", "))?;
-            }
+        for (label, names) in view.held_by(gap) {
+            writeln!(out, "{label}: {names}.\n")?;
         }
     }
-    for collision in &issue.collisions {
-        let (Some(demand), Some(rejection)) = (
-            view.statement(collision.demand),
-            view.statement(collision.rejection),
-        ) else {
-            continue;
-        };
+    for collision in view.collisions(issue) {
         writeln!(
             out,
             "Collision: {}'s demand \"{}\" falls in the area {}'s red line \"{}\" rejects.\n",
-            Inline(view.party_name(collision.demand.party)),
-            Inline(&demand.summary),
-            Inline(view.party_name(collision.rejection.party)),
-            Inline(&rejection.summary)
+            Inline(collision.demander),
+            Inline(&collision.demand.summary),
+            Inline(collision.rejecter),
+            Inline(&collision.red_line.summary)
         )?;
     }
     for (offer, statement, conditions) in view.offers_with_conditions(issue) {
@@ -193,58 +162,31 @@ fn markdown_statements<'a>(
     references: &mut References<'a>,
     out: &mut impl fmt::Write,
 ) -> fmt::Result {
-    for stand in &issue.stands {
-        for &index in &stand.statements {
-            let key = StatementKey {
-                party: stand.party,
-                statement: index,
-            };
-            let Some(statement) = view.statement(key) else {
-                continue;
-            };
+    for (party, statement) in view.statements_on(issue) {
+        writeln!(
+            out,
+            "- **{}**: {} ({})",
+            Inline(view.party_name(party)),
+            Inline(&statement.summary),
+            statement_facts(statement)
+        )?;
+        for (i, source) in statement.sources.iter().enumerate() {
+            if i > 0 {
+                // An empty quoted line keeps two quotes from running together.
+                writeln!(out, "  >")?;
+            }
             writeln!(
                 out,
-                "- **{}**: {} ({})",
-                Inline(view.party_name(stand.party)),
-                Inline(&statement.summary),
-                statement_facts(statement)
+                "  > \"{}\"  \n  > — {}, {} [{}]",
+                Inline(&source.quote),
+                Inline(&source.speaker),
+                Inline(&source.date),
+                references.number(&source.reference)
             )?;
-            for (i, source) in statement.sources.iter().enumerate() {
-                if i > 0 {
-                    // An empty quoted line keeps two quotes from running together.
-                    writeln!(out, "  >")?;
-                }
-                writeln!(
-                    out,
-                    "  > \"{}\"  \n  > — {}, {} [{}]",
-                    Inline(&source.quote),
-                    Inline(&source.speaker),
-                    Inline(&source.date),
-                    references.number(&source.reference)
-                )?;
-            }
-            if !statement.notes.trim().is_empty() {
-                writeln!(out, "  *Analyst's note:* {}", Inline(&statement.notes))?;
-            }
+        }
+        if !statement.notes.trim().is_empty() {
+            writeln!(out, "  *Analyst's note:* {}", Inline(&statement.notes))?;
         }
     }
     Ok(())
-}
-
-/// The works quoted, numbered in order of first citation, so a long reference is printed once.
-#[derive(Default)]
-struct References<'a> {
-    cited: Vec<&'a str>,
-}
-
-impl<'a> References<'a> {
-    fn number(&mut self, reference: &'a str) -> usize {
-        match self.cited.iter().position(|r| *r == reference) {
-            Some(i) => i + 1,
-            None => {
-                self.cited.push(reference);
-                self.cited.len()
-            }
-        }
-    }
 }

@@ -1,18 +1,20 @@
 //! The comparison written out: plain text for the terminal ([`text`]), a Markdown brief with
-//! citations, the same text the window exports ([`markdown`]), and JSON for other tools
-//! ([`json`]).
+//! citations ([`markdown`]), a self-contained HTML brief with a chart beside each finding
+//! ([`html`]), and JSON for other tools ([`json`]). The window exports the same briefs.
 
+mod html;
 mod json;
 mod markdown;
 mod text;
 
 use std::fmt::{self, Write as _};
 
+pub use html::html;
 pub use json::json;
 pub use markdown::markdown;
 pub use text::text;
 
-use crate::analysis::{Analysis, IssueAnalysis, Status};
+use crate::analysis::{Analysis, Gap, IssueAnalysis, Status};
 use crate::model::{AgendaIssue, Condition, Range, Statement, WaitsOn};
 use crate::negotiation::{Negotiation, StatementKey};
 
@@ -153,6 +155,81 @@ impl<'a> View<'a> {
         names.join(", ")
     }
 
+    /// A summary row's status: the status, or for an untested issue whom it waits on.
+    fn summary_status(&self, issue: &IssueAnalysis) -> String {
+        if issue.status == Status::Untested {
+            format!("untested: waits on {}", self.awaited_text(issue))
+        } else {
+            issue.status.label().to_owned()
+        }
+    }
+
+    /// The silent parties' names, or "–" when every party spoke.
+    fn silent_text(&self, issue: &IssueAnalysis) -> String {
+        if issue.silent.is_empty() {
+            "–".to_owned()
+        } else {
+            self.names(&issue.silent)
+        }
+    }
+
+    /// Who holds each side of a gap, with how firmly: ("Held down by", "Russia (firm)").
+    fn held_by(&self, gap: &Gap) -> Vec<(&'static str, String)> {
+        [
+            ("Held down by", &gap.low_side),
+            ("Held up by", &gap.high_side),
+        ]
+        .into_iter()
+        .filter_map(|(label, side)| {
+            let names: Vec<String> = side
+                .iter()
+                .filter_map(|&key| {
+                    let statement = self.statement(key)?;
+                    Some(format!(
+                        "{} ({})",
+                        Inline(self.party_name(key.party)),
+                        statement.firmness.label()
+                    ))
+                })
+                .collect();
+            (!names.is_empty()).then(|| (label, names.join(", ")))
+        })
+        .collect()
+    }
+
+    /// The issue's collisions, each with both statements.
+    fn collisions(&self, issue: &IssueAnalysis) -> Vec<Collided<'a>> {
+        issue
+            .collisions
+            .iter()
+            .filter_map(|collision| {
+                Some(Collided {
+                    demander: self.party_name(collision.demand.party),
+                    demand: self.statement(collision.demand)?,
+                    rejecter: self.party_name(collision.rejection.party),
+                    red_line: self.statement(collision.rejection)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Every statement on the issue with its party, in column and file order.
+    fn statements_on(&self, issue: &IssueAnalysis) -> Vec<(usize, &'a Statement)> {
+        issue
+            .stands
+            .iter()
+            .flat_map(|stand| {
+                stand.statements.iter().filter_map(move |&statement| {
+                    let key = StatementKey {
+                        party: stand.party,
+                        statement,
+                    };
+                    Some((stand.party, self.statement(key)?))
+                })
+            })
+            .collect()
+    }
+
     /// The issues with a given status, in agenda order.
     fn issues_with(&self, status: Status) -> Vec<&'a IssueAnalysis> {
         self.analysis
@@ -160,6 +237,32 @@ impl<'a> View<'a> {
             .iter()
             .filter(|issue| issue.status == status)
             .collect()
+    }
+}
+
+/// A demand that falls inside another party's red line, with both statements.
+struct Collided<'a> {
+    demander: &'a str,
+    demand: &'a Statement,
+    rejecter: &'a str,
+    red_line: &'a Statement,
+}
+
+/// The works quoted, numbered in order of first citation, so a long reference is printed once.
+#[derive(Default)]
+struct References<'a> {
+    cited: Vec<&'a str>,
+}
+
+impl<'a> References<'a> {
+    fn number(&mut self, reference: &'a str) -> usize {
+        match self.cited.iter().position(|r| *r == reference) {
+            Some(i) => i + 1,
+            None => {
+                self.cited.push(reference);
+                self.cited.len()
+            }
+        }
     }
 }
 
@@ -177,7 +280,7 @@ impl fmt::Display for Inline<'_> {
 }
 
 /// A number on the 0–100 scale without a pointless ".0".
-fn number(value: f64) -> String {
+pub(crate) fn number(value: f64) -> String {
     if value.fract() == 0.0 {
         format!("{value:.0}")
     } else {
@@ -187,7 +290,7 @@ fn number(value: f64) -> String {
 }
 
 /// "5–90", or "100" for a single point.
-fn range_text(range: Range) -> String {
+pub(crate) fn range_text(range: Range) -> String {
     if range.min == range.max {
         number(range.min)
     } else {

@@ -82,20 +82,14 @@ fn text_issue(view: &View<'_>, issue: &IssueAnalysis, out: &mut impl fmt::Write)
             }
         }
     }
-    for collision in &issue.collisions {
-        let (Some(demand), Some(rejection)) = (
-            view.statement(collision.demand),
-            view.statement(collision.rejection),
-        ) else {
-            continue;
-        };
+    for collision in view.collisions(issue) {
         writeln!(
             out,
             "    collision: {} demands \"{}\" against {}'s red line \"{}\"",
-            Inline(view.party_name(collision.demand.party)),
-            Inline(&demand.summary),
-            Inline(view.party_name(collision.rejection.party)),
-            Inline(&rejection.summary)
+            Inline(collision.demander),
+            Inline(&collision.demand.summary),
+            Inline(collision.rejecter),
+            Inline(&collision.red_line.summary)
         )?;
     }
     for (offer, statement, conditions) in view.offers_with_conditions(issue) {
