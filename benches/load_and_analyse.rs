@@ -1,5 +1,6 @@
 //! Loading, validating and analysing a large negotiation: 8 party files of 2,000 statements
-//! each (about 14 MB of RON), against `ron::from_str` alone on the same bytes.
+//! each (about 14 MB of RON), against `ron::from_str` alone on the same bytes; then what its
+//! exports cost (the figures and the HTML brief).
 #![expect(
     clippy::unwrap_used,
     reason = "helpers of tests and benches fail loudly on what they did not expect"
@@ -11,8 +12,10 @@ mod generated;
 use std::hint::black_box;
 
 use common_ground_core::analysis::analyse;
+use common_ground_core::figure::{self, Theme};
 use common_ground_core::io::load;
 use common_ground_core::model::PartyFile;
+use common_ground_core::report;
 use criterion::{Criterion, criterion_group, criterion_main};
 use generated::{PARTIES, generate};
 
@@ -43,6 +46,28 @@ fn benches(c: &mut Criterion) {
     let all: Vec<usize> = (0..PARTIES).collect();
     group.bench_function("analyse", |b| {
         b.iter(|| black_box(analyse(&outcome.negotiation, &all)));
+    });
+    group.finish();
+
+    // What an export costs: the Markdown brief (the export there was before), the sheet of
+    // all 60 issues, the HTML brief with its 16,000 statements and their quotes, and the
+    // sheet as a PNG.
+    let analysis = analyse(&outcome.negotiation, &all);
+    let negotiation = &outcome.negotiation;
+    let mut group = c.benchmark_group("8x2000 exports");
+    group.sample_size(10);
+    group.bench_function("Markdown brief", |b| {
+        b.iter(|| black_box(report::markdown(negotiation, &analysis)));
+    });
+    group.bench_function("all-scales SVG", |b| {
+        b.iter(|| black_box(figure::scales_sheet(negotiation, &analysis, Theme::Light)));
+    });
+    group.bench_function("HTML brief", |b| {
+        b.iter(|| black_box(report::html(negotiation, &analysis, Theme::Light)));
+    });
+    let sheet = figure::scales_sheet(negotiation, &analysis, Theme::Light);
+    group.bench_function("all-scales PNG at 1x", |b| {
+        b.iter(|| black_box(figure::png(&sheet, 1.0).unwrap()));
     });
     group.finish();
 }

@@ -1,6 +1,10 @@
 //! Seeing where the parties could meet: the common-ground panel, the scale charts, the
 //! overview matrix and the exports, clicked through as a person would, plus snapshots of the
 //! charts drawn by a software GPU.
+#![expect(
+    clippy::unwrap_used,
+    reason = "helpers of tests fail loudly on what they did not expect"
+)]
 
 mod support;
 
@@ -140,7 +144,9 @@ fn hiding_a_party_recomputes_the_findings_for_the_others() {
 fn hovering_a_party_on_a_scale_chart_names_its_statement_and_clicking_selects_it() {
     let mut harness = example_window();
     show_page(&mut harness, "All scales");
-    let lane = "Russia on NATO membership for Ukraine and other ex-Soviet states: accepts 0–5, salience 95";
+    // Every range in the example is the analyst's estimate from the quotes, and says so.
+    let lane = "Russia on NATO membership for Ukraine and other ex-Soviet states: accepts 0–5, \
+                salience 95 (estimates)";
     harness.get_by_label(lane).hover();
     harness.run();
     harness.get_by_label(
@@ -212,53 +218,168 @@ fn a_matrix_cell_goes_to_the_partys_hardest_statement_in_the_columns() {
     harness.get_by_label_contains(US_RED_LINE_CARD);
 }
 
-#[test]
-fn the_exported_brief_is_the_text_of_compare_as_markdown() {
+/// What `common-ground compare DATA ARGS…` writes to standard output.
+fn cli_output(args: &[&str]) -> Vec<u8> {
+    let output = assert_cmd::cargo::cargo_bin_cmd!("common-ground")
+        .args(["compare", DATA])
+        .args(args)
+        .output()
+        .unwrap();
+    output.stdout
+}
+
+/// The window on the example with the export dialog opened by the toolbar button `button`
+/// on `page`, and a save dialog that will answer `file` in a new folder.
+fn export_dialog(
+    button: &str,
+    page: Option<&str>,
+    file: &str,
+) -> (Harness<'static, App>, tempfile::TempDir) {
     let folder = tempfile::tempdir().unwrap();
-    let target = folder.path().join("brief");
     let app = app(
         Settings::default(),
         vec![PathBuf::from(DATA)],
-        ScriptedDialogs::answering(vec![target.clone()]),
+        ScriptedDialogs::answering(vec![folder.path().join(file)]),
     );
     let mut harness = harness_for(app, Vec2::new(1600.0, 1000.0));
-    harness.get_by_label("Export brief…").click();
-    let written = target.with_extension("md");
-    step_until(&mut harness, |_| written.exists());
-    let exported = std::fs::read_to_string(&written).unwrap();
-    let cli = assert_cmd::Command::cargo_bin("common-ground")
-        .unwrap()
-        .args(["compare", "--format", "markdown", DATA])
-        .output()
-        .unwrap();
-    assert_eq!(exported, String::from_utf8(cli.stdout).unwrap());
-    assert!(exported.contains("as long as Russia withdraws its troops from the Ukrainian border"));
+    if let Some(page) = page {
+        show_page(&mut harness, page);
+    }
+    harness.get_by_label(button).click();
+    harness.run();
+    (harness, folder)
+}
+
+/// Clicks Export… and returns what was written to `written` in `folder`.
+fn finish_export(
+    mut harness: Harness<'static, App>,
+    folder: &tempfile::TempDir,
+    written: &str,
+) -> Vec<u8> {
+    let target = folder.path().join(written);
+    harness.get_by_label("Export…").click();
+    step_until(&mut harness, |_| target.exists());
+    std::fs::read(&target).unwrap()
+}
+
+/// Exports through the toolbar button `button`, choosing `choices` in the export dialog (by
+/// their labels) and then Export…; returns the file written.
+fn export_through_the_dialog(
+    button: &str,
+    page: Option<&str>,
+    choices: &[&str],
+    file: &str,
+) -> Vec<u8> {
+    let (mut harness, folder) = export_dialog(button, page, file);
+    for choice in choices {
+        harness.get_by_label(choice).click();
+        harness.run();
+    }
+    finish_export(harness, &folder, file)
 }
 
 #[test]
-fn the_exported_image_is_a_png_of_the_view_without_the_panels() {
+fn the_exported_brief_is_the_text_of_compare_as_markdown() {
+    let exported = export_through_the_dialog("Export brief…", None, &[], "brief.md");
+    assert_eq!(exported, cli_output(&["--format", "markdown"]));
+    let text = String::from_utf8(exported).unwrap();
+    assert!(text.contains("as long as Russia withdraws its troops from the Ukrainian border"));
+}
+
+#[test]
+fn the_html_brief_exported_in_dark_colours_is_the_one_compare_writes() {
+    let exported =
+        export_through_the_dialog("Export brief…", None, &["HTML page", "Dark"], "brief.html");
+    assert_eq!(
+        exported,
+        cli_output(&["--format", "html", "--theme", "dark"])
+    );
+}
+
+#[test]
+fn a_figure_exported_from_the_matrix_page_is_the_matrix_compare_draws() {
+    // The matrix page starts the dialog on the matrix; PNG at 1× in light colours.
+    let exported = export_through_the_dialog(
+        "Export figure…",
+        Some("Overview matrix"),
+        &["PNG", "1×", "Light"],
+        "matrix.png",
+    );
     let folder = tempfile::tempdir().unwrap();
-    let target = folder.path().join("view.png");
+    let drawn = folder.path().join("matrix.png");
+    let drawn_arg = drawn.to_str().unwrap();
+    cli_output(&[
+        "--format", "png", "--figure", "matrix", "--scale", "1", "-o", drawn_arg,
+    ]);
+    let expected = std::fs::read(&drawn).unwrap();
+    assert_eq!(&exported[..8], b"\x89PNG\r\n\x1a\n");
+    assert_eq!(exported, expected);
+}
+
+#[test]
+fn one_issue_s_chart_is_picked_in_the_export_dialog_and_saved_as_svg() {
+    let (mut harness, folder) = export_dialog("Export figure…", Some("All scales"), "chart");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::RadioButton, "One issue's chart:")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "One issue's chart:")
+        .click();
+    harness.run();
+    // The issue in the list, not its card's link on the page behind the dialog.
+    harness
+        .get_by_role_and_label(
+            egui::accesskit::Role::Button,
+            "Broad arms control agreements",
+        )
+        .click();
+    harness.run();
+    harness.get_by_label("Light").click();
+    harness.run();
+    // A name without an extension gets the format's.
+    let exported = finish_export(harness, &folder, "chart.svg");
+    let expected = cli_output(&["--format", "svg", "--figure", "arms-control"]);
+    assert_eq!(
+        String::from_utf8(exported).unwrap(),
+        String::from_utf8(expected).unwrap()
+    );
+}
+
+#[test]
+fn an_export_that_cannot_be_written_says_why_and_leaves_nothing_behind() {
+    let folder = tempfile::tempdir().unwrap();
+    // A folder the save dialog offers that is gone by the time the file is written.
+    let gone = folder.path().join("gone").join("brief.html");
     let app = app(
         Settings::default(),
-        Vec::new(),
-        ScriptedDialogs::answering(vec![target.clone()]),
+        vec![PathBuf::from(DATA)],
+        ScriptedDialogs::answering(vec![gone.clone()]),
     );
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(800.0, 600.0))
-        .wgpu()
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    let mut harness = harness_for(app, Vec2::new(1600.0, 1000.0));
+    harness.get_by_label("Export brief…").click();
     harness.run();
-    harness.get_by_label("Export image…").click();
-    step_until(&mut harness, |_| target.exists());
-    let png = std::fs::read(&target).unwrap();
-    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
-    // The image is the view alone: narrower and shorter than the 800×600 window, whose menus,
-    // panels and status bar are left out, yet most of it.
-    let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
-    let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
-    assert!((200..800).contains(&width), "width {width}");
-    assert!((300..600).contains(&height), "height {height}");
+    harness.get_by_label("HTML page").click();
+    harness.run();
+    harness.get_by_label("Export…").click();
+    step_until(&mut harness, |app| {
+        app.view()
+            .notices
+            .iter()
+            .any(|shown| shown.notice.text.contains("could not be saved"))
+    });
+    let notice = &harness.state().view().notices[0].notice;
+    assert!(
+        notice.text.starts_with(&format!(
+            "The brief could not be saved to {}",
+            gone.display()
+        )),
+        "{}",
+        notice.text
+    );
+    assert!(!gone.exists());
+    // Once it has finished, the toolbar offers exports again.
+    assert!(!harness.state().view().exporting);
 }
 
 /// The window on the example at a fixed size, drawn by a software GPU for snapshots.

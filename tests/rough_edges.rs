@@ -207,6 +207,8 @@ fn dialogs_are_titled_and_start_in_the_negotiation_s_folder() {
     harness
         .get_by_role_and_label(Role::Button, "Export brief…")
         .click();
+    harness.run();
+    harness.get_by_label("Export…").click();
     step_until(&mut harness, |_| dialogs.asked().len() == 2);
     let start = Some(std::path::absolute(folder.path()).unwrap());
     assert_eq!(

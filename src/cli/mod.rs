@@ -1,16 +1,17 @@
 //! The headless command line: `check`, `compare` and `fmt`, each a thin layer over the
 //! library, so the terminal and the window always agree.
 
+mod compare;
+
+use compare::{CompareArgs, compare};
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
-use common_ground_core::analysis::analyse;
 use common_ground_core::io;
-use common_ground_core::report;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -42,15 +43,7 @@ pub(crate) enum Command {
     /// Compare the parties issue by issue: possible agreement, untested (an overlap a silent
     /// party has not joined), deadlock, collisions, conditional offers and silent parties.
     /// Files that could not be read are named first; they make it exit 1.
-    Compare {
-        #[arg(required = true, value_name = "PATH")]
-        paths: Vec<PathBuf>,
-        /// Only these parties, by id (e.g. `us,russia`); all loaded parties by default.
-        #[arg(long, value_delimiter = ',', value_name = "IDS")]
-        parties: Vec<String>,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
-    },
+    Compare(CompareArgs),
     /// Rewrite files in the canonical form the app saves, atomically.
     Fmt {
         /// Change nothing; exit 1 if any file is not in canonical form.
@@ -64,15 +57,8 @@ pub(crate) enum Command {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Format {
-    Text,
-    Markdown,
-    Json,
-}
-
 /// Exit code for bad usage, as clap uses for its own usage errors.
-const USAGE_ERROR: u8 = 2;
+pub(crate) const USAGE_ERROR: u8 = 2;
 
 /// Runs a subcommand, writing its results to `out` and problems to `err`.
 pub(crate) fn run(
@@ -82,11 +68,7 @@ pub(crate) fn run(
 ) -> anyhow::Result<ExitCode> {
     match command {
         Command::Check { paths } => check(&paths, out),
-        Command::Compare {
-            paths,
-            parties,
-            format,
-        } => compare(&paths, &parties, format, out, err),
+        Command::Compare(args) => compare(&args, out, err),
         Command::Fmt {
             check,
             force,
@@ -95,7 +77,7 @@ pub(crate) fn run(
     }
 }
 
-fn exit_code(failed: bool) -> ExitCode {
+pub(crate) fn exit_code(failed: bool) -> ExitCode {
     if failed {
         ExitCode::FAILURE
     } else {
@@ -123,64 +105,6 @@ fn check(paths: &[PathBuf], out: &mut dyn Write) -> anyhow::Result<ExitCode> {
 
 fn plural<'a>(count: usize, one: &'a str, many: &'a str) -> &'a str {
     if count == 1 { one } else { many }
-}
-
-fn compare(
-    paths: &[PathBuf],
-    party_ids: &[String],
-    format: Format,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> anyhow::Result<ExitCode> {
-    let outcome = io::load(paths);
-    let negotiation = &outcome.negotiation;
-    // Problems go to stderr so that stdout stays a clean report (or JSON) for other tools.
-    for problem in &outcome.problems {
-        writeln!(err, "{problem}")?;
-    }
-    // The report is still written, so that it (and the JSON's `left_out`) says which files
-    // are missing and why.
-    if negotiation.parties.is_empty() {
-        writeln!(
-            err,
-            "error: no party file could be loaded, so there is nothing to compare"
-        )?;
-    }
-    let chosen = if party_ids.is_empty() {
-        (0..negotiation.parties.len()).collect()
-    } else {
-        let mut chosen = Vec::new();
-        for id in party_ids {
-            let Some(index) = negotiation.party_index(id) else {
-                let known: Vec<&str> = negotiation
-                    .parties
-                    .iter()
-                    .map(|p| p.data.party.id.as_str())
-                    .collect();
-                writeln!(
-                    err,
-                    "error: unknown party `{id}` in --parties; the loaded parties are: {}",
-                    known.join(", ")
-                )?;
-                return Ok(ExitCode::from(USAGE_ERROR));
-            };
-            chosen.push(index);
-        }
-        chosen
-    };
-    let analysis = analyse(negotiation, &chosen);
-    let text = match format {
-        Format::Text => report::text(negotiation, &analysis),
-        Format::Markdown => report::markdown(negotiation, &analysis),
-        Format::Json => report::json(negotiation, &analysis).context("writing the JSON report")?,
-    };
-    write!(out, "{text}")?;
-    if !text.ends_with('\n') {
-        writeln!(out)?;
-    }
-    Ok(exit_code(
-        outcome.has_errors() || negotiation.parties.is_empty(),
-    ))
 }
 
 fn fmt(

@@ -202,12 +202,12 @@ impl App {
         ui.set_zoom_factor(self.settings.zoom);
     }
 
-    /// Dialogs that closed, a screenshot that arrived, files dropped onto the window.
+    /// Dialogs that closed, exports that finished, files dropped onto the window.
     fn take_effects(&mut self, ui: &egui::Ui) {
-        if let Some(chosen) = self.effects.poll_dialog(ui) {
+        if let Some(chosen) = self.effects.poll_dialog() {
             self.chosen(chosen);
         }
-        if let Some(notice) = self.effects.take_screenshot() {
+        if let Some(notice) = self.effects.poll_export() {
             self.view.tell(notice);
         }
         self.commands.open_paths(crate::effects::dropped_files(ui));
@@ -215,6 +215,7 @@ impl App {
 
     fn views_ui(&mut self, ui: &mut egui::Ui) {
         self.view.dialog_open = self.effects.dialog_open();
+        self.view.exporting = self.effects.exporting();
         let cx = ViewContext {
             workspace: self.session.workspace(),
             history: self.session.history(),
@@ -224,7 +225,7 @@ impl App {
             layout: &self.derived.layout,
             analysis: self.derived.analysis.as_ref(),
         };
-        self.effects.page_rect = views::window_ui(ui, &cx, &mut self.commands);
+        views::window_ui(ui, &cx, &mut self.commands);
         self.view.drawn();
     }
 

@@ -5,6 +5,7 @@
 
 use common_ground_core::edit::Edit;
 use common_ground_core::edit::builders::{duplicate, new_agenda_issue, new_party, new_statement};
+use common_ground_core::figure::{FigureKind, Theme};
 use common_ground_core::io::expand_paths;
 use common_ground_document::{Answer, Event, Notice, Origin, Question, Replaced, today};
 use egui::ViewportCommand;
@@ -12,8 +13,8 @@ use egui::ViewportCommand;
 use crate::app::App;
 use crate::command::Command;
 use crate::dialogs::{DialogKind, PickRequest};
-use crate::effects::{Chosen, DialogPurpose, write_brief};
-use crate::export;
+use crate::effects::{Chosen, DialogPurpose};
+use crate::export::ExportChoice;
 use crate::layout::Step;
 use crate::registry::UserCommand;
 use crate::settings::Page;
@@ -89,6 +90,16 @@ impl App {
             Command::SetPage(page) => self.settings.page = page,
             Command::CloseModal => self.close_modal(),
             Command::DismissNotice(index) => self.view.dismiss_notice(index),
+            Command::SetExportChoice(choice) => {
+                if matches!(self.view.modal, Some(Modal::Export(_))) {
+                    self.view.modal = Some(Modal::Export(choice));
+                }
+            }
+            Command::Export(choice) => {
+                self.view.modal = None;
+                let request = choice.request(workspace.name(), workspace.origin.folder());
+                self.open_dialog(DialogKind::Save(request), DialogPurpose::Export(choice));
+            }
         }
     }
 
@@ -115,16 +126,12 @@ impl App {
             UserCommand::SaveAll => self.session.save_all(),
             UserCommand::SaveAs => self.session.save_as(),
             UserCommand::ExportBrief => {
-                let request = export::brief_request(workspace.name(), workspace.origin.folder());
-                self.open_dialog(DialogKind::Save(request), DialogPurpose::ExportBrief);
+                let choice = ExportChoice::brief(theme_of(ui));
+                self.view.modal = Some(Modal::Export(choice));
             }
-            UserCommand::ExportImage => {
-                let request = export::image_request(
-                    workspace.name(),
-                    self.settings.page,
-                    workspace.origin.folder(),
-                );
-                self.open_dialog(DialogKind::Save(request), DialogPurpose::ExportImage);
+            UserCommand::ExportFigure => {
+                let choice = ExportChoice::figure(self.figure_in_view(), theme_of(ui));
+                self.view.modal = Some(Modal::Export(choice));
             }
             UserCommand::Quit => self.session.quit(),
             UserCommand::Undo => self.session.undo(),
@@ -296,13 +303,24 @@ impl App {
         }
     }
 
+    /// The figure Export figure… starts with: the page's own, or on the columns the chart of
+    /// the issue selected.
+    fn figure_in_view(&self) -> FigureKind {
+        match (self.settings.page, &self.view.selected_issue) {
+            (Page::Matrix, _) => FigureKind::Matrix,
+            (Page::Columns, Some(issue)) => FigureKind::Issue(issue.clone()),
+            _ => FigureKind::Scales,
+        }
+    }
+
     fn open_dialog(&mut self, kind: DialogKind, purpose: DialogPurpose) {
         let Some(ctx) = self.context().cloned() else {
             return;
         };
+        let save_as = purpose == DialogPurpose::SaveAs;
         if let Err(notice) = self.effects.open_dialog(&ctx, kind, purpose) {
             self.view.tell(notice);
-            if purpose == DialogPurpose::SaveAs {
+            if save_as {
                 self.session.folder_chosen(None);
             }
         }
@@ -313,10 +331,19 @@ impl App {
         match chosen {
             Chosen::Open(paths) => self.commands.open_paths(paths),
             Chosen::SaveFolder(folder) => self.session.folder_chosen(folder.as_deref()),
-            Chosen::BriefFile(path) => {
-                let shown = self.view.columns.shown(self.session.workspace());
-                self.view
-                    .tell(write_brief(self.session.workspace(), &shown, &path));
+            Chosen::ExportFile(path, choice) => {
+                let workspace = self.session.workspace();
+                let shown = self.view.columns.shown(workspace);
+                let negotiation = workspace.negotiation.clone();
+                let Some(ctx) = self.context().cloned() else {
+                    return;
+                };
+                if let Err(notice) =
+                    self.effects
+                        .start_export(&ctx, negotiation, shown, choice, path)
+                {
+                    self.view.tell(notice);
+                }
             }
             Chosen::Told(notice) => self.view.tell(notice),
         }
@@ -399,5 +426,14 @@ impl App {
         if std::mem::take(&mut self.effects.close_window) {
             ui.send_viewport_cmd(ViewportCommand::Close);
         }
+    }
+}
+
+/// The theme the window is drawn in, which exports start with.
+fn theme_of(ui: &egui::Ui) -> Theme {
+    if ui.visuals().dark_mode {
+        Theme::Dark
+    } else {
+        Theme::Light
     }
 }

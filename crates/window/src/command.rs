@@ -10,6 +10,7 @@ use common_ground_core::negotiation::StatementKey;
 use common_ground_document::{Answer, Origin};
 use egui::ThemePreference;
 
+use crate::export::ExportChoice;
 use crate::layout::Step;
 use crate::registry::UserCommand;
 use crate::settings::Page;
@@ -100,6 +101,10 @@ pub enum Command {
     CloseModal,
     /// Take the notice at this place off the screen.
     DismissNotice(usize),
+    /// The export dialog's choices as the user changes them.
+    SetExportChoice(ExportChoice),
+    /// Ask where to export to, then export.
+    Export(ExportChoice),
 }
 
 /// Commands pushed while the frame is built, applied after it.

@@ -1,25 +1,22 @@
-//! What the window does outside itself: file dialogs on their own thread, screenshots for an
-//! image export, writing exports, the window title. The document never sees any of it.
+//! What the window does outside itself: file dialogs and exports on their own threads, the
+//! files dropped onto it, the window title. The document never sees any of it.
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-use common_ground_core::analysis::analyse;
-use common_ground_core::io::write_atomically;
-use common_ground_core::report;
+use common_ground_core::negotiation::Negotiation;
 use common_ground_document::{Notice, Workspace};
 use egui::ViewportCommand;
 
 use crate::dialogs::{DialogAnswer, DialogError, DialogKind, DialogRunner, FileDialogs};
-use crate::export;
+use crate::export::{self, ExportChoice};
 
 /// What the open file dialog is for, so its answer goes to the right place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum DialogPurpose {
     Open,
-    ExportBrief,
-    ExportImage,
+    Export(ExportChoice),
     SaveAs,
 }
 
@@ -29,27 +26,17 @@ pub(crate) enum Chosen {
     Open(Vec<PathBuf>),
     /// The folder for Save as, or `None` when the dialog was cancelled.
     SaveFolder(Option<PathBuf>),
-    /// The brief's file, chosen; the brief is written from the data as it is now.
-    BriefFile(PathBuf),
+    /// The file to export to, chosen; the export is made from the data as it is now.
+    ExportFile(PathBuf, ExportChoice),
     Told(Notice),
-}
-
-/// A screenshot asked of eframe for an image export, and what to keep of it.
-struct PendingScreenshot {
-    path: PathBuf,
-    view: egui::Rect,
-    pixels_per_point: f32,
-    receiver: Receiver<Arc<egui::ColorImage>>,
 }
 
 /// The window's dealings with the system, kept out of the app's own state.
 pub(crate) struct Effects {
     dialogs: DialogRunner,
     purpose: DialogPurpose,
-    /// Where the screenshot asked of eframe is to be saved when it arrives.
-    screenshot: Option<PendingScreenshot>,
-    /// Where the main view was drawn last frame: what an image export keeps.
-    pub page_rect: egui::Rect,
+    /// What the export drawn on its own thread said when it finished.
+    export: Option<Receiver<Notice>>,
     title: String,
     /// The document said to close the window.
     pub close_window: bool,
@@ -60,8 +47,7 @@ impl Effects {
         Effects {
             dialogs: DialogRunner::new(dialogs),
             purpose: DialogPurpose::Open,
-            screenshot: None,
-            page_rect: egui::Rect::NOTHING,
+            export: None,
             title: String::new(),
             close_window: false,
         }
@@ -93,7 +79,7 @@ impl Effects {
     }
 
     /// The open dialog's answer, once it has closed.
-    pub(crate) fn poll_dialog(&mut self, ui: &egui::Ui) -> Option<Chosen> {
+    pub(crate) fn poll_dialog(&mut self) -> Option<Chosen> {
         let picked = match self.dialogs.poll()? {
             DialogAnswer::Picked(paths) => paths,
             DialogAnswer::Cancelled => {
@@ -108,63 +94,64 @@ impl Effects {
             }
         };
         let first = picked.first().cloned();
-        match self.purpose {
+        match &self.purpose {
             DialogPurpose::Open => Some(Chosen::Open(picked)),
             DialogPurpose::SaveAs => Some(Chosen::SaveFolder(first)),
-            DialogPurpose::ExportBrief => {
-                first.map(|path| Chosen::BriefFile(with_extension(path, "md")))
-            }
-            DialogPurpose::ExportImage => {
-                let path = first?;
-                self.ask_for_screenshot(ui, with_extension(path, "png"));
-                None
+            DialogPurpose::Export(choice) => {
+                first.map(|path| Chosen::ExportFile(choice.with_extension(path), choice.clone()))
             }
         }
     }
 
-    /// Asks eframe for a screenshot, taken on a later frame once the dialog has gone.
-    fn ask_for_screenshot(&mut self, ui: &egui::Ui, path: PathBuf) {
-        let (sender, receiver) = std::sync::mpsc::channel();
-        let ctx = ui.ctx().clone();
-        ui.request_screenshot(move |image| {
-            // The window may have closed meanwhile; then nobody waits for the image.
-            if sender.send(image).is_ok() {
-                ctx.request_repaint();
-            }
-        });
-        self.screenshot = Some(PendingScreenshot {
-            path,
-            view: self.page_rect,
-            pixels_per_point: ui.pixels_per_point(),
-            receiver,
-        });
+    /// Draws and writes an export on its own thread: a brief or a PNG of a large negotiation
+    /// takes a second, which the window should not stand still for. `negotiation` is a copy
+    /// taken when the file was chosen.
+    pub(crate) fn start_export(
+        &mut self,
+        ctx: &egui::Context,
+        negotiation: Negotiation,
+        shown: Vec<usize>,
+        choice: ExportChoice,
+        path: PathBuf,
+    ) -> Result<(), Notice> {
+        if self.export.is_some() {
+            return Err(Notice::warning(
+                "An export is still being written; export again once it has finished.",
+            ));
+        }
+        let (sender, receiver) = channel();
+        let ctx = ctx.clone();
+        std::thread::Builder::new()
+            .name("export".to_owned())
+            .spawn(move || {
+                let notice = export::write_export(&negotiation, &shown, &choice, &path);
+                // The window may have closed meanwhile; then nobody waits for the news.
+                if sender.send(notice).is_ok() {
+                    ctx.request_repaint();
+                }
+            })
+            .map_err(|error| {
+                Notice::warning(format!("The export could not be started ({error})."))
+            })?;
+        self.export = Some(receiver);
+        Ok(())
     }
 
-    /// Saves the screenshot for an image export once it has arrived; what happened, in words.
-    pub(crate) fn take_screenshot(&mut self) -> Option<Notice> {
-        let pending = self.screenshot.as_ref()?;
-        let image = match pending.receiver.try_recv() {
-            Ok(image) => image,
+    pub(crate) fn exporting(&self) -> bool {
+        self.export.is_some()
+    }
+
+    /// What the export said, once it has finished.
+    pub(crate) fn poll_export(&mut self) -> Option<Notice> {
+        let notice = match self.export.as_ref()?.try_recv() {
+            Ok(notice) => notice,
             Err(TryRecvError::Empty) => return None,
             Err(TryRecvError::Disconnected) => {
-                self.screenshot = None;
-                return Some(Notice::warning(
-                    "The view could not be captured as an image on this system.",
-                ));
+                Notice::warning("The export stopped before it was written; nothing was saved.")
             }
         };
-        let image = export::crop(&image, pending.view, pending.pixels_per_point);
-        let path = pending.path.clone();
-        self.screenshot = None;
-        let written = export::encode_png(&image)
-            .and_then(|png| write_atomically(&path, &png).map_err(|e| e.to_string()));
-        Some(match written {
-            Ok(()) => Notice::info(format!("The view was saved as {}.", path.display())),
-            Err(error) => Notice::warning(format!(
-                "The image could not be saved to {}: {error}",
-                path.display()
-            )),
-        })
+        self.export = None;
+        Some(notice)
     }
 
     /// Keeps the window's title in step with the negotiation and its unsaved state.
@@ -182,21 +169,6 @@ impl Effects {
     }
 }
 
-/// Writes the brief of the parties shown, worked out afresh: the data may have changed while
-/// the dialog was open.
-pub(crate) fn write_brief(
-    workspace: &Workspace,
-    shown: &[usize],
-    path: &std::path::Path,
-) -> Notice {
-    let analysis = analyse(&workspace.negotiation, shown);
-    let brief = report::markdown(&workspace.negotiation, &analysis);
-    match write_atomically(path, brief.as_bytes()) {
-        Ok(()) => Notice::info(format!("The brief was saved as {}.", path.display())),
-        Err(error) => Notice::warning(format!("The brief could not be saved: {error}")),
-    }
-}
-
 /// The files and folders dropped onto the window this frame.
 pub(crate) fn dropped_files(ui: &egui::Ui) -> Vec<PathBuf> {
     ui.input(|i| {
@@ -208,13 +180,4 @@ pub(crate) fn dropped_files(ui: &egui::Ui) -> Vec<PathBuf> {
             .filter(|path| !path.as_os_str().is_empty())
             .collect()
     })
-}
-
-/// `path` with `extension` added when it has none: not every save dialog adds it.
-fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
-    if path.extension().is_some() {
-        path
-    } else {
-        path.with_extension(extension)
-    }
 }

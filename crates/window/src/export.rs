@@ -1,13 +1,116 @@
-//! What the window exports: the comparison as a Markdown brief (the text of `common-ground
-//! compare --format markdown`) and the view as a PNG image.
+//! What the window exports, through the same core functions as `common-ground compare`: the
+//! brief (Markdown or self-contained HTML) and the figures (an issue's chart, every scale, the
+//! matrix; SVG or PNG), drawn whole from the analysis rather than grabbed from the screen.
 
-use std::io::Cursor;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use image::{ImageFormat, RgbaImage};
+use common_ground_core::analysis::analyse;
+use common_ground_core::figure::{self, FigureKind, Theme};
+use common_ground_core::io::write_atomically;
+use common_ground_core::negotiation::Negotiation;
+use common_ground_core::report;
+use common_ground_document::Notice;
 
 use crate::dialogs::SaveRequest;
-use crate::settings::Page;
+
+/// A brief's format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BriefFormat {
+    Markdown,
+    Html,
+}
+
+/// A figure's format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureFormat {
+    Svg,
+    Png,
+}
+
+/// What is exported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Exported {
+    Brief(BriefFormat),
+    Figure(FigureKind, FigureFormat),
+}
+
+/// Everything the export dialog asks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportChoice {
+    pub exported: Exported,
+    /// The colours of a figure or an HTML brief.
+    pub theme: Theme,
+    /// Pixels per point of a PNG.
+    pub scale: u8,
+}
+
+impl ExportChoice {
+    pub(crate) fn brief(theme: Theme) -> ExportChoice {
+        ExportChoice {
+            exported: Exported::Brief(BriefFormat::Markdown),
+            theme,
+            scale: 2,
+        }
+    }
+
+    pub(crate) fn figure(kind: FigureKind, theme: Theme) -> ExportChoice {
+        ExportChoice {
+            exported: Exported::Figure(kind, FigureFormat::Svg),
+            theme,
+            scale: 2,
+        }
+    }
+
+    fn extension(&self) -> &'static str {
+        match self.exported {
+            Exported::Brief(BriefFormat::Markdown) => "md",
+            Exported::Brief(BriefFormat::Html) => "html",
+            Exported::Figure(_, FigureFormat::Svg) => "svg",
+            Exported::Figure(_, FigureFormat::Png) => "png",
+        }
+    }
+
+    /// The save dialog for this export, suggesting a name made from the negotiation's.
+    pub(crate) fn request(&self, negotiation: &str, directory: Option<PathBuf>) -> SaveRequest {
+        let stem = file_stem(negotiation);
+        let extension = self.extension();
+        let (title, file_name, filter_name) = match &self.exported {
+            Exported::Brief(format) => (
+                "Export the comparison as a brief",
+                format!("{stem}-brief.{extension}"),
+                match format {
+                    BriefFormat::Markdown => "Markdown",
+                    BriefFormat::Html => "HTML page",
+                },
+            ),
+            Exported::Figure(kind, format) => (
+                "Export a figure",
+                format!("{stem}-{}.{extension}", file_stem(kind.file_word())),
+                match format {
+                    FigureFormat::Svg => "SVG image",
+                    FigureFormat::Png => "PNG image",
+                },
+            ),
+        };
+        SaveRequest {
+            title: title.to_owned(),
+            directory,
+            file_name,
+            filter_name: filter_name.to_owned(),
+            extension: extension.to_owned(),
+        }
+    }
+
+    /// `path` with this export's extension added when it has none: not every save dialog adds
+    /// it.
+    pub(crate) fn with_extension(&self, path: PathBuf) -> PathBuf {
+        if path.extension().is_some() {
+            path
+        } else {
+            path.with_extension(self.extension())
+        }
+    }
+}
 
 /// A file name made from the negotiation's name: letters and digits kept, the rest dashes.
 fn file_stem(name: &str) -> String {
@@ -27,126 +130,88 @@ fn file_stem(name: &str) -> String {
     }
 }
 
-pub(crate) fn brief_request(negotiation: &str, directory: Option<PathBuf>) -> SaveRequest {
-    SaveRequest {
-        title: "Export the comparison as a brief".to_owned(),
-        directory,
-        file_name: format!("{}-brief.md", file_stem(negotiation)),
-        filter_name: "Markdown".to_owned(),
-        extension: "md".to_owned(),
-    }
-}
-
-pub(crate) fn image_request(
-    negotiation: &str,
-    page: Page,
-    directory: Option<PathBuf>,
-) -> SaveRequest {
-    let view = match page {
-        Page::Columns => "columns",
-        Page::Scales => "scales",
-        Page::Matrix => "matrix",
+/// Writes the export of the parties shown, worked out afresh from the data as it was when the
+/// file was chosen; what happened, in words.
+pub(crate) fn write_export(
+    negotiation: &Negotiation,
+    shown: &[usize],
+    choice: &ExportChoice,
+    path: &Path,
+) -> Notice {
+    let analysis = analyse(negotiation, shown);
+    let bytes = match &choice.exported {
+        Exported::Brief(BriefFormat::Markdown) => {
+            Ok(report::markdown(negotiation, &analysis).into_bytes())
+        }
+        Exported::Brief(BriefFormat::Html) => {
+            Ok(report::html(negotiation, &analysis, choice.theme).into_bytes())
+        }
+        Exported::Figure(kind, format) => {
+            figure::figure(negotiation, &analysis, kind, choice.theme)
+                .map_err(|error| error.to_string())
+                .and_then(|svg| match format {
+                    FigureFormat::Svg => Ok(svg.into_bytes()),
+                    FigureFormat::Png => figure::png(&svg, f32::from(choice.scale))
+                        .map_err(|error| error.to_string()),
+                })
+        }
     };
-    SaveRequest {
-        title: "Export the view as an image".to_owned(),
-        directory,
-        file_name: format!("{}-{view}.png", file_stem(negotiation)),
-        filter_name: "PNG image".to_owned(),
-        extension: "png".to_owned(),
-    }
-}
-
-/// The part of a screenshot inside `rect` (in points), clamped to the image, so the export is
-/// the view itself without the menus, panels and status bar around it.
-pub(crate) fn crop(
-    image: &egui::ColorImage,
-    rect: egui::Rect,
-    pixels_per_point: f32,
-) -> egui::ColorImage {
-    let [width, height] = image.size;
-    let to_pixel = |value: f32, limit: usize| {
-        ((value * pixels_per_point).round().max(0.0) as usize).min(limit)
+    let what = match choice.exported {
+        Exported::Brief(_) => "brief",
+        Exported::Figure(..) => "figure",
     };
-    let (left, right) = (to_pixel(rect.min.x, width), to_pixel(rect.max.x, width));
-    let (top, bottom) = (to_pixel(rect.min.y, height), to_pixel(rect.max.y, height));
-    if right <= left || bottom <= top {
-        return image.clone();
+    match bytes.and_then(|bytes| write_atomically(path, &bytes).map_err(|e| e.to_string())) {
+        Ok(()) => Notice::info(format!("The {what} was saved as {}.", path.display())),
+        Err(error) => Notice::warning(format!(
+            "The {what} could not be saved to {}: {error}",
+            path.display()
+        )),
     }
-    image.region_by_pixels([left, top], [right - left, bottom - top])
-}
-
-/// The PNG bytes of a screenshot.
-pub(crate) fn encode_png(image: &egui::ColorImage) -> Result<Vec<u8>, String> {
-    let [width, height] = image.size;
-    let pixels: Vec<u8> = image
-        .pixels
-        .iter()
-        .flat_map(|pixel| pixel.to_array())
-        .collect();
-    let too_big = || format!("a {width}×{height} image is too large to save");
-    let buffer = RgbaImage::from_raw(
-        u32::try_from(width).map_err(|_overflow| too_big())?,
-        u32::try_from(height).map_err(|_overflow| too_big())?,
-        pixels,
-    )
-    .ok_or_else(too_big)?;
-    let mut png = Vec::new();
-    buffer
-        .write_to(&mut Cursor::new(&mut png), ImageFormat::Png)
-        .map_err(|error| error.to_string())?;
-    Ok(png)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use egui::Color32;
 
     #[test]
-    fn file_names_come_from_the_negotiation_name() {
+    fn file_names_come_from_the_negotiation_and_the_figure() {
+        let name = "US, NATO and Russia on European security (January 2022)";
         assert_eq!(
-            brief_request(
-                "US, NATO and Russia on European security (January 2022)",
-                None
-            )
-            .file_name,
+            ExportChoice::brief(Theme::Light)
+                .request(name, None)
+                .file_name,
             "us-nato-and-russia-on-european-security-january-2022-brief.md"
         );
+        let html = ExportChoice {
+            exported: Exported::Brief(BriefFormat::Html),
+            ..ExportChoice::brief(Theme::Dark)
+        };
+        assert_eq!(html.request("", None).file_name, "negotiation-brief.html");
+        let matrix = ExportChoice::figure(FigureKind::Matrix, Theme::Light);
         assert_eq!(
-            image_request("", Page::Matrix, None).file_name,
-            "negotiation-matrix.png"
+            matrix.request("Été 2024", None).file_name,
+            "été-2024-matrix.svg"
         );
-        assert_eq!(
-            image_request("Été 2024", Page::Scales, None).file_name,
-            "été-2024-scales.png"
-        );
+        let chart = ExportChoice {
+            exported: Exported::Figure(FigureKind::Issue("arms-control".into()), FigureFormat::Png),
+            ..matrix
+        };
+        let request = chart.request("Talks", Some(PathBuf::from("/data")));
+        assert_eq!(request.file_name, "talks-arms-control.png");
+        assert_eq!(request.extension, "png");
+        assert_eq!(request.directory, Some(PathBuf::from("/data")));
     }
 
     #[test]
-    fn a_crop_takes_the_view_in_physical_pixels_and_stays_inside_the_image() {
-        let pixels: Vec<Color32> = (0..16u8).map(Color32::from_gray).collect();
-        let image = egui::ColorImage::new([4, 4], pixels);
-        // At 2 pixels per point, points (0.5, 0.5)–(1.5, 1.5) are pixels 1–3.
-        let rect = egui::Rect::from_min_max(egui::pos2(0.5, 0.5), egui::pos2(1.5, 1.5));
-        let cropped = crop(&image, rect, 2.0);
-        assert_eq!(cropped.size, [2, 2]);
-        assert_eq!(cropped.pixels[0], Color32::from_gray(5));
-        assert_eq!(cropped.pixels[3], Color32::from_gray(10));
-        // A view reaching past the image is cut at its edge, not a panic.
-        let past = egui::Rect::from_min_max(egui::pos2(1.0, 1.0), egui::pos2(99.0, 99.0));
-        assert_eq!(crop(&image, past, 1.0).size, [3, 3]);
-    }
-
-    #[test]
-    fn a_screenshot_encodes_as_a_png_that_decodes_to_the_same_pixels() {
-        let red = Color32::from_rgb(200, 10, 20);
-        let blue = Color32::from_rgb(0, 80, 255);
-        let image = egui::ColorImage::new([2, 1], vec![red, blue]);
-        let png = encode_png(&image).unwrap();
-        assert_eq!(&png[..4], b"\x89PNG");
-        let decoded = image::load_from_memory(&png).unwrap().to_rgba8();
-        assert_eq!(decoded.dimensions(), (2, 1));
-        assert_eq!(decoded.get_pixel(0, 0).0, [200, 10, 20, 255]);
-        assert_eq!(decoded.get_pixel(1, 0).0, [0, 80, 255, 255]);
+    fn a_chosen_file_gets_the_extension_only_when_it_has_none() {
+        let choice = ExportChoice::figure(FigureKind::Scales, Theme::Light);
+        assert_eq!(
+            choice.with_extension(PathBuf::from("/tmp/sheet")),
+            PathBuf::from("/tmp/sheet.svg")
+        );
+        assert_eq!(
+            choice.with_extension(PathBuf::from("/tmp/sheet.image")),
+            PathBuf::from("/tmp/sheet.image")
+        );
     }
 }

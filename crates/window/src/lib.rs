@@ -21,6 +21,7 @@ mod views;
 pub use app::{App, Platform, run};
 pub use command::Command;
 pub use dialogs::{DialogAnswer, FileDialogs, PickRequest, SaveRequest};
+pub use export::{BriefFormat, ExportChoice, Exported, FigureFormat};
 pub use registry::{Focus, UserCommand};
 pub use settings::{Columns, Page, Recent, Settings};
 pub use view_state::{Modal, NoticeAction, ShownNotice, ViewState};

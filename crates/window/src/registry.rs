@@ -17,7 +17,7 @@ pub enum UserCommand {
     SaveAll,
     SaveAs,
     ExportBrief,
-    ExportImage,
+    ExportFigure,
     Quit,
 
     Undo,
@@ -75,7 +75,7 @@ impl UserCommand {
         C::SaveAll,
         C::SaveAs,
         C::ExportBrief,
-        C::ExportImage,
+        C::ExportFigure,
         C::Quit,
         C::Undo,
         C::Redo,
@@ -114,7 +114,7 @@ impl UserCommand {
             C::SaveAll => "Save all",
             C::SaveAs => "Save as…",
             C::ExportBrief => "Export brief…",
-            C::ExportImage => "Export image…",
+            C::ExportFigure => "Export figure…",
             C::Quit => "Quit",
             C::Undo => "Undo",
             C::Redo => "Redo",
@@ -153,8 +153,13 @@ impl UserCommand {
             C::Save => "Save the file being edited, or every file with changes",
             C::SaveAll => "Save every file with changes",
             C::SaveAs => "Save every file of the negotiation into a folder, and go on there",
-            C::ExportBrief => "The comparison of the parties shown, as Markdown with citations",
-            C::ExportImage => "This view as a PNG image",
+            C::ExportBrief => {
+                "The comparison of the parties shown, as Markdown or a self-contained HTML page, \
+                 every quote cited"
+            }
+            C::ExportFigure => {
+                "An issue's chart, every scale or the matrix, drawn whole as SVG or PNG"
+            }
             C::Quit => "Close the window, asking first about unsaved changes",
             C::Undo => "Undo the last edit",
             C::Redo => "Make the last undone edit again",
@@ -219,7 +224,7 @@ impl UserCommand {
             C::OpenPath
             | C::SaveAs
             | C::ExportBrief
-            | C::ExportImage
+            | C::ExportFigure
             | C::AddStatementHere
             | C::DeleteStatement
             | C::EditPartyDetails

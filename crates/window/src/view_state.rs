@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use common_ground_core::negotiation::{FileId, StatementIds, StatementKey};
 use common_ground_document::{Notice, Replaced, Workspace};
 
+use crate::export::ExportChoice;
 use crate::filter::Filters;
 use crate::settings::Columns;
 
@@ -22,6 +23,8 @@ pub enum Modal {
         /// Why the path last tried could not be opened.
         error: Option<String>,
     },
+    /// What to export, and how, before the save dialog asks where.
+    Export(ExportChoice),
 }
 
 /// How many warnings wait at once; older ones give way.
@@ -67,6 +70,8 @@ pub struct ViewState {
     /// only the latest piece of news, so that no error is ever pushed out unseen.
     pub notices: Vec<ShownNotice>,
     pub dialog_open: bool,
+    /// An export is being drawn and written on its own thread.
+    pub exporting: bool,
     /// Opened by itself when a load finds problems.
     pub show_problems: bool,
     /// Statements selected before links were followed, the latest last.

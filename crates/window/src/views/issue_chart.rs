@@ -9,51 +9,19 @@ use egui::{
 };
 
 use crate::command::{Command, Commands};
-use crate::style::{party_colour, status_colour};
+use crate::style::{colour, status_colour};
 use common_ground_core::analysis::{Analysis, IssueAnalysis, Stand, Status};
-use common_ground_core::model::{Anchor, Range, SCALE_MAX, SCALE_MIN};
+use common_ground_core::figure::chart::{
+    self, AXIS_HEIGHT, LABEL_HEIGHT, Lane, NO_STAKE, Place, SILENT, TICKS, gap_label, lane_label,
+    lanes, zone_label,
+};
+pub(crate) use common_ground_core::figure::chart::{ChartSize, status_words};
+use common_ground_core::model::Anchor;
 use common_ground_core::negotiation::StatementKey;
 use common_ground_document::workspace::Workspace;
 
 use super::scale::describe_position;
 use super::widgets::kind_tag_ui;
-
-/// The full chart for the inspector, or the small one for the sheet of all issues.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum ChartSize {
-    Full,
-    Compact,
-}
-
-impl ChartSize {
-    fn lane_height(self) -> f32 {
-        match self {
-            ChartSize::Full => 30.0,
-            ChartSize::Compact => 20.0,
-        }
-    }
-
-    fn name_font(self) -> FontId {
-        FontId::proportional(match self {
-            ChartSize::Full => 13.0,
-            ChartSize::Compact => 11.5,
-        })
-    }
-
-    /// Room at the right for the salience figure, which the compact chart leaves to the
-    /// band's thickness and the tooltip.
-    fn salience_width(self) -> f32 {
-        match self {
-            ChartSize::Full => 44.0,
-            ChartSize::Compact => 10.0,
-        }
-    }
-}
-
-/// Above the lanes: the zone or gap label.
-const LABEL_HEIGHT: f32 = 18.0;
-/// Below the lanes: the axis, its ticks and numbers.
-const AXIS_HEIGHT: f32 = 24.0;
 
 /// The anchors of an issue on the agenda; none for an issue the agenda lacks.
 pub(crate) fn anchors_of<'a>(workspace: &'a Workspace, issue_id: &str) -> &'a [Anchor] {
@@ -62,22 +30,9 @@ pub(crate) fn anchors_of<'a>(workspace: &'a Workspace, issue_id: &str) -> &'a [A
         .map_or(&[], |issue| issue.scale.as_slice())
 }
 
-/// The status in words with its figures: "possible agreement 35–45", "deadlock: gap 20–60".
-pub(crate) fn status_words(issue: &IssueAnalysis) -> String {
-    match (issue.status, &issue.zone, &issue.gap) {
-        (Status::PossibleAgreement, Some(zone), _) => {
-            format!("possible agreement {:.0}–{:.0}", zone.min, zone.max)
-        }
-        (Status::Untested, Some(zone), _) => {
-            format!("untested: overlap {:.0}–{:.0}", zone.min, zone.max)
-        }
-        (Status::Deadlock, _, Some(gap)) => format!("deadlock: gap {:.0}–{:.0}", gap.from, gap.to),
-        (status, _, _) => status.label().to_owned(),
-    }
-}
-
-/// Draws the chart the width of `ui`. Parties are drawn in the order the analysis compared
-/// them, which is the column order.
+/// Draws the chart the width of `ui`, from the same [`lanes`] as the exported figures, so
+/// the two agree on every number. Parties are drawn in the order the analysis compared them,
+/// which is the column order.
 pub(crate) fn issue_chart_ui(
     ui: &mut Ui,
     workspace: &Workspace,
@@ -91,47 +46,40 @@ pub(crate) fn issue_chart_ui(
         ui.weak("This issue is not in the comparison.");
         return;
     };
-    let lanes = analysis.parties.len().max(1) as f32;
+    let negotiation = &workspace.negotiation;
+    let lanes = lanes(negotiation, analysis, issue);
     let width = ui.available_width().max(180.0);
-    let height = LABEL_HEIGHT + lanes * size.lane_height() + AXIS_HEIGHT;
+    let height = size.height(lanes.len()) as f32;
     let (rect, _) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
-    let name_width = name_column_width(ui, workspace, analysis, issue, size);
+    let name_width = name_column_width(ui, &lanes, size);
     let scale = ScaleX {
         left: rect.left() + name_width,
-        right: rect.right() - size.salience_width() - 6.0,
+        right: rect.right() - size.salience_width() as f32 - 6.0,
     };
     let lanes_rect = Rect::from_x_y_ranges(
         scale.left..=scale.right,
-        rect.top() + LABEL_HEIGHT..=rect.bottom() - AXIS_HEIGHT,
+        rect.top() + LABEL_HEIGHT as f32..=rect.bottom() - AXIS_HEIGHT as f32,
     );
     let painter = ui.painter_at(rect.expand(2.0));
     let visuals = ui.visuals().clone();
+    let chart = Chart {
+        issue,
+        lanes: &lanes,
+        scale: &scale,
+        lanes_rect,
+        rect,
+        size,
+    };
 
     // The zone and gap go under everything else, across all lanes.
     let status = status_colour(issue.status, &visuals);
-    if let Some(zone) = issue.zone {
-        let zone_chart = ZoneChart {
-            analysis,
-            issue,
-            scale: &scale,
-            lanes: lanes_rect,
-            chart: rect,
-            size,
-        };
-        paint_zone(&painter, &zone_chart, zone, status);
-    }
-    if let Some(gap) = &issue.gap {
+    paint_zone(&painter, &chart, status);
+    if let (Some(gap), Some(label)) = (&issue.gap, gap_label(issue)) {
         let band = Rect::from_x_y_ranges(scale.x(gap.from)..=scale.x(gap.to), lanes_rect.y_range());
         paint_hatching(&painter, band, status.gamma_multiply(0.55));
         painter.vline(band.left(), band.y_range(), Stroke::new(1.5, status));
         painter.vline(band.right(), band.y_range(), Stroke::new(1.5, status));
-        label_above(
-            &painter,
-            band,
-            &format!("gap {:.0}–{:.0}", gap.from, gap.to),
-            status,
-            rect,
-        );
+        label_above(&painter, band, &label, status, rect);
     }
 
     paint_axis(&painter, &scale, lanes_rect.bottom(), &visuals);
@@ -150,25 +98,23 @@ pub(crate) fn issue_chart_ui(
         painter.vline(scale.x(anchor.at), lanes_rect.y_range(), anchor_stroke);
     }
 
-    for (lane, &party) in analysis.parties.iter().enumerate() {
-        let top = lanes_rect.top() + lane as f32 * size.lane_height();
-        let lane_rect =
-            Rect::from_x_y_ranges(rect.left()..=rect.right(), top..=top + size.lane_height());
-        let stand = issue.stands.iter().find(|stand| stand.party == party);
-        let lane = Lane {
-            workspace,
-            issue_id,
-            party,
-            chart: rect,
+    let title = chart::issue_title(negotiation, issue);
+    for (index, lane) in lanes.iter().enumerate() {
+        let top = lanes_rect.top() + index as f32 * size.lane_height() as f32;
+        let lane_rect = Rect::from_x_y_ranges(
+            rect.left()..=rect.right(),
+            top..=top + size.lane_height() as f32,
+        );
+        let place = LanePlace {
+            title,
+            issue: issue_id,
             rect: lane_rect,
-            scale: &scale,
             selected,
-            size,
         };
-        lane_ui(ui, &painter, &lane, stand, commands);
+        lane_ui(ui, &painter, &chart, &place, lane, workspace, commands);
     }
 
-    let description = chart_description(workspace, issue, anchors_of(workspace, issue_id));
+    let description = chart::description(negotiation, issue);
     let response = ui.interact(
         rect,
         ui.scope_id().with(("chart", issue_id)),
@@ -177,35 +123,34 @@ pub(crate) fn issue_chart_ui(
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Image, true, &description));
 }
 
-/// What the zone is drawn across.
-struct ZoneChart<'a> {
-    analysis: &'a Analysis,
+/// The chart being drawn.
+struct Chart<'a> {
     issue: &'a IssueAnalysis,
+    lanes: &'a [Lane<'a>],
     scale: &'a ScaleX,
-    lanes: Rect,
-    chart: Rect,
+    lanes_rect: Rect,
+    /// The whole chart, under which a lane's tooltip goes so it hides no other lane.
+    rect: Rect,
     size: ChartSize,
 }
 
 /// The zone across the lanes, with its label; an untested overlap only across the lanes of
 /// the parties placed.
-fn paint_zone(painter: &egui::Painter, chart: &ZoneChart<'_>, zone: Range, status: Color32) {
+fn paint_zone(painter: &egui::Painter, chart: &Chart<'_>, status: Color32) {
+    let (Some(zone), Some(label)) = (chart.issue.zone, zone_label(chart.issue)) else {
+        return;
+    };
     let x_range = chart.scale.x(zone.min) - 1.5..=chart.scale.x(zone.max) + 1.5;
-    let band = Rect::from_x_y_ranges(x_range.clone(), chart.lanes.y_range());
+    let band = Rect::from_x_y_ranges(x_range.clone(), chart.lanes_rect.y_range());
+    let lane_height = chart.size.lane_height() as f32;
     if chart.issue.status == Status::Untested {
         // Only across the lanes of the parties placed: a silent party is not in it.
-        for (lane, party) in chart.analysis.parties.iter().enumerate() {
-            let placed = chart
-                .issue
-                .stands
-                .iter()
-                .any(|stand| stand.party == *party && stand.range.is_some());
-            if !placed {
+        for (index, lane) in chart.lanes.iter().enumerate() {
+            if lane.range.is_none() {
                 continue;
             }
-            let top = chart.lanes.top() + lane as f32 * chart.size.lane_height();
-            let lane_band =
-                Rect::from_x_y_ranges(x_range.clone(), top..=top + chart.size.lane_height());
+            let top = chart.lanes_rect.top() + index as f32 * lane_height;
+            let lane_band = Rect::from_x_y_ranges(x_range.clone(), top..=top + lane_height);
             painter.rect_filled(lane_band, CornerRadius::ZERO, status.gamma_multiply(0.18));
         }
         painter.rect_stroke(
@@ -223,51 +168,27 @@ fn paint_zone(painter: &egui::Painter, chart: &ZoneChart<'_>, zone: Range, statu
             StrokeKind::Inside,
         );
     }
-    let label = if chart.issue.status == Status::Untested {
-        format!("overlap {:.0}–{:.0} so far", zone.min, zone.max)
-    } else {
-        format!("zone {:.0}–{:.0}", zone.min, zone.max)
-    };
-    label_above(painter, band, &label, status, chart.chart);
+    label_above(painter, band, &label, status, chart.rect);
 }
 
-/// As wide as the longest short name, with "(silent)" after it when that party is silent,
-/// so that the scale gets all the room that is left.
-fn name_column_width(
-    ui: &Ui,
-    workspace: &Workspace,
-    analysis: &Analysis,
-    issue: &IssueAnalysis,
-    size: ChartSize,
-) -> f32 {
+/// As wide as the longest short name, with "(silent)" or "(no stake)" after it when it says
+/// nothing, so that the scale gets all the room that is left.
+fn name_column_width(ui: &Ui, lanes: &[Lane<'_>], size: ChartSize) -> f32 {
     let painter = ui.painter();
-    let widest = analysis
-        .parties
+    let measure = |text: &str, font: FontId| {
+        painter
+            .layout_no_wrap(text.to_owned(), font, Color32::PLACEHOLDER)
+            .size()
+            .x
+    };
+    let widest = lanes
         .iter()
-        .filter_map(|&party| {
-            let name = &workspace
-                .negotiation
-                .parties
-                .get(party)?
-                .data
-                .party
-                .short_name;
-            let mut width = painter
-                .layout_no_wrap(name.clone(), size.name_font(), Color32::PLACEHOLDER)
-                .size()
-                .x;
-            if issue.silent.contains(&party) {
-                width += 4.0
-                    + painter
-                        .layout_no_wrap(
-                            SILENT.to_owned(),
-                            FontId::proportional(10.0),
-                            Color32::PLACEHOLDER,
-                        )
-                        .size()
-                        .x;
+        .map(|lane| {
+            let mut width = measure(lane.name, name_font(size));
+            if let Some(note) = place_note(lane.place) {
+                width += 4.0 + measure(note, FontId::proportional(10.0));
             }
-            Some(width)
+            width
         })
         .fold(0.0, f32::max);
     // Room for a stance dot at 0, with its selection ring, to sit clear of the name. A very
@@ -276,9 +197,19 @@ fn name_column_width(
     (widest + 12.0 + dot).min(ui.available_width() * 0.35)
 }
 
-const SILENT: &str = "(silent)";
+fn name_font(size: ChartSize) -> FontId {
+    FontId::proportional(size.name_size() as f32)
+}
 
-/// Where a point of the 0–100 scale is drawn.
+fn place_note(place: Place) -> Option<&'static str> {
+    match place {
+        Place::Silent => Some(SILENT),
+        Place::NoStake => Some(NO_STAKE),
+        Place::Placed | Place::NoPosition => None,
+    }
+}
+
+/// Where a point of the 0–100 scale is drawn: the core's scale in screen points.
 struct ScaleX {
     left: f32,
     right: f32,
@@ -286,8 +217,11 @@ struct ScaleX {
 
 impl ScaleX {
     fn x(&self, value: f64) -> f32 {
-        let t = ((value - SCALE_MIN) / (SCALE_MAX - SCALE_MIN)).clamp(0.0, 1.0) as f32;
-        self.left + t * (self.right - self.left)
+        chart::ScaleX {
+            left: f64::from(self.left),
+            right: f64::from(self.right),
+        }
+        .x(value) as f32
     }
 }
 
@@ -324,7 +258,7 @@ fn paint_hatching(painter: &egui::Painter, band: Rect, colour: Color32) {
 fn paint_axis(painter: &egui::Painter, scale: &ScaleX, y: f32, visuals: &egui::Visuals) {
     let stroke = Stroke::new(1.0, visuals.weak_text_color());
     painter.hline(scale.left..=scale.right, y + 3.0, stroke);
-    for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
+    for tick in TICKS {
         let x = scale.x(tick);
         painter.vline(x, y..=y + 6.0, stroke);
         painter.text(
@@ -337,114 +271,82 @@ fn paint_axis(painter: &egui::Painter, scale: &ScaleX, y: f32, visuals: &egui::V
     }
 }
 
-/// What a lane's statements put on the scale: stance markers and the band they make up.
-struct LaneMarks {
-    band: Option<(f32, f32)>,
-    /// Statement index and where its stance marker is drawn.
-    stances: Vec<(usize, f32)>,
-}
-
-/// One party's lane on an issue's chart, and what it is drawn with.
-struct Lane<'a> {
-    workspace: &'a Workspace,
-    issue_id: &'a str,
-    party: usize,
-    /// The whole chart, under which a lane's tooltip goes so it hides no other lane.
-    chart: Rect,
+/// Where a lane is and what it belongs to.
+struct LanePlace<'a> {
+    title: &'a str,
+    issue: &'a str,
     rect: Rect,
-    scale: &'a ScaleX,
     selected: Option<StatementKey>,
-    size: ChartSize,
 }
 
 fn lane_ui(
     ui: &Ui,
     painter: &egui::Painter,
-    lane_context: &Lane<'_>,
-    stand: Option<&Stand>,
+    chart: &Chart<'_>,
+    place: &LanePlace<'_>,
+    lane: &Lane<'_>,
+    workspace: &Workspace,
     commands: &mut Commands,
 ) {
-    let lane = lane_context;
-    let Lane {
-        workspace,
-        issue_id,
-        party,
-        rect: lane_rect,
-        scale,
-        size,
-        ..
-    } = *lane;
-    let Some(loaded) = workspace.negotiation.parties.get(party) else {
-        return;
-    };
-    let lane = lane_rect;
     let visuals = ui.visuals();
-    let centre_y = lane.center().y;
-    let name_font = size.name_font();
+    let lane_rect = place.rect;
+    let centre_y = lane_rect.center().y;
     let names = painter.with_clip_rect(Rect::from_x_y_ranges(
-        lane.left()..=scale.left - 4.0,
-        lane.y_range(),
+        lane_rect.left()..=chart.scale.left - 4.0,
+        lane_rect.y_range(),
     ));
-    let statements = &loaded.data.statements;
-    let Some(stand) = stand else {
+    let Some(stand) = chart
+        .issue
+        .stands
+        .iter()
+        .find(|stand| stand.party == lane.party)
+    else {
         // A silent party's name is greyed and says so, in its own column, clear of any
         // zone or gap drawn across the lanes.
         let name = names.text(
-            Pos2::new(lane.left() + 2.0, centre_y),
+            Pos2::new(lane_rect.left() + 2.0, centre_y),
             Align2::LEFT_CENTER,
-            &loaded.data.party.short_name,
-            name_font,
+            lane.name,
+            name_font(chart.size),
             visuals.weak_text_color(),
         );
         names.text(
             Pos2::new(name.right() + 4.0, centre_y),
             Align2::LEFT_CENTER,
-            SILENT,
+            place_note(lane.place).unwrap_or(SILENT),
             FontId::proportional(10.0),
             visuals.weak_text_color(),
         );
         return;
     };
     names.text(
-        Pos2::new(lane.left() + 2.0, centre_y),
+        Pos2::new(lane_rect.left() + 2.0, centre_y),
         Align2::LEFT_CENTER,
-        &loaded.data.party.short_name,
-        name_font,
+        lane.name,
+        name_font(chart.size),
         visuals.strong_text_color(),
     );
-
-    let salience = stand
-        .statements
-        .iter()
-        .filter_map(|&index| statements.get(index))
-        .map(|statement| statement.salience)
-        .fold(0.0_f64, f64::max);
     let marks = LaneMarks {
-        band: stand
+        band: lane
             .range
-            .map(|range| (scale.x(range.min), scale.x(range.max))),
-        stances: stand
-            .statements
+            .map(|range| (chart.scale.x(range.min), chart.scale.x(range.max))),
+        stances: lane
+            .stances
             .iter()
-            .filter_map(|&index| {
-                let stance = statements.get(index)?.stance?;
-                (SCALE_MIN..=SCALE_MAX)
-                    .contains(&stance)
-                    .then(|| (index, scale.x(stance)))
-            })
+            .map(|&(index, stance)| (index, chart.scale.x(stance)))
             .collect(),
     };
-    paint_marks(ui, painter, lane_context, &marks, salience);
+    paint_marks(ui, painter, chart, place, lane, &marks);
 
-    let id = ui.scope_id().with(("chart lane", issue_id, party));
-    let response = ui.interact(lane, id, Sense::click());
-    let label = lane_label(workspace, issue_id, party, stand, salience);
+    let id = ui.scope_id().with(("chart lane", place.issue, lane.party));
+    let response = ui.interact(lane_rect, id, Sense::click());
+    let label = lane_label(lane, place.title);
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
     let pointer_x = response.hover_pos().map(|pos| pos.x);
     let target = statement_at(stand, &marks, pointer_x);
     if let Some(index) = target {
         let key = StatementKey {
-            party,
+            party: lane.party,
             statement: index,
         };
         if response.clicked() {
@@ -455,11 +357,19 @@ fn lane_ui(
         let mut tooltip = egui::Tooltip::for_enabled(&response);
         tooltip.popup = tooltip
             .popup
-            .anchor(lane_context.chart)
+            .anchor(chart.rect)
             .align(egui::RectAlign::BOTTOM_START)
             .align_alternatives(&[egui::RectAlign::TOP_START]);
-        tooltip.show(|ui| hover_ui(ui, workspace, key, salience));
+        tooltip.show(|ui| hover_ui(ui, workspace, key, lane.salience));
     }
+}
+
+/// What a lane's statements put on the scale, in screen points: the band and the stance
+/// markers.
+struct LaneMarks {
+    band: Option<(f32, f32)>,
+    /// Statement index and where its stance marker is drawn.
+    stances: Vec<(usize, f32)>,
 }
 
 /// The party's acceptable range as a band, thicker the more the issue matters to it, its
@@ -467,66 +377,57 @@ fn lane_ui(
 fn paint_marks(
     ui: &Ui,
     painter: &egui::Painter,
-    lane_context: &Lane<'_>,
+    chart: &Chart<'_>,
+    place: &LanePlace<'_>,
+    lane: &Lane<'_>,
     marks: &LaneMarks,
-    salience: f64,
 ) {
-    let Lane {
-        workspace,
-        party,
-        rect: lane,
-        scale,
-        selected,
-        size,
-        ..
-    } = *lane_context;
     let visuals = ui.visuals();
-    let colour = workspace
-        .negotiation
-        .party(party)
-        .map_or(visuals.text_color(), |file| {
-            party_colour(&file.party.colour)
-        });
-    let centre_y = lane.center().y;
+    let size = chart.size;
+    let party_colour = colour(lane.colour);
+    let centre_y = place.rect.center().y;
     if let Some((from, to)) = marks.band {
         // Thickness shows salience: a thin band is an issue the party cares little about.
-        let room = size.lane_height() - 6.0;
-        let thickness = 3.0 + (room - 3.0) * (salience / 100.0).clamp(0.0, 1.0) as f32;
+        let thickness = size.band_thickness(lane.salience) as f32;
         let band = Rect::from_x_y_ranges(
             from..=to.max(from + 3.0),
             centre_y - thickness / 2.0..=centre_y + thickness / 2.0,
         );
-        painter.rect_filled(band, CornerRadius::same(2), colour.gamma_multiply(0.55));
+        painter.rect_filled(
+            band,
+            CornerRadius::same(2),
+            party_colour.gamma_multiply(0.55),
+        );
         painter.rect_stroke(
             band,
             CornerRadius::same(2),
-            Stroke::new(1.2, colour),
+            Stroke::new(1.2, party_colour),
             StrokeKind::Inside,
         );
     } else if marks.stances.is_empty() {
         painter.text(
-            Pos2::new(scale.left + 4.0, centre_y),
+            Pos2::new(chart.scale.left + 4.0, centre_y),
             Align2::LEFT_CENTER,
             "no place on the scale",
             FontId::proportional(11.0),
             visuals.weak_text_color(),
         );
     }
-    let radius = if size == ChartSize::Full { 5.5 } else { 4.0 };
+    let radius = size.dot_radius() as f32;
     for &(index, x) in &marks.stances {
         let key = StatementKey {
-            party,
+            party: lane.party,
             statement: index,
         };
         let centre = Pos2::new(x, centre_y);
-        if selected == Some(key) {
+        if place.selected == Some(key) {
             painter.circle_stroke(
                 centre,
                 radius + 3.5,
                 Stroke::new(2.0, visuals.selection.stroke.color),
             );
         }
-        painter.add(Shape::circle_filled(centre, radius, colour));
+        painter.add(Shape::circle_filled(centre, radius, party_colour));
         painter.circle_stroke(
             centre,
             radius,
@@ -535,15 +436,14 @@ fn paint_marks(
     }
     if size == ChartSize::Full {
         painter.text(
-            Pos2::new(lane.right() - 2.0, centre_y),
+            Pos2::new(place.rect.right() - 2.0, centre_y),
             Align2::RIGHT_CENTER,
-            format!("{salience:.0}"),
+            format!("{:.0}", lane.salience),
             FontId::monospace(11.0),
             visuals.weak_text_color(),
         );
     }
 }
-
 /// The statement a pointer at `x` points at: a stance marker near it, else a statement that
 /// makes up the band under it, else the party's first statement with a place on the scale,
 /// so that anywhere on a lane leads somewhere.
@@ -571,30 +471,6 @@ fn statement_at(stand: &Stand, marks: &LaneMarks, x: Option<f32>) -> Option<usiz
         .or(marks.stances.first().map(|(index, _)| index))
         .or(stand.statements.first())
         .copied()
-}
-
-/// "Russia on Broad arms control agreements: accepts 40–100, salience 55".
-fn lane_label(
-    workspace: &Workspace,
-    issue_id: &str,
-    party: usize,
-    stand: &Stand,
-    salience: f64,
-) -> String {
-    let name = workspace
-        .negotiation
-        .party(party)
-        .map_or("?", |file| file.party.short_name.as_str());
-    let title = workspace
-        .issue_group(issue_id)
-        .map_or(issue_id, |group| group.title.as_str());
-    match stand.range {
-        Some(range) => format!(
-            "{name} on {title}: accepts {:.0}–{:.0}, salience {salience:.0}",
-            range.min, range.max
-        ),
-        None => format!("{name} on {title}: no place on the scale"),
-    }
 }
 
 fn hover_ui(ui: &mut Ui, workspace: &Workspace, key: StatementKey, salience: f64) {
@@ -627,19 +503,4 @@ fn hover_ui(ui: &mut Ui, workspace: &Workspace, key: StatementKey, salience: f64
         }
     ));
     ui.weak("Click to select it.");
-}
-
-/// The chart in words, for screen readers and tests.
-fn chart_description(workspace: &Workspace, issue: &IssueAnalysis, anchors: &[Anchor]) -> String {
-    let title = workspace
-        .issue_group(&issue.issue)
-        .map_or(issue.issue.as_str(), |group| group.title.as_str());
-    let mut text = format!("Scale chart of {title}: {}", status_words(issue));
-    if let (Some(first), Some(last)) = (anchors.first(), anchors.last()) {
-        text.push_str(&format!(
-            "; {:.0} means {}, {:.0} means {}",
-            first.at, first.meaning, last.at, last.meaning
-        ));
-    }
-    text
 }

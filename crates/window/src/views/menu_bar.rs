@@ -44,7 +44,7 @@ const FILE: &[Item] = &[
     Cmd(C::Reload),
     Separator,
     Cmd(C::ExportBrief),
-    Cmd(C::ExportImage),
+    Cmd(C::ExportFigure),
     Separator,
     Cmd(C::Quit),
 ];
@@ -163,7 +163,8 @@ fn enabled(cx: &ViewContext<'_>, command: UserCommand) -> bool {
         .selected
         .is_some_and(|key| workspace.statement(key).is_some());
     match command {
-        C::OpenFiles | C::OpenFolder | C::ExportBrief | C::ExportImage => no_dialog,
+        C::OpenFiles | C::OpenFolder => no_dialog,
+        C::ExportBrief | C::ExportFigure => no_dialog && !cx.view.exporting,
         C::Save | C::SaveAll => workspace.is_dirty() && no_dialog,
         C::SaveAs => workspace.loaded_file_count() > 0 && no_dialog,
         C::Undo => cx.history.undo_label().is_some(),

@@ -5,6 +5,7 @@ pub(crate) mod columns;
 pub(crate) mod common_ground;
 pub(crate) mod drop_overlay;
 pub(crate) mod editor;
+mod export_dialog;
 pub(crate) mod inspector;
 pub(crate) mod issue_chart;
 pub(crate) mod matrix;
@@ -41,12 +42,7 @@ pub(crate) struct ViewContext<'a> {
 }
 
 /// The whole window: menus and bars, the side panels, the main view, then what goes over it.
-/// Returns where the main view was drawn, which is what an image export keeps.
-pub(crate) fn window_ui(
-    ui: &mut egui::Ui,
-    cx: &ViewContext<'_>,
-    commands: &mut Commands,
-) -> egui::Rect {
+pub(crate) fn window_ui(ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
     menu_bar::menu_bar_ui(ui, cx, commands);
     toolbar::toolbar_ui(ui, cx, commands);
     status_bar::status_bar_ui(ui, cx, commands);
@@ -61,5 +57,4 @@ pub(crate) fn window_ui(
     notices::notices_ui(ui, cx, page.response.rect, commands);
     modals::modals_ui(ui, cx, commands);
     drop_overlay::drop_overlay_ui(ui);
-    page.inner
 }

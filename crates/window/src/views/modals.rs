@@ -1,6 +1,6 @@
 //! The document's questions (save or discard, drop comments, a file changed on disk, recover),
 //! and the window's own dialogs: About, the keyboard shortcuts, the path prompt for systems
-//! without file dialogs.
+//! without file dialogs, the export dialog.
 
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -11,6 +11,7 @@ use common_ground_core::edit::builders::date_from_days;
 use common_ground_document::{Answer, Question, RecoveredFile, Then};
 
 use super::ViewContext;
+use super::export_dialog::export_dialog_ui;
 use crate::command::{Command, Commands};
 use crate::registry::UserCommand;
 use crate::view_state::Modal;
@@ -47,6 +48,8 @@ pub(crate) fn modals_ui(ui: &Ui, cx: &ViewContext<'_>, commands: &mut Commands) 
             }
             Modal::OpenPath { text, error } => EguiModal::new(Id::unique("open path"))
                 .show(ui, |ui| open_path_ui(ui, text, error.as_deref(), commands)),
+            Modal::Export(choice) => EguiModal::new(Id::unique("export"))
+                .show(ui, |ui| export_dialog_ui(ui, cx, choice, commands)),
         };
         (response, true)
     };

@@ -10,7 +10,7 @@ use crate::settings::Page;
 use super::{columns, matrix, scales_page, widgets};
 
 /// Draws the tabs and the chosen view; returns where the view is, for image exports.
-pub(crate) fn pages_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) -> egui::Rect {
+pub(crate) fn pages_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
     let ViewContext {
         workspace,
         view,
@@ -28,22 +28,31 @@ pub(crate) fn pages_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Command
             }
         }
         ui.separator();
-        let has_data = !workspace.negotiation.parties.is_empty();
+        let can_export = !workspace.negotiation.parties.is_empty() && !cx.view.exporting;
         if ui
-            .add_enabled(has_data, egui::Button::new("Export brief…"))
+            .add_enabled(
+                can_export,
+                egui::Button::new(UserCommand::ExportBrief.label()),
+            )
             .on_hover_text(
-                "Save the comparison of the parties shown as a Markdown brief with citations",
+                "Save the comparison of the parties shown as a Markdown or HTML brief, every \
+                 quote cited",
             )
             .clicked()
         {
             commands.run(UserCommand::ExportBrief);
         }
         if ui
-            .add_enabled(has_data, egui::Button::new("Export image…"))
-            .on_hover_text("Save this view, without the panels around it, as a PNG image")
+            .add_enabled(
+                can_export,
+                egui::Button::new(UserCommand::ExportFigure.label()),
+            )
+            .on_hover_text(
+                "Save an issue's chart, every scale or the matrix as an SVG or PNG figure",
+            )
             .clicked()
         {
-            commands.run(UserCommand::ExportImage);
+            commands.run(UserCommand::ExportFigure);
         }
     });
     ui.separator();
@@ -52,7 +61,6 @@ pub(crate) fn pages_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Command
     if page != Page::Columns && !cx.settings.show_common_ground {
         widgets::left_out_banner_ui(ui, &workspace.negotiation, commands);
     }
-    let shown = ui.available_rect_before_wrap();
     // The columns also explain an empty negotiation or hidden parties.
     let charted = analysis.filter(|_| !layout.parties.is_empty());
     match (page, charted) {
@@ -64,5 +72,4 @@ pub(crate) fn pages_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Command
         }
         _ => columns::columns_ui(ui, cx, commands),
     }
-    shown
 }

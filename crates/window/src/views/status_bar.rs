@@ -95,6 +95,11 @@ pub(crate) fn status_bar_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Co
                     ui.separator();
                     ui.label("A file dialog is open…");
                 }
+                if view.exporting {
+                    ui.separator();
+                    ui.label("Exporting…");
+                    ui.spinner();
+                }
             });
         });
     });

@@ -1,0 +1,171 @@
+//! `common-ground compare`: the comparison as a report, a brief or a figure.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+
+use common_ground_core::analysis::analyse;
+use common_ground_core::figure::{self, FigureKind, Theme};
+use common_ground_core::io;
+use common_ground_core::negotiation::Negotiation;
+use common_ground_core::report;
+
+use super::{USAGE_ERROR, exit_code};
+
+#[derive(Debug, Args)]
+pub(crate) struct CompareArgs {
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Only these parties, by id (e.g. `us,russia`); all loaded parties by default.
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    parties: Vec<String>,
+    /// text, markdown and json are reports; html is a self-contained brief with a chart per
+    /// issue; svg and png draw a figure (see --figure).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// The figure svg and png draw: `scales` (every issue's scale), `matrix` (issues ×
+    /// parties), or an issue's id for its chart alone.
+    #[arg(long, default_value = "scales", value_name = "FIGURE")]
+    figure: String,
+    /// The colours of figures and of the HTML brief.
+    #[arg(long, value_enum, default_value_t = ThemeChoice::Light)]
+    theme: ThemeChoice,
+    /// Pixels per point of a PNG: 1, or 2 for print and sharp screens.
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=4))]
+    scale: u8,
+    /// Write to this file (atomically) instead of standard output. Needed for png.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Markdown,
+    Json,
+    Html,
+    Svg,
+    Png,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ThemeChoice {
+    Light,
+    Dark,
+}
+
+impl From<ThemeChoice> for Theme {
+    fn from(choice: ThemeChoice) -> Theme {
+        match choice {
+            ThemeChoice::Light => Theme::Light,
+            ThemeChoice::Dark => Theme::Dark,
+        }
+    }
+}
+
+pub(crate) fn compare(
+    args: &CompareArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    if args.format == Format::Png && args.output.is_none() {
+        writeln!(
+            err,
+            "error: a PNG is binary; name the file to write with --output FILE"
+        )?;
+        return Ok(ExitCode::from(USAGE_ERROR));
+    }
+    let outcome = io::load(&args.paths);
+    let negotiation = &outcome.negotiation;
+    // Problems go to stderr so that stdout stays a clean report (or JSON) for other tools.
+    for problem in &outcome.problems {
+        writeln!(err, "{problem}")?;
+    }
+    // The report is still written, so that it (and the JSON's `left_out`) says which files
+    // are missing and why.
+    if negotiation.parties.is_empty() {
+        writeln!(
+            err,
+            "error: no party file could be loaded, so there is nothing to compare"
+        )?;
+    }
+    let chosen = match chosen_parties(negotiation, &args.parties) {
+        Ok(chosen) => chosen,
+        Err(message) => {
+            writeln!(err, "error: {message}")?;
+            return Ok(ExitCode::from(USAGE_ERROR));
+        }
+    };
+    let analysis = analyse(negotiation, &chosen);
+    let theme = Theme::from(args.theme);
+    let figure_kind = match args.figure.as_str() {
+        "scales" => FigureKind::Scales,
+        "matrix" => FigureKind::Matrix,
+        issue => FigureKind::Issue(issue.to_owned()),
+    };
+    let bytes = match args.format {
+        Format::Text => report::text(negotiation, &analysis).into_bytes(),
+        Format::Markdown => report::markdown(negotiation, &analysis).into_bytes(),
+        Format::Json => report::json(negotiation, &analysis)
+            .context("writing the JSON report")?
+            .into_bytes(),
+        Format::Html => report::html(negotiation, &analysis, theme).into_bytes(),
+        Format::Svg | Format::Png => {
+            let svg = match figure::figure(negotiation, &analysis, &figure_kind, theme) {
+                Ok(svg) => svg,
+                Err(error) => {
+                    let ids: Vec<&str> = analysis.issues.iter().map(|i| i.issue.as_str()).collect();
+                    writeln!(
+                        err,
+                        "error: {error}; --figure takes `scales`, `matrix` or one of: {}",
+                        ids.join(", ")
+                    )?;
+                    return Ok(ExitCode::from(USAGE_ERROR));
+                }
+            };
+            if args.format == Format::Png {
+                figure::png(&svg, f32::from(args.scale)).context("drawing the PNG")?
+            } else {
+                svg.into_bytes()
+            }
+        }
+    };
+    match &args.output {
+        Some(path) => io::write_atomically(path, &bytes)
+            .with_context(|| format!("writing {}", path.display()))?,
+        None => {
+            out.write_all(&bytes)?;
+            if !bytes.ends_with(b"\n") {
+                writeln!(out)?;
+            }
+        }
+    }
+    Ok(exit_code(
+        outcome.has_errors() || negotiation.parties.is_empty(),
+    ))
+}
+
+/// The parties named by `--parties`, or all of them; `Err` names an unknown id and the known.
+fn chosen_parties(negotiation: &Negotiation, ids: &[String]) -> Result<Vec<usize>, String> {
+    if ids.is_empty() {
+        return Ok((0..negotiation.parties.len()).collect());
+    }
+    ids.iter()
+        .map(|id| {
+            negotiation.party_index(id).ok_or_else(|| {
+                let known: Vec<&str> = negotiation
+                    .parties
+                    .iter()
+                    .map(|p| p.data.party.id.as_str())
+                    .collect();
+                format!(
+                    "unknown party `{id}` in --parties; the loaded parties are: {}",
+                    known.join(", ")
+                )
+            })
+        })
+        .collect()
+}
