@@ -22,6 +22,7 @@ pub fn matrix(negotiation: &Negotiation, analysis: &Analysis, theme: Theme) -> S
     let mut page = Page::new(negotiation, analysis, theme, width);
     page.header("Issues × parties: each party's hardest statement on each issue");
     page.kind_legend();
+    page.status_legend();
     header_row(&mut page);
     for (index, issue) in analysis.issues.iter().enumerate() {
         row(&mut page, issue, index % 2 == 1);

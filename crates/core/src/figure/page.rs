@@ -83,31 +83,44 @@ impl<'a> Page<'a> {
 
     /// What the colours and marks of a chart mean, each in words.
     pub(crate) fn chart_legend(&mut self) {
-        let palette = self.palette;
-        let agreement = palette.status(Status::PossibleAgreement);
-        let untested = palette.status(Status::Untested);
-        let deadlock = palette.status(Status::Deadlock);
-        let items = [
+        let weak = self.palette.weak;
+        let mut items = self.status_items();
+        items.extend([
             (
-                Swatch::Filled(agreement),
+                Swatch::Band(weak),
+                "band: a party's acceptable range, thicker the more it matters",
+            ),
+            (Swatch::Dot(weak), "dot: a stance"),
+        ]);
+        self.legend(&items);
+    }
+
+    /// What each status's colour means, as the matrix's column of findings shows them.
+    pub(crate) fn status_legend(&mut self) {
+        let items = self.status_items();
+        self.legend(&items);
+    }
+
+    fn status_items(&self) -> Vec<(Swatch, &'static str)> {
+        let palette = self.palette;
+        vec![
+            (
+                Swatch::Filled(palette.status(Status::PossibleAgreement)),
                 "possible agreement: zone where every range meets",
             ),
             (
-                Swatch::Filled(untested),
+                Swatch::Filled(palette.status(Status::Untested)),
                 "untested: overlap so far, a party has not spoken",
             ),
-            (Swatch::Hatched(deadlock), "deadlock: gap between ranges"),
+            (
+                Swatch::Hatched(palette.status(Status::Deadlock)),
+                "deadlock: gap between ranges",
+            ),
             (
                 Swatch::Outline(palette.weak),
                 "unaddressed: fewer than two parties placed",
             ),
-            (
-                Swatch::Band(palette.weak),
-                "band: a party's acceptable range, thicker the more it matters",
-            ),
-            (Swatch::Dot(palette.weak), "dot: a stance"),
-        ];
-        self.legend(&items);
+        ]
     }
 
     /// The kinds, hardest first, as the matrix's cells show them.

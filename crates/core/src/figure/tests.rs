@@ -172,6 +172,8 @@ fn a_figure_names_the_talks_the_parties_the_date_the_files_left_out_and_the_sour
     assert!(legend.contains(">deadlock: gap between ranges</text>"));
     let kinds = figure(&talks, &analysis, &FigureKind::Matrix, Theme::Light).unwrap();
     assert!(kinds.contains(">RED LINE</text>") && kinds.contains(">OFFER</text>"));
+    // The matrix's findings are coloured by status, and its legend says what each means.
+    assert!(kinds.contains(">untested: overlap so far, a party has not spoken</text>"));
     assert_eq!(
         figure(
             &talks,
