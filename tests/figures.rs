@@ -168,6 +168,25 @@ fn a_png_needs_a_file_and_an_unknown_figure_lists_the_issues() {
             "there is no issue `nato` among the issues compared; --figure takes `scales`, \
              `matrix` or one of: nato-membership, troop-deployments,",
         ));
+    // A file that cannot be written is said once, plainly, and nothing is left behind.
+    let folder = tempfile::tempdir().unwrap();
+    let gone = folder.path().join("gone").join("sheet.svg");
+    let output = common_ground()
+        .args(["compare", DATA, "--format", "svg", "-o"])
+        .arg(&gone)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with(&format!(
+            "error: {}: could not save, the file on disk is unchanged: No such file or directory",
+            gone.display()
+        )),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(!folder.path().join("gone").exists());
 }
 
 /// `(class, title)` of each group of an SVG, in order.

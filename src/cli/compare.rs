@@ -134,8 +134,13 @@ pub(crate) fn compare(
         }
     };
     match &args.output {
-        Some(path) => io::write_atomically(path, &bytes)
-            .with_context(|| format!("writing {}", path.display()))?,
+        // The message names the file and says it is unchanged; its cause is in it already.
+        Some(path) => {
+            if let Err(error) = io::write_atomically(path, &bytes) {
+                writeln!(err, "error: {error}")?;
+                return Ok(ExitCode::FAILURE);
+            }
+        }
         None => {
             out.write_all(&bytes)?;
             if !bytes.ends_with(b"\n") {
