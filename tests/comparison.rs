@@ -258,7 +258,8 @@ fn finish_export(
 ) -> Vec<u8> {
     let target = folder.path().join(written);
     harness.get_by_label("Export…").click();
-    step_until(&mut harness, |_| target.exists());
+    // Written and finished: while the export runs, the status bar's spinner keeps drawing.
+    step_until(&mut harness, |app| target.exists() && !app.view().exporting);
     std::fs::read(&target).unwrap()
 }
 
@@ -371,12 +372,15 @@ fn an_export_that_cannot_be_written_says_why_and_leaves_nothing_behind() {
     let notice = &harness.state().view().notices[0].notice;
     assert!(
         notice.text.starts_with(&format!(
-            "The brief could not be saved to {}",
+            "The brief could not be saved: {}: could not save, the file on disk is unchanged",
             gone.display()
         )),
         "{}",
         notice.text
     );
+    // The file is named once.
+    let named = notice.text.matches(&gone.display().to_string()).count();
+    assert_eq!(named, 1, "{}", notice.text);
     assert!(!gone.exists());
     // Once it has finished, the toolbar offers exports again.
     assert!(!harness.state().view().exporting);

@@ -210,7 +210,7 @@ fn unescape(text: &str) -> String {
 }
 
 #[test]
-fn the_window_s_charts_say_what_the_figures_say_number_for_number() {
+fn the_window_s_charts_are_labelled_with_the_figures_numbers() {
     let svg = compare(&["--format", "svg"]);
     let settings = Settings {
         page: Page::Scales,

@@ -160,12 +160,19 @@ pub(crate) fn write_export(
         Exported::Brief(_) => "brief",
         Exported::Figure(..) => "figure",
     };
-    match bytes.and_then(|bytes| write_atomically(path, &bytes).map_err(|e| e.to_string())) {
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            return Notice::warning(format!(
+                "The {what} could not be saved to {}: {error}",
+                path.display()
+            ));
+        }
+    };
+    // A failed write names the file and says it is unchanged.
+    match write_atomically(path, &bytes) {
         Ok(()) => Notice::info(format!("The {what} was saved as {}.", path.display())),
-        Err(error) => Notice::warning(format!(
-            "The {what} could not be saved to {}: {error}",
-            path.display()
-        )),
+        Err(error) => Notice::warning(format!("The {what} could not be saved: {error}")),
     }
 }
 

@@ -5,7 +5,7 @@
 
 use super::page::{MARGIN, Page, paragraph};
 use super::palette::{Palette, Rgb, Theme};
-use super::svg::{Anchor, Style, Svg, Text};
+use super::svg::{self, Anchor, Style, Svg, Text};
 use super::text::{self, Weight};
 use crate::analysis::{Analysis, IssueAnalysis, Status};
 use crate::model::{Anchor as ScaleAnchor, Range, SCALE_MAX, SCALE_MIN};
@@ -84,6 +84,18 @@ pub enum Place {
     Silent,
     /// The agenda says the issue does not concern it, and it says nothing.
     NoStake,
+}
+
+impl Place {
+    /// The name a figure's data attribute gives it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Place::Placed => "placed",
+            Place::NoPosition => "no-position",
+            Place::Silent => "silent",
+            Place::NoStake => "no-stake",
+        }
+    }
 }
 
 /// One party's lane on an issue's chart.
@@ -257,8 +269,11 @@ pub struct ScaleX {
 }
 
 impl ScaleX {
+    /// A value off the scale is drawn at its nearer end; one that is not a number (which
+    /// validation reports) at 0.
     pub fn x(&self, value: f64) -> f64 {
         let t = ((value - SCALE_MIN) / (SCALE_MAX - SCALE_MIN)).clamp(0.0, 1.0);
+        let t = if t.is_nan() { 0.0 } else { t };
         self.left + t * (self.right - self.left)
     }
 }
@@ -338,7 +353,11 @@ fn lanes_span(area: &ChartArea<'_>, lanes: usize) -> (f64, f64) {
 fn draw_zone(svg: &mut Svg, area: &ChartArea<'_>, lanes: &[Lane<'_>], scale: &ScaleX) {
     let (palette, size) = (area.palette, area.size);
     let status = palette.status(area.issue.status);
-    let label_room = (area.left, area.left + area.width);
+    // Labels stay clear of the salience column and its heading.
+    let label_room = (
+        area.left,
+        area.left + area.width - area.size.salience_width(),
+    );
     let (lanes_top, lanes_bottom) = lanes_span(area, lanes.len());
     if let (Some(zone), Some(label)) = (area.issue.zone, zone_label(area.issue)) {
         let from = scale.x(zone.min) - 1.5;
@@ -386,7 +405,11 @@ fn draw_zone(svg: &mut Svg, area: &ChartArea<'_>, lanes: &[Lane<'_>], scale: &Sc
 fn draw_gap(svg: &mut Svg, area: &ChartArea<'_>, lanes: usize, scale: &ScaleX) {
     let palette = area.palette;
     let status = palette.status(area.issue.status);
-    let label_room = (area.left, area.left + area.width);
+    // Labels stay clear of the salience column and its heading.
+    let label_room = (
+        area.left,
+        area.left + area.width - area.size.salience_width(),
+    );
     let (lanes_top, lanes_bottom) = lanes_span(area, lanes);
     if let (Some(gap), Some(label)) = (&area.issue.gap, gap_label(area.issue)) {
         let (from, to) = (scale.x(gap.from), scale.x(gap.to));
@@ -491,17 +514,18 @@ fn draw_lane(
         .map_or("", |file| file.party.id.as_str());
     let mut data = vec![
         ("party", party_id.to_owned()),
-        ("place", format!("{:?}", lane.place).to_lowercase()),
-        ("salience", number(lane.salience)),
+        ("place", lane.place.id().to_owned()),
+        ("salience", svg::number(lane.salience)),
     ];
+    // The data attributes are numbers a program reads back, whatever the file held.
     if let Some(range) = lane.range {
         data.push((
             "range",
-            format!("{} {}", number(range.min), number(range.max)),
+            format!("{} {}", svg::number(range.min), svg::number(range.max)),
         ));
     }
     if !lane.stances.is_empty() {
-        let stances: Vec<String> = lane.stances.iter().map(|(_, s)| number(*s)).collect();
+        let stances: Vec<String> = lane.stances.iter().map(|(_, s)| svg::number(*s)).collect();
         data.push(("stances", stances.join(" ")));
     }
     svg.open_group("lane", &lane_label(lane, title), &data);
@@ -513,7 +537,14 @@ fn draw_lane(
         palette.text
     };
     let name_size = size.name_size();
-    let name = text::truncate(lane.name, name_size, Weight::Regular, name_room);
+    // A cut name leaves room for the note after it.
+    let note_room = note.map_or(0.0, |note| 4.0 + text::width(note, 10.0, Weight::Regular));
+    let name = text::truncate(
+        lane.name,
+        name_size,
+        Weight::Regular,
+        (name_room - note_room).max(0.0),
+    );
     svg.text(&Text {
         x: area.left + 2.0,
         y: centre_y + name_size * 0.36,
@@ -540,17 +571,29 @@ fn draw_lane(
     svg.close_group();
 }
 
+/// Where a band from `from` to `to` is drawn: at least 3 wide, so that a range of one point
+/// shows, and centred on that point.
+pub fn band_ends(from: f64, to: f64) -> (f64, f64) {
+    if to - from >= 3.0 {
+        (from, to)
+    } else {
+        let middle = (from + to) / 2.0;
+        (middle - 1.5, middle + 1.5)
+    }
+}
+
 /// The band, the stance dots and, in a full chart, the salience figure.
 fn draw_marks(svg: &mut Svg, area: &ChartArea<'_>, lane: &Lane<'_>, scale: &ScaleX, centre_y: f64) {
     let (size, palette) = (area.size, area.palette);
     if let Some(range) = lane.range {
         let thickness = size.band_thickness(lane.salience);
-        let from = scale.x(range.min);
-        let to = scale.x(range.max).max(from + 3.0);
+        let (from, to) = band_ends(scale.x(range.min), scale.x(range.max));
+        // A range the analyst estimated is outlined in dashes, as the legend says.
         let style = Style {
             fill: Some(palette.background.mix(lane.colour, 0.55)),
             stroke: Some((lane.colour, 1.2)),
             corner: 2.0,
+            dashed: lane.estimated,
             ..Style::default()
         };
         svg.rect(
@@ -653,7 +696,7 @@ pub(crate) fn issue_figure(
     );
     page.y += 10.0;
     page.chart_legend();
-    page.footer();
+    page.footer(Some(issue));
     let figure_title = format!("{}: {}", negotiation.name(), title);
     let description = figure_description(negotiation, analysis, &[issue]);
     Some(page.finish(&figure_title, &description))

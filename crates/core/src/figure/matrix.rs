@@ -27,7 +27,7 @@ pub fn matrix(negotiation: &Negotiation, analysis: &Analysis, theme: Theme) -> S
     for (index, issue) in analysis.issues.iter().enumerate() {
         row(&mut page, issue, index % 2 == 1);
     }
-    page.footer();
+    page.footer(None);
     let title = format!("{}: issues × parties", negotiation.name());
     let description = description(negotiation, analysis);
     page.finish(&title, &description)

@@ -5,7 +5,7 @@
 use super::palette::{Palette, Rgb, Theme};
 use super::svg::{Anchor, Style, Svg, Text};
 use super::text::{self, Weight};
-use crate::analysis::{Analysis, Status, hardness};
+use crate::analysis::{Analysis, IssueAnalysis, Status, hardness};
 use crate::model::Kind;
 use crate::negotiation::{Negotiation, StatementKey};
 
@@ -91,6 +91,10 @@ impl<'a> Page<'a> {
                 "band: a party's acceptable range, thicker the more it matters",
             ),
             (Swatch::Dot(weak), "dot: a stance"),
+            (
+                Swatch::Dashed(weak),
+                "dashed outline: the analyst's estimate",
+            ),
         ]);
         self.legend(&items);
     }
@@ -110,7 +114,7 @@ impl<'a> Page<'a> {
             ),
             (
                 Swatch::Filled(palette.status(Status::Untested)),
-                "untested: overlap so far, a party has not spoken",
+                "untested: overlap so far, not every party placed",
             ),
             (
                 Swatch::Hatched(palette.status(Status::Deadlock)),
@@ -181,7 +185,8 @@ impl<'a> Page<'a> {
     }
 
     /// Where the positions come from, and which numbers are the analyst's.
-    pub(crate) fn footer(&mut self) {
+    /// `only`: the issue a one-issue figure shows; its estimates and sources alone are named.
+    pub(crate) fn footer(&mut self, only: Option<&IssueAnalysis>) {
         self.y += 6.0;
         self.svg.line(
             (MARGIN, self.y),
@@ -191,7 +196,11 @@ impl<'a> Page<'a> {
         );
         self.y += 4.0;
         let weak = self.palette.weak;
-        let (estimated, placed) = estimates(self.negotiation, self.analysis);
+        let issues: Vec<&IssueAnalysis> = match only {
+            Some(issue) => vec![issue],
+            None => self.analysis.issues.iter().collect(),
+        };
+        let (estimated, placed) = estimates(self.negotiation, &issues);
         let scale = "Each issue is scored 0–100 between the meanings named at its ends.";
         let estimates = match (estimated, placed) {
             (_, 0) => String::new(),
@@ -204,7 +213,7 @@ impl<'a> Page<'a> {
             }
         };
         self.paragraph(&format!("{scale}{estimates}"), 11.0, Weight::Regular, weak);
-        let sources = sources_line(self.negotiation, self.analysis);
+        let sources = sources_line(self.negotiation, &issues);
         self.paragraph(&sources, 11.0, Weight::Regular, weak);
     }
 
@@ -250,6 +259,7 @@ enum Swatch {
     Band(Rgb),
     Dot(Rgb),
     Outline(Rgb),
+    Dashed(Rgb),
     /// A kind: its tag, written in its colour.
     Tag(Rgb),
 }
@@ -316,6 +326,18 @@ impl Swatch {
                     ..Style::default()
                 },
             ),
+            Swatch::Dashed(colour) => svg.rect(
+                x,
+                centre_y - 4.0,
+                14.0,
+                8.0,
+                &Style {
+                    stroke: Some((colour, 1.2)),
+                    corner: 2.0,
+                    dashed: true,
+                    ..Style::default()
+                },
+            ),
             Swatch::Dot(colour) => svg.circle(
                 (x + 7.0, centre_y),
                 5.0,
@@ -375,9 +397,9 @@ pub(crate) fn meta_line(negotiation: &Negotiation, analysis: &Analysis) -> Strin
 /// Every statement the figure draws from, in agenda and column order.
 fn statements_compared<'a>(
     negotiation: &'a Negotiation,
-    analysis: &'a Analysis,
+    issues: &'a [&'a IssueAnalysis],
 ) -> impl Iterator<Item = &'a crate::model::Statement> + 'a {
-    analysis.issues.iter().flat_map(move |issue| {
+    issues.iter().flat_map(move |issue| {
         issue.stands.iter().flat_map(move |stand| {
             stand.statements.iter().filter_map(move |&statement| {
                 negotiation.statement(StatementKey {
@@ -390,18 +412,18 @@ fn statements_compared<'a>(
 }
 
 /// How many of the statements placed on a scale are estimates, and how many are placed.
-fn estimates(negotiation: &Negotiation, analysis: &Analysis) -> (usize, usize) {
-    statements_compared(negotiation, analysis)
+fn estimates(negotiation: &Negotiation, issues: &[&IssueAnalysis]) -> (usize, usize) {
+    statements_compared(negotiation, issues)
         .filter(|s| s.range.is_some() || s.stance.is_some())
         .fold((0, 0), |(estimated, placed), s| {
             (estimated + usize::from(s.estimated), placed + 1)
         })
 }
 
-/// "Source: …", or the first two of several and how many more; the brief cites them all.
-fn sources_line(negotiation: &Negotiation, analysis: &Analysis) -> String {
+/// "Source: …", or the first two of several and how many more.
+fn sources_line(negotiation: &Negotiation, issues: &[&IssueAnalysis]) -> String {
     let mut references: Vec<&str> = Vec::new();
-    for statement in statements_compared(negotiation, analysis) {
+    for statement in statements_compared(negotiation, issues) {
         for source in &statement.sources {
             let reference = source.reference.trim();
             if !reference.is_empty() && !references.contains(&reference) {
@@ -413,9 +435,8 @@ fn sources_line(negotiation: &Negotiation, analysis: &Analysis) -> String {
         [] => "Sources: none given in the files.".to_owned(),
         [one] => format!("Source: {one}."),
         [first, second] => format!("Sources: {first}; {second}."),
-        [first, second, rest @ ..] => format!(
-            "Sources: {first}; {second}; and {} more, cited in the brief.",
-            rest.len()
-        ),
+        [first, second, rest @ ..] => {
+            format!("Sources: {first}; {second}; and {} more.", rest.len())
+        }
     }
 }

@@ -105,7 +105,7 @@ impl Palette {
         }
     }
 
-    /// Bluish green for possible agreement, blue for an overlap that waits on a silent party,
+    /// Bluish green for possible agreement, blue for an overlap that waits on a party not placed,
     /// vermillion for deadlock, grey for an issue nobody placed.
     pub fn status(&self, status: Status) -> Rgb {
         let dark = self.theme.is_dark();

@@ -32,7 +32,7 @@ pub fn scales_sheet(negotiation: &Negotiation, analysis: &Analysis, theme: Theme
             .map(|(column, issue)| {
                 let left = MARGIN + column as f64 * (card_width + GAP);
                 let mut card = Svg::new();
-                let height = card_ui(&mut card, &page, issue, (left, page.y), card_width);
+                let height = draw_card(&mut card, &page, issue, (left, page.y), card_width);
                 (card, height)
             })
             .collect();
@@ -49,14 +49,14 @@ pub fn scales_sheet(negotiation: &Negotiation, analysis: &Analysis, theme: Theme
         }
         page.y += height + GAP;
     }
-    page.footer();
+    page.footer(None);
     let title = format!("{}: every issue on its scale", negotiation.name());
     let description = chart::figure_description(negotiation, analysis, &issues);
     page.finish(&title, &description)
 }
 
 /// One issue's card: its title, its finding, the compact chart and the ends of its scale.
-fn card_ui(
+fn draw_card(
     svg: &mut Svg,
     page: &Page<'_>,
     issue: &IssueAnalysis,

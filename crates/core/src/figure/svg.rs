@@ -203,6 +203,8 @@ pub(crate) struct Style {
     pub fill_opacity: Option<f64>,
     pub stroke: Option<(Rgb, f64)>,
     pub corner: f64,
+    /// The stroke in dashes.
+    pub dashed: bool,
 }
 
 impl Style {
@@ -230,6 +232,9 @@ impl Style {
                 number(width)
             ));
         }
+        if self.dashed {
+            out.push_str(" stroke-dasharray=\"3 2\"");
+        }
         if self.corner > 0.0 {
             out.push_str(&format!(" rx=\"{}\"", number(self.corner)));
         }
@@ -239,6 +244,8 @@ impl Style {
 
 /// A coordinate with at most two decimals and no needless zeros, so figures diff well.
 pub(crate) fn number(value: f64) -> String {
+    // Not a number, or infinite, only from data that failed validation: drawn at 0.
+    let value = if value.is_finite() { value } else { 0.0 };
     let text = format!("{value:.2}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
     if text == "-0" {
@@ -260,7 +267,9 @@ pub(crate) fn escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             '\n' | '\t' | '\r' => out.push(' '),
-            c if c.is_control() => {}
+            // Controls and the noncharacters XML does not allow.
+            c if c.is_control()
+                || matches!(c, '\u{fdd0}'..='\u{fdef}' | '\u{fffe}' | '\u{ffff}') => {}
             c => out.push(c),
         }
     }

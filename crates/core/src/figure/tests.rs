@@ -173,7 +173,7 @@ fn a_figure_names_the_talks_the_parties_the_date_the_files_left_out_and_the_sour
     let kinds = figure(&talks, &analysis, &FigureKind::Matrix, Theme::Light).unwrap();
     assert!(kinds.contains(">RED LINE</text>") && kinds.contains(">OFFER</text>"));
     // The matrix's findings are coloured by status, and its legend says what each means.
-    assert!(kinds.contains(">untested: overlap so far, a party has not spoken</text>"));
+    assert!(kinds.contains(">untested: overlap so far, not every party placed</text>"));
     assert_eq!(
         figure(
             &talks,
@@ -236,4 +236,40 @@ fn the_html_brief_is_self_contained_with_a_chart_beside_each_finding() {
     ));
     assert!(html.contains("<li id=\"source-1\">The Wire</li>"));
     assert!(html.contains("break-inside: avoid"));
+}
+
+#[test]
+fn a_one_point_range_is_centred_on_its_point_and_estimates_are_dashed() {
+    use super::chart::band_ends;
+    assert_eq!(band_ends(10.0, 10.0), (8.5, 11.5));
+    assert_eq!(band_ends(10.0, 12.0), (9.5, 12.5));
+    assert_eq!(band_ends(0.0, 50.0), (0.0, 50.0));
+    let mut talks = negotiation(vec![
+        party("us", "US", Some(((35.0, 100.0), None, 80.0))),
+        party("ru", "Russia", Some(((0.0, 45.0), None, 60.0))),
+    ]);
+    talks.parties[1].data.statements[0].estimated = true;
+    let svg = chart_svg(&talks, ChartSize::Full);
+    // Only Russia's band, the estimate, is dashed.
+    assert_eq!(svg.matches("stroke-dasharray").count(), 1, "{svg}");
+    assert!(svg.contains("salience 60 (estimates)</title>"));
+}
+
+#[test]
+fn numbers_and_text_that_failed_validation_still_make_a_well_formed_figure() {
+    let mut talks = negotiation(vec![
+        party("us", "US \u{fffe}", Some(((35.0, 100.0), None, 80.0))),
+        party("ru", "Russia", Some(((0.0, 45.0), None, 60.0))),
+    ]);
+    talks.parties[0].data.statements[0].salience = f64::INFINITY;
+    if let Some(agenda) = talks.agenda.as_mut() {
+        agenda.data.issues[0].scale[0].at = f64::NAN;
+    }
+    let svg = chart_svg(&talks, ChartSize::Full);
+    // The words may say what the file says; no coordinate is anything but a number.
+    for bad in ["=\"NaN", "=\"inf", "=\"-inf", "\u{fffe}"] {
+        assert!(!svg.contains(bad), "{bad} in {svg}");
+    }
+    #[cfg(feature = "png")]
+    assert!(super::png(&svg, 1.0).is_ok());
 }

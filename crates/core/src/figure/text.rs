@@ -29,8 +29,8 @@ pub(crate) enum Weight {
 }
 
 /// The advance of one character in thousandths of an em. Outside ASCII: the punctuation the
-/// reports use, else the width of a Cyrillic letter (the widest common script the font has)
-/// and a full em for the wide East Asian ranges.
+/// reports use, else about the width of a wide Cyrillic letter (Д: 781 and 891), the widest
+/// common script the font has, and a full em for the wide East Asian ranges.
 fn advance(c: char, weight: Weight) -> u16 {
     let table = match weight {
         Weight::Regular => &REGULAR,
@@ -42,9 +42,10 @@ fn advance(c: char, weight: Weight) -> u16 {
             .get(usize::from(c as u8 - b' '))
             .copied()
             .unwrap_or(1000),
-        '–' | '·' | '’' | '‘' => {
+        '–' => 500,
+        '·' | '’' | '‘' => {
             if bold {
-                500
+                380
             } else {
                 318
             }
@@ -52,8 +53,8 @@ fn advance(c: char, weight: Weight) -> u16 {
         '—' | '…' | '\u{2e80}'.. => 1000,
         '×' => 838,
         '“' | '”' => 657,
-        _ if bold => 800,
-        _ => 720,
+        _ if bold => 890,
+        _ => 780,
     }
 }
 

@@ -229,10 +229,11 @@ fn label_above(painter: &egui::Painter, band: Rect, text: &str, colour: Color32,
     let galley = painter.layout_no_wrap(text.to_owned(), FontId::proportional(11.5), colour);
     // Kept inside the chart even when the band sits at an end of the scale.
     let half = galley.size().x / 2.0;
-    let x = band
-        .center()
-        .x
-        .clamp(chart.left() + half, chart.right() - half);
+    // A label wider than the chart starts at its left edge.
+    let x = band.center().x.clamp(
+        chart.left() + half,
+        (chart.right() - half).max(chart.left() + half),
+    );
     let pos = Pos2::new(x - half, band.top() - galley.size().y - 2.0);
     painter.galley(pos, galley, colour);
 }
@@ -389,8 +390,9 @@ fn paint_marks(
     if let Some((from, to)) = marks.band {
         // Thickness shows salience: a thin band is an issue the party cares little about.
         let thickness = size.band_thickness(lane.salience) as f32;
+        let (from, to) = chart::band_ends(f64::from(from), f64::from(to));
         let band = Rect::from_x_y_ranges(
-            from..=to.max(from + 3.0),
+            from as f32..=to as f32,
             centre_y - thickness / 2.0..=centre_y + thickness / 2.0,
         );
         painter.rect_filled(
