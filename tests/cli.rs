@@ -117,7 +117,7 @@ fn a_file_from_a_newer_version_is_refused_whole() {
     assert_eq!(code, 1);
     assert!(
         stdout.starts_with(
-            "tests/fixtures/newer-format.ron: error: this file uses format 2, written by a newer version of Common Ground"
+            "tests/fixtures/newer-format.ron: error: this file uses format 3, written by a newer version of Common Ground"
         ),
         "{stdout}"
     );

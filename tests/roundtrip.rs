@@ -62,12 +62,14 @@ fn statement() -> impl Strategy<Value = Statement> {
             proptest::collection::vec(source(), 0..3),
             text(),
         ),
+        (proptest::option::of(text()), proptest::option::of(text())),
     )
         .prop_map(
             |(
                 (id, issue, kind, summary),
                 (stance, range, salience, firmness, estimated),
                 (conditions, sources, notes),
+                (from, until),
             )| {
                 Statement {
                     id,
@@ -82,6 +84,8 @@ fn statement() -> impl Strategy<Value = Statement> {
                     conditions,
                     sources,
                     notes,
+                    from,
+                    until,
                 }
             },
         )

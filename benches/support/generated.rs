@@ -63,6 +63,7 @@ fn agenda() -> Agenda {
                 notes: String::new(),
             })
             .collect(),
+        rounds: Vec::new(),
     }
 }
 
@@ -101,6 +102,8 @@ fn party(index: usize, rng: &mut Lcg) -> PartyFile {
                     reference: "Generated source for benchmarks, page 12".into(),
                 }],
                 notes: String::new(),
+                from: None,
+                until: None,
             }
         })
         .collect();

@@ -8,10 +8,12 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 
 use common_ground_core::analysis::analyse;
+use common_ground_core::diff::diff;
 use common_ground_core::figure::{self, FigureKind, Theme};
 use common_ground_core::io;
 use common_ground_core::negotiation::Negotiation;
-use common_ground_core::report;
+use common_ground_core::report::{self, Changes};
+use common_ground_core::rounds::Rounds;
 
 use super::{USAGE_ERROR, exit_code};
 
@@ -22,6 +24,10 @@ pub(crate) struct CompareArgs {
     /// Only these parties, by id (e.g. `us,russia`); all loaded parties by default.
     #[arg(long, value_delimiter = ',', value_name = "IDS")]
     parties: Vec<String>,
+    /// The negotiation as it stood at this round, by id; the latest by default. Markdown and
+    /// HTML briefs then say what changed since the round before.
+    #[arg(long, value_name = "ROUND")]
+    round: Option<String>,
     /// text, markdown and json are reports; html is a self-contained brief with a chart per
     /// issue; svg and png draw a figure (see --figure).
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -99,6 +105,24 @@ pub(crate) fn compare(
             return Ok(ExitCode::from(USAGE_ERROR));
         }
     };
+    let round = match chosen_round(negotiation, args.round.as_deref(), "--round") {
+        Ok(round) => round,
+        Err(message) => {
+            writeln!(err, "error: {message}")?;
+            return Ok(ExitCode::from(USAGE_ERROR));
+        }
+    };
+    let rounds = Rounds::of(negotiation);
+    let round = round.or(rounds.latest());
+    let since_previous = round
+        .and_then(|round| Some((round.checked_sub(1)?, round)))
+        .map(|(before, now)| diff(negotiation, &chosen, before, now));
+    let changes = since_previous
+        .as_ref()
+        .map(|diff| Changes { negotiation, diff });
+    // Reports show the negotiation as it stood then; the changes point into the whole of it.
+    let whole = negotiation;
+    let negotiation = &whole.at_round(round);
     let analysis = analyse(negotiation, &chosen);
     let theme = Theme::from(args.theme);
     let figure_kind = match args.figure.as_str() {
@@ -108,11 +132,11 @@ pub(crate) fn compare(
     };
     let bytes = match args.format {
         Format::Text => report::text(negotiation, &analysis).into_bytes(),
-        Format::Markdown => report::markdown(negotiation, &analysis).into_bytes(),
+        Format::Markdown => report::markdown_brief(negotiation, &analysis, changes).into_bytes(),
         Format::Json => report::json(negotiation, &analysis)
             .context("writing the JSON report")?
             .into_bytes(),
-        Format::Html => report::html(negotiation, &analysis, theme).into_bytes(),
+        Format::Html => report::html_brief(negotiation, &analysis, changes, theme).into_bytes(),
         Format::Svg | Format::Png => {
             let svg = match figure::figure(negotiation, &analysis, &figure_kind, theme) {
                 Ok(svg) => svg,
@@ -148,13 +172,39 @@ pub(crate) fn compare(
             }
         }
     }
-    Ok(exit_code(
-        outcome.has_errors() || negotiation.parties.is_empty(),
-    ))
+    Ok(exit_code(outcome.has_errors() || whole.parties.is_empty()))
+}
+
+/// The round named by `flag`, as an index into the agenda's rounds; `None` when none is
+/// named. `Err` names an unknown id and the known ones.
+pub(crate) fn chosen_round(
+    negotiation: &Negotiation,
+    id: Option<&str>,
+    flag: &str,
+) -> Result<Option<usize>, String> {
+    let Some(id) = id else {
+        return Ok(None);
+    };
+    let rounds = Rounds::of(negotiation);
+    if rounds.is_empty() {
+        return Err(format!(
+            "{flag} {id}: this negotiation's agenda lists no rounds"
+        ));
+    }
+    rounds.index(id).map(Some).ok_or_else(|| {
+        let known: Vec<&str> = rounds.list.iter().map(|round| round.id.as_str()).collect();
+        format!(
+            "unknown round `{id}` in {flag}; the agenda's rounds are: {}",
+            known.join(", ")
+        )
+    })
 }
 
 /// The parties named by `--parties`, or all of them; `Err` names an unknown id and the known.
-fn chosen_parties(negotiation: &Negotiation, ids: &[String]) -> Result<Vec<usize>, String> {
+pub(crate) fn chosen_parties(
+    negotiation: &Negotiation,
+    ids: &[String],
+) -> Result<Vec<usize>, String> {
     if ids.is_empty() {
         return Ok((0..negotiation.parties.len()).collect());
     }

@@ -1,9 +1,11 @@
-//! The headless command line: `check`, `compare` and `fmt`, each a thin layer over the
+//! The headless command line: `check`, `compare`, `diff` and `fmt`, each a thin layer over the
 //! library, so the terminal and the window always agree.
 
 mod compare;
+mod diff;
 
 use compare::{CompareArgs, compare};
+use diff::{DiffArgs, run_diff};
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -44,7 +46,12 @@ pub(crate) enum Command {
     /// party has not joined), deadlock, collisions, conditional offers and silent parties.
     /// Files that could not be read are named first; they make it exit 1.
     Compare(CompareArgs),
-    /// Rewrite files in the canonical form the app saves, atomically.
+    /// What changed between two rounds, party by party and issue by issue: hardened,
+    /// softened, new, dropped or unchanged, and the zones that opened, closed, widened or
+    /// narrowed. The first and the last round unless --from and --to name others.
+    Diff(DiffArgs),
+    /// Rewrite files in the canonical form the app saves, atomically; files of an older
+    /// format are migrated to the newest.
     Fmt {
         /// Change nothing; exit 1 if any file is not in canonical form.
         #[arg(long)]
@@ -69,6 +76,7 @@ pub(crate) fn run(
     match command {
         Command::Check { paths } => check(&paths, out),
         Command::Compare(args) => compare(&args, out, err),
+        Command::Diff(args) => run_diff(&args, out, err),
         Command::Fmt {
             check,
             force,

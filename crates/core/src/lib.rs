@@ -9,6 +9,7 @@
 //! layers over these functions.
 
 pub mod analysis;
+pub mod diff;
 pub mod edit;
 pub mod example;
 pub mod figure;
@@ -17,4 +18,5 @@ pub mod model;
 pub mod negotiation;
 pub mod problem;
 pub mod report;
+pub mod rounds;
 pub mod validate;

@@ -7,7 +7,11 @@ use serde::{Deserialize, Serialize};
 
 /// The newest `format` number this build reads and writes. Files with a higher number are
 /// refused whole rather than half-read.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The format numbers this build still reads; each means the same today as when it was written,
+/// and loading lifts it to [`FORMAT_VERSION`] in memory, so any save writes the newest.
+pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
 /// The lowest and highest point of every issue scale.
 pub const SCALE_MIN: f64 = 0.0;
@@ -22,6 +26,22 @@ pub struct Agenda {
     #[serde(default)]
     pub description: String,
     pub issues: Vec<AgendaIssue>,
+    /// The dated rounds of the negotiation, oldest first (format 2). Without rounds every
+    /// statement simply holds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rounds: Vec<Round>,
+}
+
+/// One dated round of a negotiation: a draft, a written reply, a summit, a communiqué.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Round {
+    /// Stable kebab-case id that statements' `from` and `until` refer to.
+    pub id: String,
+    pub name: String,
+    /// `YYYY-MM-DD`; rounds are listed in date order.
+    pub date: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -107,6 +127,20 @@ pub struct Statement {
     /// The analyst's own reasoning behind the numbers, such as why a range is estimated so.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// The first round the statement holds in (format 2); `None`: from the first round.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "round_reference"
+    )]
+    pub from: Option<String>,
+    /// The last round the statement holds in, inclusive (format 2); `None`: still holds.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "round_reference"
+    )]
+    pub until: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -211,4 +245,26 @@ pub struct Source {
     pub date: String,
     /// Where the quote comes from: publication, title, URL.
     pub reference: String,
+}
+
+/// `from` and `until` are written as a bare round id, `from: "geneva-draft"`, not wrapped in
+/// `Some(...)`: they are left out when absent, so the wrapper would only be noise to type.
+mod round_reference {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(
+        value: &Option<String>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(id) => serializer.serialize_str(id),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<String>, D::Error> {
+        String::deserialize(deserializer).map(Some)
+    }
 }

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use common_ground_core::analysis::analyse;
+use common_ground_core::edit::rounds::dashed_words;
 use common_ground_core::figure::{self, FigureKind, Theme};
 use common_ground_core::io::write_atomically;
 use common_ground_core::negotiation::Negotiation;
@@ -114,19 +115,11 @@ impl ExportChoice {
 
 /// A file name made from the negotiation's name: letters and digits kept, the rest dashes.
 fn file_stem(name: &str) -> String {
-    let mut stem = String::new();
-    for c in name.chars() {
-        if c.is_alphanumeric() {
-            stem.extend(c.to_lowercase());
-        } else if !stem.is_empty() && !stem.ends_with('-') {
-            stem.push('-');
-        }
-    }
-    let stem = stem.trim_end_matches('-');
+    let stem = dashed_words(name, false);
     if stem.is_empty() {
         "negotiation".to_owned()
     } else {
-        stem.to_owned()
+        stem
     }
 }
 

@@ -14,6 +14,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::{Kind, Range, Statement};
 use crate::negotiation::{LeftOut, Negotiation, StatementKey};
+use crate::rounds::Rounds;
 use crate::validate::is_usable_range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -131,8 +132,17 @@ impl Analysis {
     }
 }
 
-/// Compares the parties at `parties` (indices into `negotiation.parties`) issue by issue.
+/// Compares the parties at `parties` (indices into `negotiation.parties`) issue by issue, as
+/// things stand now: at the latest round.
 pub fn analyse(negotiation: &Negotiation, parties: &[usize]) -> Analysis {
+    analyse_at(negotiation, parties, None)
+}
+
+/// Compares the parties as they stood at `round` (an index into the agenda's rounds; `None`:
+/// the latest), counting only the statements that held then. Statement keys stay those of the
+/// whole negotiation.
+pub fn analyse_at(negotiation: &Negotiation, parties: &[usize], round: Option<usize>) -> Analysis {
+    let rounds = Rounds::of(negotiation);
     let mut parties: Vec<usize> = parties
         .iter()
         .copied()
@@ -155,6 +165,9 @@ pub fn analyse(negotiation: &Negotiation, parties: &[usize]) -> Analysis {
             continue;
         };
         for (index, statement) in file.statements.iter().enumerate() {
+            if !rounds.holds(statement, round) {
+                continue;
+            }
             let Some(stands) = position_of
                 .get(statement.issue.as_str())
                 .and_then(|&slot| by_issue.get_mut(slot))

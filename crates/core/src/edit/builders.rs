@@ -158,6 +158,8 @@ pub fn new_statement(negotiation: &Negotiation, party: usize, issue: &str) -> Op
         conditions: Vec::new(),
         sources: Vec::new(),
         notes: String::new(),
+        from: None,
+        until: None,
     };
     let index = statements
         .iter()

@@ -5,6 +5,7 @@
 
 pub mod builders;
 mod history;
+pub mod rounds;
 #[cfg(test)]
 mod tests;
 
@@ -14,7 +15,7 @@ use thiserror::Error;
 
 pub use history::History;
 
-use crate::model::{Agenda, AgendaIssue, Party, PartyFile, Statement};
+use crate::model::{Agenda, AgendaIssue, Party, PartyFile, Round, Statement};
 use crate::negotiation::{FileId, Loaded, Negotiation, StatementKey};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -54,6 +55,16 @@ pub enum Edit {
         issue: AgendaIssue,
     },
     RemoveAgendaIssue(usize),
+    /// Replace the agenda's rounds: a new round, a renamed or redated one.
+    Rounds(Vec<Round>),
+    /// A statement changes from round `from` on: it ends at `until` (the round before) and
+    /// a copy with the id `new_id`, holding from `from`, goes in just below it, selected.
+    SplitStatement {
+        key: StatementKey,
+        until: String,
+        from: String,
+        new_id: String,
+    },
     /// A new party file, saved to `path` when the negotiation is saved.
     AddParty {
         path: PathBuf,
@@ -109,6 +120,8 @@ impl Edit {
             Edit::AgendaIssue { .. } => "edit issue",
             Edit::InsertAgendaIssue { .. } => "add issue",
             Edit::RemoveAgendaIssue(_) => "delete issue",
+            Edit::Rounds(_) => "edit rounds",
+            Edit::SplitStatement { .. } => "change from this round on",
             Edit::AddParty { .. } => "add party",
         }
     }
@@ -117,14 +130,16 @@ impl Edit {
         match self {
             Edit::Statement { key, .. }
             | Edit::RemoveStatement(key)
-            | Edit::MoveStatement { key, .. } => FileId::Party(key.party),
+            | Edit::MoveStatement { key, .. }
+            | Edit::SplitStatement { key, .. } => FileId::Party(key.party),
             Edit::InsertStatement { party, .. } | Edit::PartyDetails { party, .. } => {
                 FileId::Party(*party)
             }
             Edit::AgendaDetails { .. }
             | Edit::AgendaIssue { .. }
             | Edit::InsertAgendaIssue { .. }
-            | Edit::RemoveAgendaIssue(_) => FileId::Agenda,
+            | Edit::RemoveAgendaIssue(_)
+            | Edit::Rounds(_) => FileId::Agenda,
             Edit::AddParty { .. } => FileId::Party(negotiation.parties.len()),
         }
     }
@@ -316,9 +331,42 @@ fn apply_to(
             issues.remove(index);
             Ok(selected)
         }
+        Edit::Rounds(rounds) => {
+            agenda_mut(negotiation)?.rounds = rounds;
+            Ok(selected)
+        }
+        Edit::SplitStatement {
+            key,
+            until,
+            from,
+            new_id,
+        } => split_statement(negotiation, key, until, from, new_id),
         Edit::AddParty { path, file } => {
             negotiation.parties.push(Loaded { path, data: file });
             Ok(selected)
         }
     }
+}
+
+fn split_statement(
+    negotiation: &mut Negotiation,
+    key: StatementKey,
+    until: String,
+    from: String,
+    new_id: String,
+) -> Result<Option<StatementKey>, EditError> {
+    let statements = &mut party_mut(negotiation, key.party)?.statements;
+    let old = statements
+        .get_mut(key.statement)
+        .ok_or(EditError::NoStatement)?;
+    let mut new = old.clone();
+    old.until = Some(until);
+    new.id = new_id;
+    new.from = Some(from);
+    let index = key.statement + 1;
+    statements.insert(index, new);
+    Ok(Some(StatementKey {
+        party: key.party,
+        statement: index,
+    }))
 }

@@ -380,11 +380,14 @@ pub(crate) fn meta_line(negotiation: &Negotiation, analysis: &Analysis) -> Strin
         .collect();
     dates.sort_unstable();
     dates.dedup();
-    let parties = if names.is_empty() {
+    let mut parties = if names.is_empty() {
         "No party compared".to_owned()
     } else {
         format!("Parties compared: {}", names.join(", "))
     };
+    if let Some(round) = negotiation.round_shown() {
+        parties.push_str(&format!(" · at round {round}"));
+    }
     match (dates.first(), dates.last()) {
         (Some(first), Some(last)) if first == last => {
             format!("{parties} · positions as of {first}")

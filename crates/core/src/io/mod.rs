@@ -392,7 +392,7 @@ fn load_file<T: DeserializeOwned + Versioned>(path: &Path) -> FileLoad<T> {
 
 /// Parses one file's text; `path` names it in problems.
 fn parse_file<T: DeserializeOwned + Versioned>(path: &Path, text: String) -> FileLoad<T> {
-    let parsed = match parse_ron::<T>(&text) {
+    let mut parsed = match parse_ron::<T>(&text) {
         Ok(parsed) => parsed,
         Err(failure) => {
             return FileLoad::failed(match scan::probe_format_field(&text) {
@@ -432,6 +432,9 @@ fn parse_file<T: DeserializeOwned + Versioned>(path: &Path, text: String) -> Fil
         problem.position = scan::Locations::of(&text).position(&text, &at);
         return FileLoad::failed(problem.at_path(at));
     }
+    // Every older format means the same in this one: lifting the number in memory is the whole
+    // migration, and it makes any save, and `fmt`, write the newest format.
+    parsed.value.lift_format();
     let mut problems = Vec::new();
     if !parsed.unknown_fields.is_empty() {
         let locations = scan::Locations::of(&text);
@@ -470,17 +473,25 @@ fn newer_format_message(version: u64) -> String {
 /// Files that carry a `format` number.
 trait Versioned {
     fn format_version(&self) -> u32;
+    /// Migrates a file of an older format this build reads to [`FORMAT_VERSION`].
+    fn lift_format(&mut self);
 }
 
 impl Versioned for Agenda {
     fn format_version(&self) -> u32 {
         self.format
     }
+    fn lift_format(&mut self) {
+        self.format = FORMAT_VERSION;
+    }
 }
 
 impl Versioned for PartyFile {
     fn format_version(&self) -> u32 {
         self.format
+    }
+    fn lift_format(&mut self) {
+        self.format = FORMAT_VERSION;
     }
 }
 

@@ -359,6 +359,7 @@ mod tests {
             name: "n".into(),
             description: String::new(),
             issues: Vec::new(),
+            rounds: Vec::new(),
         };
         match save_agenda(&path, &agenda, SaveMode::RefuseLoss) {
             Err(SaveError::WouldLose { losses, .. }) => assert_eq!(

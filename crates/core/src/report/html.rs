@@ -5,8 +5,10 @@
 
 use std::fmt;
 
+use super::changes::write_html_section;
 use super::{
-    Collided, References, STATUSES_IN_REPORT_ORDER, View, Written, statement_facts, zone_or_gap,
+    Changes, Collided, References, STATUSES_IN_REPORT_ORDER, View, Written, statement_facts,
+    zone_or_gap,
 };
 use crate::analysis::{Analysis, IssueAnalysis, Status, strongest};
 use crate::figure::chart::{self, inline_chart};
@@ -17,9 +19,20 @@ use crate::model::Kind;
 use crate::negotiation::Negotiation;
 
 pub fn html(negotiation: &Negotiation, analysis: &Analysis, theme: Theme) -> String {
+    html_brief(negotiation, analysis, None, theme)
+}
+
+/// The HTML brief, with a "What changed" section when `changes` are given.
+pub fn html_brief(
+    negotiation: &Negotiation,
+    analysis: &Analysis,
+    changes: Option<Changes<'_>>,
+    theme: Theme,
+) -> String {
     let view = View {
         negotiation,
         analysis,
+        changes,
     };
     Written(|out: &mut fmt::Formatter<'_>| write_html(&view, theme, out)).to_string()
 }
@@ -46,6 +59,9 @@ fn write_html(view: &View<'_>, theme: Theme, out: &mut impl fmt::Write) -> fmt::
     )?;
     header(view, out)?;
     summary(view, out)?;
+    if let Some(changes) = view.changes {
+        write_html_section(changes, out)?;
+    }
     matrix(view, out)?;
     collisions_and_offers(view, out)?;
     let mut references = References::default();

@@ -6,12 +6,15 @@ use serde::Serialize;
 
 use super::View;
 use crate::analysis::{Analysis, IssueAnalysis};
-use crate::model::{Range, Source, WaitsOn};
+use crate::model::{Range, Round, Source, WaitsOn};
 use crate::negotiation::{Negotiation, StatementKey};
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
     negotiation: String,
+    /// The round the findings are for, when the agenda has rounds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    round: Option<JsonRound<'a>>,
     parties: Vec<JsonParty<'a>>,
     /// Files asked for that did not load: the findings leave them out.
     left_out: Vec<JsonLeftOut<'a>>,
@@ -19,9 +22,38 @@ struct JsonReport<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonLeftOut<'a> {
+pub(super) struct JsonRound<'a> {
+    id: &'a str,
+    name: &'a str,
+    date: &'a str,
+}
+
+impl<'a> JsonRound<'a> {
+    pub(super) fn of(round: &'a Round) -> JsonRound<'a> {
+        JsonRound {
+            id: &round.id,
+            name: &round.name,
+            date: &round.date,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct JsonLeftOut<'a> {
     file: String,
     reason: &'a str,
+}
+
+/// The files asked for that did not load.
+pub(super) fn left_out(negotiation: &Negotiation) -> Vec<JsonLeftOut<'_>> {
+    negotiation
+        .left_out
+        .iter()
+        .map(|file| JsonLeftOut {
+            file: file.path.display().to_string(),
+            reason: &file.reason,
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -94,9 +126,15 @@ pub fn json(negotiation: &Negotiation, analysis: &Analysis) -> serde_json::Resul
     let view = View {
         negotiation,
         analysis,
+        changes: None,
     };
     let report = JsonReport {
         negotiation: negotiation.name(),
+        round: negotiation
+            .agenda
+            .as_ref()
+            .and_then(|agenda| agenda.data.rounds.last())
+            .map(JsonRound::of),
         parties: analysis
             .parties
             .iter()
@@ -109,14 +147,7 @@ pub fn json(negotiation: &Negotiation, analysis: &Analysis) -> serde_json::Resul
                 })
             })
             .collect(),
-        left_out: negotiation
-            .left_out
-            .iter()
-            .map(|file| JsonLeftOut {
-                file: file.path.display().to_string(),
-                reason: &file.reason,
-            })
-            .collect(),
+        left_out: left_out(negotiation),
         issues: analysis
             .issues
             .iter()

@@ -2,17 +2,29 @@
 
 use std::fmt::{self, Write as _};
 
+use super::changes::write_markdown_section;
 use super::{
-    Inline, References, STATUSES_IN_REPORT_ORDER, View, Written, number, statement_facts,
+    Changes, Inline, References, STATUSES_IN_REPORT_ORDER, View, Written, number, statement_facts,
     table_cell, zone_or_gap,
 };
 use crate::analysis::{Analysis, IssueAnalysis, Status};
 use crate::negotiation::Negotiation;
 
 pub fn markdown(negotiation: &Negotiation, analysis: &Analysis) -> String {
+    markdown_brief(negotiation, analysis, None)
+}
+
+/// The brief of `negotiation` (as it stood at the round shown), with a "What changed" section
+/// when `changes` are given.
+pub fn markdown_brief(
+    negotiation: &Negotiation,
+    analysis: &Analysis,
+    changes: Option<Changes<'_>>,
+) -> String {
     let view = View {
         negotiation,
         analysis,
+        changes,
     };
     Written(|out: &mut fmt::Formatter<'_>| write_markdown(&view, out)).to_string()
 }
@@ -25,6 +37,9 @@ fn write_markdown(view: &View<'_>, out: &mut impl fmt::Write) -> fmt::Result {
         Inline(&view.negotiation.name())
     )?;
     writeln!(out, "Parties compared: {}.\n", view.party_list())?;
+    if let Some(round) = view.negotiation.round_shown() {
+        writeln!(out, "At round: {}.\n", Inline(&round))?;
+    }
     for line in view.left_out_lines() {
         writeln!(out, "> **Left out:** {line}\n")?;
     }
@@ -58,6 +73,10 @@ fn write_markdown(view: &View<'_>, out: &mut impl fmt::Write) -> fmt::Result {
             zone_or_gap(issue),
             table_cell(&silent)
         )?;
+    }
+    if let Some(changes) = view.changes {
+        writeln!(out)?;
+        write_markdown_section(changes, "##", out)?;
     }
     for status in STATUSES_IN_REPORT_ORDER {
         let issues = view.issues_with(status);

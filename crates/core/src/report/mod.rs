@@ -2,6 +2,7 @@
 //! citations ([`markdown`]), a self-contained HTML brief with a chart beside each finding
 //! ([`html`]), and JSON for other tools ([`json`]). The window exports the same briefs.
 
+mod changes;
 mod html;
 mod json;
 mod markdown;
@@ -9,9 +10,10 @@ mod text;
 
 use std::fmt::{self, Write as _};
 
-pub use html::html;
+pub use changes::{Changes, changes_json, changes_markdown, changes_text, position_words};
+pub use html::{html, html_brief};
 pub use json::json;
-pub use markdown::markdown;
+pub use markdown::{markdown, markdown_brief};
 pub use text::text;
 
 use crate::analysis::{Analysis, Gap, IssueAnalysis, Status};
@@ -26,6 +28,8 @@ const UNKNOWN_PARTY: &str = "(party not loaded)";
 struct View<'a> {
     negotiation: &'a Negotiation,
     analysis: &'a Analysis,
+    /// What changed since an earlier round, for the brief's section of that name.
+    changes: Option<Changes<'a>>,
 }
 
 impl<'a> View<'a> {

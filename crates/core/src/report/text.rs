@@ -12,6 +12,7 @@ pub fn text(negotiation: &Negotiation, analysis: &Analysis) -> String {
     let view = View {
         negotiation,
         analysis,
+        changes: None,
     };
     Written(|out: &mut fmt::Formatter<'_>| write_text(&view, out)).to_string()
 }
@@ -19,6 +20,9 @@ pub fn text(negotiation: &Negotiation, analysis: &Analysis) -> String {
 fn write_text(view: &View<'_>, out: &mut impl fmt::Write) -> fmt::Result {
     writeln!(out, "{}", Inline(&view.negotiation.name()))?;
     writeln!(out, "Parties compared: {}", view.party_list())?;
+    if let Some(round) = view.negotiation.round_shown() {
+        writeln!(out, "At round: {}", Inline(&round))?;
+    }
     for line in view.left_out_lines() {
         writeln!(out, "LEFT OUT: {line}")?;
     }

@@ -7,6 +7,9 @@ use std::path::Path;
 use crate::model::{Agenda, PartyFile, Range, SCALE_MAX, SCALE_MIN, Statement};
 use crate::negotiation::{Loaded, Negotiation};
 use crate::problem::{FieldPath, FollowsFrom, Problem};
+use crate::rounds::Rounds;
+
+mod rounds;
 
 pub fn validate(negotiation: &Negotiation) -> Vec<Problem> {
     let mut problems = Vec::new();
@@ -27,6 +30,7 @@ pub fn validate(negotiation: &Negotiation) -> Vec<Problem> {
     if let Some(agenda) = &negotiation.agenda {
         check_no_stake(negotiation, agenda, &party_ids, &mut problems);
     }
+    let rounds = Rounds::of(negotiation);
     let mut first_file_of_party: HashMap<&str, &Path> = HashMap::new();
     for party in &negotiation.parties {
         let context = Context {
@@ -34,9 +38,10 @@ pub fn validate(negotiation: &Negotiation) -> Vec<Problem> {
             issue_ids: issue_ids.as_ref(),
             party_ids: &party_ids,
             own_party: &party.data.party.id,
+            rounds: &rounds,
         };
         check_party_file(&context, &party.data, &mut problems);
-        check_contradictions(party, &mut problems);
+        rounds::check_contradictions(party, &rounds, &mut problems);
         let id = party.data.party.id.as_str();
         if let Some(first) = first_file_of_party.insert(id, &party.path) {
             first_file_of_party.insert(id, first);
@@ -62,6 +67,8 @@ struct Context<'a> {
     party_ids: &'a HashSet<&'a str>,
     /// The id of the party whose file this is; empty for the agenda.
     own_party: &'a str,
+    /// The agenda's rounds, which statements' `from` and `until` name.
+    rounds: &'a Rounds<'a>,
 }
 
 impl Context<'_> {
@@ -103,12 +110,15 @@ impl<'a> Place<'a> {
 
 fn check_agenda(file: &Path, agenda: &Agenda, problems: &mut Vec<Problem>) {
     let empty = HashSet::new();
+    let rounds = Rounds::from_list(&agenda.rounds);
     let context = Context {
         file,
         issue_ids: None,
         party_ids: &empty,
         own_party: "",
+        rounds: &rounds,
     };
+    rounds::check_rounds(&context, &agenda.rounds, problems);
     if agenda.name.trim().is_empty() {
         problems.push(context.warning(Place::Root.field("name"), "the negotiation has no name"));
     }
@@ -164,11 +174,13 @@ fn check_no_stake(
     party_ids: &HashSet<&str>,
     problems: &mut Vec<Problem>,
 ) {
+    let rounds = Rounds::from_list(&agenda.data.rounds);
     let context = Context {
         file: &agenda.path,
         issue_ids: None,
         party_ids,
         own_party: "",
+        rounds: &rounds,
     };
     let issues = Place::Root.field("issues");
     for (i, issue) in agenda.data.issues.iter().enumerate() {
@@ -295,6 +307,7 @@ fn check_statement(
         problems.push(context.error(at.field("summary"), "the statement has no summary"));
     }
     check_placement(context, at, statement, problems);
+    rounds::check_statement_rounds(context, at, statement, problems);
     check_conditions(context, at.field("conditions"), statement, problems);
     check_sources(context, at.field("sources"), statement, problems);
 }
@@ -429,37 +442,6 @@ fn check_sources(
                     source.date
                 ),
             ));
-        }
-    }
-}
-
-/// A party whose statements on one issue have ranges that do not meet contradicts itself; the
-/// analysis then falls back to its firmest statement, and the analyst should know.
-fn check_contradictions(party: &Loaded<PartyFile>, problems: &mut Vec<Problem>) {
-    // The common part of the ranges seen so far on each issue.
-    let mut common: HashMap<&str, Range> = HashMap::new();
-    for (i, statement) in party.data.statements.iter().enumerate() {
-        let Some(range) = statement.range.filter(is_usable_range) else {
-            continue;
-        };
-        let Some(so_far) = common.get_mut(statement.issue.as_str()) else {
-            common.insert(&statement.issue, range);
-            continue;
-        };
-        match so_far.intersect(&range) {
-            Some(narrower) => *so_far = narrower,
-            None => problems.push(
-                Problem::warning(
-                    &party.path,
-                    format!(
-                        "this range {}–{} does not meet {}–{}, what the party's earlier \
-                         statements on `{}` accept together; the analysis uses the firmest \
-                         statement",
-                        range.min, range.max, so_far.min, so_far.max, statement.issue
-                    ),
-                )
-                .at_path(FieldPath::statement(i).field("range")),
-            ),
         }
     }
 }
