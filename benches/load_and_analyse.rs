@@ -11,13 +11,14 @@ mod generated;
 
 use std::hint::black_box;
 
-use common_ground_core::analysis::analyse;
+use common_ground_core::analysis::{analyse, analyse_at};
+use common_ground_core::diff::diff;
 use common_ground_core::figure::{self, Theme};
 use common_ground_core::io::load;
 use common_ground_core::model::PartyFile;
 use common_ground_core::report;
 use criterion::{Criterion, criterion_group, criterion_main};
-use generated::{PARTIES, generate};
+use generated::{PARTIES, generate, generate_in_rounds};
 
 fn benches(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
@@ -46,6 +47,21 @@ fn benches(c: &mut Criterion) {
     let all: Vec<usize> = (0..PARTIES).collect();
     group.bench_function("analyse", |b| {
         b.iter(|| black_box(analyse(&outcome.negotiation, &all)));
+    });
+    group.finish();
+
+    // In five rounds: one round's analysis, and what changed between two of them.
+    let in_rounds = tempfile::tempdir().unwrap();
+    generate_in_rounds(in_rounds.path());
+    let rounds = load(&[in_rounds.path().to_owned()]);
+    assert!(!rounds.problems.iter().any(|p| p.is_error()));
+    let mut group = c.benchmark_group("8x2000 in 5 rounds");
+    group.sample_size(20);
+    group.bench_function("analyse one round", |b| {
+        b.iter(|| black_box(analyse_at(&rounds.negotiation, &all, Some(2))));
+    });
+    group.bench_function("diff of two rounds", |b| {
+        b.iter(|| black_box(diff(&rounds.negotiation, &all, 1, 3)));
     });
     group.finish();
 

@@ -189,6 +189,37 @@ fn benches(c: &mut Criterion) {
     }
     let mut group = c.benchmark_group("window, 8x2000, with recovery");
     bench_keystroke(&mut group, &ctx, &mut app);
+    group.finish();
+
+    // In five rounds: a frame after stepping to another round redoes the rows, the analysis
+    // at that round and at the one before (for the ghosts), and what changed between them.
+    let in_rounds = tempfile::tempdir().unwrap();
+    generated::generate_in_rounds(in_rounds.path());
+    let mut app = App::new(
+        Settings::default(),
+        vec![in_rounds.path().to_owned()],
+        platform(),
+    );
+    let ctx = egui::Context::default();
+    for _ in 0..5 {
+        frame(&ctx, &mut app, Vec::new());
+    }
+    let mut group = c.benchmark_group("window, 8x2000 in 5 rounds");
+    for page in [Page::Columns, Page::Scales, Page::Changes] {
+        app.push(Command::SetPage(page));
+        let mut round = 1;
+        group.bench_function(
+            format!("frame after switching rounds, {}", page.label()),
+            |b| {
+                b.iter(|| {
+                    round = if round == 1 { 3 } else { 1 };
+                    app.push(Command::ShowRound(round));
+                    frame(&ctx, &mut app, Vec::new());
+                });
+            },
+        );
+    }
+    group.finish();
 }
 
 criterion_group!(window_frames, benches);

@@ -9,12 +9,14 @@ use std::path::Path;
 
 use common_ground_core::io::{AGENDA_FILE_NAME, SaveMode, save_agenda, save_party};
 use common_ground_core::model::{
-    Agenda, AgendaIssue, Anchor, Condition, Firmness, Kind, Party, PartyFile, Range, Source,
-    Statement, WaitsOn,
+    Agenda, AgendaIssue, Anchor, Condition, FORMAT_VERSION, Firmness, Kind, Party, PartyFile,
+    Range, Round, Source, Statement, WaitsOn,
 };
 
 pub(crate) const PARTIES: usize = 8;
 pub(crate) const STATEMENTS: usize = 2_000;
+/// Rounds of the negotiation in rounds.
+pub(crate) const ROUNDS: usize = 5;
 const ISSUES: usize = 60;
 
 /// A small deterministic generator, so every run measures the same files.
@@ -36,7 +38,7 @@ impl Lcg {
 
 fn agenda() -> Agenda {
     Agenda {
-        format: 1,
+        format: FORMAT_VERSION,
         name: "Generated negotiation".into(),
         description: "Eight parties, sixty issues, for benchmarks.".into(),
         issues: (0..ISSUES)
@@ -108,7 +110,7 @@ fn party(index: usize, rng: &mut Lcg) -> PartyFile {
         })
         .collect();
     PartyFile {
-        format: 1,
+        format: FORMAT_VERSION,
         party: Party {
             id: format!("party-{index}"),
             name: format!("Party number {index}"),
@@ -134,4 +136,31 @@ pub(crate) fn generate(dir: &Path) -> Vec<String> {
             std::fs::read_to_string(&path).unwrap()
         })
         .collect()
+}
+
+/// The same negotiation in five rounds: each statement holds from one round to a later one,
+/// as a party that moves now and then would leave them.
+pub(crate) fn generate_in_rounds(dir: &Path) {
+    let mut rng = Lcg(42);
+    let mut agenda = agenda();
+    agenda.rounds = (0..ROUNDS)
+        .map(|r| Round {
+            id: format!("round-{r}"),
+            name: format!("Round {r}"),
+            date: format!("2022-0{}-01", r + 1),
+            description: String::new(),
+        })
+        .collect();
+    save_agenda(&dir.join(AGENDA_FILE_NAME), &agenda, SaveMode::AcceptLoss).unwrap();
+    for i in 0..PARTIES {
+        let mut file = party(i, &mut rng);
+        for (s, statement) in file.statements.iter_mut().enumerate() {
+            let from = s % ROUNDS;
+            let until = (from + 1 + s % 3).min(ROUNDS - 1);
+            statement.from = (from > 0).then(|| format!("round-{from}"));
+            statement.until = (until < ROUNDS - 1).then(|| format!("round-{until}"));
+        }
+        let path = dir.join(format!("party-{i}.ron"));
+        save_party(&path, &file, SaveMode::AcceptLoss).unwrap();
+    }
 }

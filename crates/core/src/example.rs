@@ -1,5 +1,6 @@
-//! The January 2022 exchange over Ukraine, built into the binary so that it opens from any
-//! folder, on first start and from Help › Open example.
+//! The two bundled examples, built into the binary so that they open from any folder: the
+//! January 2022 exchange over Ukraine (on first start and from Help › Open example) and the
+//! fictional river talks in three rounds.
 
 use std::path::PathBuf;
 
@@ -24,11 +25,38 @@ const FILES: [(&str, &str); 4] = [
     ("us.ron", include_str!("../../../data/ukraine-2022/us.ron")),
 ];
 
+/// The folder the fictional example's files are shown under.
+pub const ROUNDS_EXAMPLE_FOLDER: &str = "example/fictional-river-talks";
+
+const ROUNDS_FILES: [(&str, &str); 3] = [
+    (
+        "agenda.ron",
+        include_str!("../../../data/fictional-river-talks/agenda.ron"),
+    ),
+    (
+        "lowland.ron",
+        include_str!("../../../data/fictional-river-talks/lowland.ron"),
+    ),
+    (
+        "upland.ron",
+        include_str!("../../../data/fictional-river-talks/upland.ron"),
+    ),
+];
+
 /// Loads the built-in example, exactly as `data/ukraine-2022` loads from disk.
 pub fn load_example() -> LoadOutcome {
-    let files: Vec<(PathBuf, &str)> = FILES
+    load_files(EXAMPLE_FOLDER, &FILES)
+}
+
+/// Loads the fictional example in rounds, exactly as `data/fictional-river-talks` loads.
+pub fn load_rounds_example() -> LoadOutcome {
+    load_files(ROUNDS_EXAMPLE_FOLDER, &ROUNDS_FILES)
+}
+
+fn load_files(folder: &str, files: &[(&str, &str)]) -> LoadOutcome {
+    let files: Vec<(PathBuf, &str)> = files
         .iter()
-        .map(|(name, text)| (PathBuf::from(EXAMPLE_FOLDER).join(name), *text))
+        .map(|(name, text)| (PathBuf::from(folder).join(name), *text))
         .collect();
     load_texts(&files)
 }
@@ -68,5 +96,27 @@ mod tests {
         };
         assert_eq!(parties(&built_in), parties(&on_disk));
         assert_eq!(built_in.files.len(), 4);
+    }
+
+    #[test]
+    fn the_built_in_rounds_example_is_the_bundled_folder() {
+        let built_in = load_rounds_example();
+        let on_disk = load(&[PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/fictional-river-talks"
+        ))]);
+        assert!(built_in.problems.is_empty(), "{:?}", built_in.problems);
+        let data = |outcome: &LoadOutcome| {
+            (
+                outcome.negotiation.agenda.as_ref().map(|a| a.data.clone()),
+                outcome
+                    .negotiation
+                    .parties
+                    .iter()
+                    .map(|p| p.data.clone())
+                    .collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(data(&built_in), data(&on_disk));
     }
 }

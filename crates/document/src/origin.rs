@@ -2,13 +2,16 @@
 
 use std::path::PathBuf;
 
-use common_ground_core::example::EXAMPLE_FOLDER;
+use common_ground_core::example::{EXAMPLE_FOLDER, ROUNDS_EXAMPLE_FOLDER};
 use serde::{Deserialize, Serialize};
 
 /// Where the open negotiation came from, so it can be reloaded and reopened next time.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Origin {
+    /// The January 2022 example.
     Example,
+    /// The fictional example in rounds.
+    RoundsExample,
     Paths(Vec<PathBuf>),
 }
 
@@ -26,9 +29,14 @@ impl Origin {
 
     /// Whether the origin can be remembered: settings are saved as text, and a path that is
     /// not valid Unicode would make the whole save fail.
+    /// One of the built-in examples, which cannot be saved in place.
+    pub fn is_example(&self) -> bool {
+        matches!(self, Origin::Example | Origin::RoundsExample)
+    }
+
     pub fn is_storable(&self) -> bool {
         match self {
-            Origin::Example => true,
+            Origin::Example | Origin::RoundsExample => true,
             Origin::Paths(paths) => paths.iter().all(|path| path.to_str().is_some()),
         }
     }
@@ -37,6 +45,7 @@ impl Origin {
     pub fn key(&self) -> String {
         match self {
             Origin::Example => EXAMPLE_FOLDER.to_owned(),
+            Origin::RoundsExample => ROUNDS_EXAMPLE_FOLDER.to_owned(),
             Origin::Paths(paths) => paths
                 .iter()
                 .map(|path| path.display().to_string())
@@ -64,7 +73,7 @@ impl Origin {
     pub fn place(&self) -> String {
         let Some(folder) = self.folder() else {
             return match self {
-                Origin::Example => "built-in example".to_owned(),
+                Origin::Example | Origin::RoundsExample => "built-in example".to_owned(),
                 Origin::Paths(_) => "no folder".to_owned(),
             };
         };
@@ -100,7 +109,7 @@ impl Origin {
     /// `true` when none of the paths exist any more, so reopening would show nothing.
     pub fn is_gone(&self) -> bool {
         match self {
-            Origin::Example => false,
+            Origin::Example | Origin::RoundsExample => false,
             Origin::Paths(paths) => !paths.iter().any(|path| path.exists()),
         }
     }

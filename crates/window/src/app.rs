@@ -7,10 +7,13 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
-use common_ground_core::analysis::{Analysis, analyse};
+use common_ground_core::analysis::{Analysis, analyse_at};
+use common_ground_core::diff::{Diff, diff_analyses};
+use common_ground_core::figure;
 use common_ground_document::disk::{StartWatcher, Waker, watch_the_disk};
 use common_ground_document::recovery::{RecoveryStore, write_aside_on_panic};
 use common_ground_document::{Notice, Session};
+use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
 
 use crate::command::Commands;
 use crate::dialogs::{FileDialogs, NativeDialogs};
@@ -55,13 +58,21 @@ impl Platform {
     }
 }
 
+/// What the analyses were made for: the session's version, the parties shown, the round
+/// shown and the round compared with.
+type AnalysisKey = (u64, Vec<usize>, Option<usize>, Option<usize>);
+
 /// Derived from the document and the view; rebuilt only when they change.
 #[derive(Default)]
 pub(crate) struct Derived {
     built_for: Option<(u64, u64, RowHeights)>,
     pub(crate) layout: ColumnLayout,
-    analysed_for: Option<(u64, Vec<usize>)>,
+    analysed_for: Option<AnalysisKey>,
+    /// At the round shown.
     pub(crate) analysis: Option<Analysis>,
+    /// At the round it is compared with, and what changed since.
+    pub(crate) earlier: Option<Analysis>,
+    pub(crate) changes: Option<Diff>,
 }
 
 pub struct App {
@@ -195,6 +206,17 @@ impl App {
         if self.context.set(ui.ctx().clone()).is_err() {
             return;
         }
+        // egui's default font has no arrows (→) and few symbols; DejaVu Sans, bundled for PNG
+        // figures, fills them in, so that no system font is needed for them. Added before any
+        // text is laid out, it holds from this first frame on.
+        ui.ctx().add_font(FontInsert::new(
+            "DejaVu Sans",
+            egui::FontData::from_static(figure::DEJAVU_SANS),
+            vec![InsertFontFamily {
+                family: egui::FontFamily::Proportional,
+                priority: FontPriority::Lowest,
+            }],
+        ));
         // The registry's zoom keys are the only ones, so that menus and keys agree.
         ui.options_mut(|options| options.zoom_with_keyboard = false);
         style::raise_text_contrast(ui);
@@ -224,6 +246,8 @@ impl App {
             view: &self.view,
             layout: &self.derived.layout,
             analysis: self.derived.analysis.as_ref(),
+            earlier: self.derived.earlier.as_ref(),
+            changes: self.derived.changes.as_ref(),
         };
         views::window_ui(ui, &cx, &mut self.commands);
         self.view.drawn();
@@ -257,20 +281,31 @@ impl App {
         }
         let workspace = self.session.workspace();
         let shown = self.view.columns.shown(workspace);
+        let round = self.view.shown_round(workspace);
+        let compared = self.view.compared_round(workspace);
         self.derived.layout = ColumnLayout::build(
             workspace,
             &shown,
             &self.view.filters,
             &self.view.collapsed,
+            round,
             heights,
         );
         self.derived.built_for = Some(key);
-        let analysis_key = Some((version, shown));
+        let analysis_key = Some((version, shown, round, compared));
         if self.derived.analysed_for != analysis_key {
-            self.derived.analysis = Some(analyse(
-                &workspace.negotiation,
-                &self.derived.layout.parties,
-            ));
+            let negotiation = &workspace.negotiation;
+            let parties = &self.derived.layout.parties;
+            let analysis = analyse_at(negotiation, parties, round);
+            self.derived.earlier =
+                compared.map(|earlier| analyse_at(negotiation, parties, Some(earlier)));
+            self.derived.changes = match (&self.derived.earlier, compared, round) {
+                (Some(earlier), Some(from), Some(to)) => {
+                    Some(diff_analyses(negotiation, earlier, &analysis, from, to))
+                }
+                _ => None,
+            };
+            self.derived.analysis = Some(analysis);
             self.derived.analysed_for = analysis_key;
         }
     }

@@ -14,7 +14,7 @@ use crate::app::App;
 use crate::command::Command;
 use crate::dialogs::{DialogKind, PickRequest};
 use crate::effects::{Chosen, DialogPurpose};
-use crate::export::ExportChoice;
+use crate::export::{ExportChoice, ExportRounds};
 use crate::layout::Step;
 use crate::registry::UserCommand;
 use crate::settings::Page;
@@ -64,6 +64,7 @@ impl App {
             Command::EditParty(party) => self.view.edit_party(party),
             Command::AddStatement { party, issue } => {
                 if let Some(edit) = new_statement(&workspace.negotiation, party, &issue) {
+                    let edit = self.held_from_round_shown(edit);
                     // A blank statement lacks a summary by design: that is no news worth
                     // opening the problems panel for.
                     let problems_shown = self.view.show_problems;
@@ -100,6 +101,14 @@ impl App {
                 let request = choice.request(workspace.name(), workspace.origin.folder());
                 self.open_dialog(DialogKind::Save(request), DialogPurpose::Export(choice));
             }
+            Command::ShowRound(round) => self.show_round(round),
+            Command::CompareWith(round) => self.view.compare_with = round,
+            Command::SetNewRound(form) => {
+                if matches!(self.view.modal, Some(Modal::NewRound(_))) {
+                    self.view.modal = Some(Modal::NewRound(form));
+                }
+            }
+            Command::AddRound(form) => self.add_round(form),
         }
     }
 
@@ -177,13 +186,17 @@ impl App {
             UserCommand::ClearSearchOrSelection => self.view.clear_search_or_selection(),
             UserCommand::ShowShortcuts => self.view.modal = Some(Modal::Shortcuts),
             UserCommand::OpenExample => self.session.open(Origin::Example),
+            UserCommand::OpenRoundsExample => self.session.open(Origin::RoundsExample),
+            UserCommand::NewRound => self.open_new_round(),
+            UserCommand::EarlierRound => self.step_round(-1),
+            UserCommand::LaterRound => self.step_round(1),
             UserCommand::About => self.view.modal = Some(Modal::About),
         }
     }
 
     /// Makes an edit, and follows it at once, so that a command after it in the same frame
     /// sees the selection the edit left.
-    fn edit(&mut self, edit: Edit, field: Option<&str>) {
+    pub(crate) fn edit(&mut self, edit: Edit, field: Option<&str>) {
         let deleted = match &edit {
             Edit::RemoveStatement(key) => self.session.workspace().statement(*key).map(|s| {
                 let party = self
@@ -334,13 +347,17 @@ impl App {
             Chosen::ExportFile(path, choice) => {
                 let workspace = self.session.workspace();
                 let shown = self.view.columns.shown(workspace);
+                let rounds = ExportRounds {
+                    shown: self.view.shown_round(workspace),
+                    compared: self.view.compared_round(workspace),
+                };
                 let negotiation = workspace.negotiation.clone();
                 let Some(ctx) = self.context().cloned() else {
                     return;
                 };
                 if let Err(notice) =
                     self.effects
-                        .start_export(&ctx, negotiation, shown, choice, path)
+                        .start_export(&ctx, negotiation, (shown, rounds), choice, path)
                 {
                     self.view.tell(notice);
                 }
@@ -377,7 +394,7 @@ impl App {
                         .edited(select, more_errors, self.session.workspace());
                 }
                 Event::ChooseSaveFolder => {
-                    let example = self.session.workspace().origin == Origin::Example;
+                    let example = self.session.workspace().origin.is_example();
                     if example {
                         self.view.tell(Notice::info(
                             "The built-in example cannot be changed in place: it is saved as a \

@@ -14,12 +14,9 @@ use crate::export::ExportChoice;
 use crate::layout::Step;
 use crate::registry::UserCommand;
 use crate::settings::Page;
+use crate::view_state::NewRoundForm;
 
 #[derive(Debug, Clone, PartialEq)]
-#[expect(
-    clippy::large_enum_variant,
-    reason = "a handful of commands live for one frame; boxing edits would buy nothing"
-)]
 pub enum Command {
     /// A command from the registry: a menu item, a shortcut, a toolbar button.
     User(UserCommand),
@@ -105,6 +102,15 @@ pub enum Command {
     SetExportChoice(ExportChoice),
     /// Ask where to export to, then export.
     Export(ExportChoice),
+
+    /// Show the negotiation as it stood at a round, an index into the agenda's rounds.
+    ShowRound(usize),
+    /// Compare the round shown with this one; `None`: the round before it.
+    CompareWith(Option<usize>),
+    /// The New round dialog's fields as the user types them.
+    SetNewRound(NewRoundForm),
+    /// Add the round the dialog describes.
+    AddRound(NewRoundForm),
 }
 
 /// Commands pushed while the frame is built, applied after it.

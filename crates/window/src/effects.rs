@@ -10,7 +10,7 @@ use common_ground_document::{Notice, Workspace};
 use egui::ViewportCommand;
 
 use crate::dialogs::{DialogAnswer, DialogError, DialogKind, DialogRunner, FileDialogs};
-use crate::export::{self, ExportChoice};
+use crate::export::{self, ExportChoice, ExportRounds};
 
 /// What the open file dialog is for, so its answer goes to the right place.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,7 +110,7 @@ impl Effects {
         &mut self,
         ctx: &egui::Context,
         negotiation: Negotiation,
-        shown: Vec<usize>,
+        (shown, rounds): (Vec<usize>, ExportRounds),
         choice: ExportChoice,
         path: PathBuf,
     ) -> Result<(), Notice> {
@@ -124,7 +124,7 @@ impl Effects {
         std::thread::Builder::new()
             .name("export".to_owned())
             .spawn(move || {
-                let notice = export::write_export(&negotiation, &shown, &choice, &path);
+                let notice = export::write_export(&negotiation, (&shown, rounds), &choice, &path);
                 // The window may have closed meanwhile; then nobody waits for the news.
                 if sender.send(notice).is_ok() {
                     ctx.request_repaint();

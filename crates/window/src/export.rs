@@ -5,11 +5,12 @@
 use std::path::{Path, PathBuf};
 
 use common_ground_core::analysis::analyse;
+use common_ground_core::diff::diff;
 use common_ground_core::edit::rounds::dashed_words;
 use common_ground_core::figure::{self, FigureKind, Theme};
 use common_ground_core::io::write_atomically;
 use common_ground_core::negotiation::Negotiation;
-use common_ground_core::report;
+use common_ground_core::report::{self, Changes};
 use common_ground_document::Notice;
 
 use crate::dialogs::SaveRequest;
@@ -123,21 +124,38 @@ fn file_stem(name: &str) -> String {
     }
 }
 
+/// The round an export shows, and the one its brief compares with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ExportRounds {
+    pub shown: Option<usize>,
+    pub compared: Option<usize>,
+}
+
 /// Writes the export of the parties shown, worked out afresh from the data as it was when the
 /// file was chosen; what happened, in words.
 pub(crate) fn write_export(
-    negotiation: &Negotiation,
-    shown: &[usize],
+    whole: &Negotiation,
+    (shown, rounds): (&[usize], ExportRounds),
     choice: &ExportChoice,
     path: &Path,
 ) -> Notice {
+    // As it stood at the round shown; a brief says what changed since the round compared.
+    let negotiation = &whole.at_round(rounds.shown);
     let analysis = analyse(negotiation, shown);
+    let since = rounds
+        .compared
+        .zip(rounds.shown)
+        .map(|(from, to)| diff(whole, shown, from, to));
+    let changes = since.as_ref().map(|diff| Changes {
+        negotiation: whole,
+        diff,
+    });
     let bytes = match &choice.exported {
         Exported::Brief(BriefFormat::Markdown) => {
-            Ok(report::markdown(negotiation, &analysis).into_bytes())
+            Ok(report::markdown_brief(negotiation, &analysis, changes).into_bytes())
         }
         Exported::Brief(BriefFormat::Html) => {
-            Ok(report::html(negotiation, &analysis, choice.theme).into_bytes())
+            Ok(report::html_brief(negotiation, &analysis, changes, choice.theme).into_bytes())
         }
         Exported::Figure(kind, format) => {
             figure::figure(negotiation, &analysis, kind, choice.theme)

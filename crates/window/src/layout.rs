@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 
 use common_ground_core::negotiation::StatementKey;
+use common_ground_core::rounds::Rounds;
 
 use crate::filter::Filters;
 use common_ground_document::workspace::Workspace;
@@ -76,9 +77,11 @@ impl ColumnLayout {
         parties: &[usize],
         filters: &Filters,
         collapsed: &BTreeSet<String>,
+        round: Option<usize>,
         heights: RowHeights,
     ) -> Self {
         let matcher = filters.statement_matcher();
+        let rounds = Rounds::of(&workspace.negotiation);
         let mut blocks = Vec::new();
         for (group_index, group) in workspace.issues.iter().enumerate() {
             if !filters.shows_category(&group.category) {
@@ -92,11 +95,21 @@ impl ColumnLayout {
                         .negotiation
                         .party(party)
                         .map_or(&[][..], |file| file.statements.as_slice());
-                    let on_issue = workspace.statements_on(group_index, party);
-                    total += on_issue.len();
-                    on_issue
+                    // Only what held at the round shown is there at all; the filters then
+                    // hide some of it.
+                    let on_issue: Vec<usize> = workspace
+                        .statements_on(group_index, party)
                         .iter()
                         .copied()
+                        .filter(|&statement| {
+                            statements
+                                .get(statement)
+                                .is_some_and(|s| rounds.holds(s, round))
+                        })
+                        .collect();
+                    total += on_issue.len();
+                    on_issue
+                        .into_iter()
                         .filter(|&statement| {
                             let key = StatementKey { party, statement };
                             statements.get(statement).is_some_and(|s| {
@@ -312,6 +325,7 @@ mod tests {
             &all(workspace),
             filters,
             &BTreeSet::new(),
+            None,
             HEIGHTS,
         )
     }
@@ -396,6 +410,7 @@ mod tests {
             &all(&workspace),
             &Filters::default(),
             &collapsed,
+            None,
             HEIGHTS,
         );
         let block = layout
@@ -454,6 +469,7 @@ mod tests {
             &[russia],
             &Filters::default(),
             &BTreeSet::new(),
+            None,
             HEIGHTS,
         );
         assert_eq!(layout.parties, [russia]);

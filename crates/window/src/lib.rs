@@ -5,6 +5,7 @@
 
 mod app;
 mod apply;
+mod apply_rounds;
 mod command;
 mod dialogs;
 mod effects;

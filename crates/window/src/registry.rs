@@ -28,7 +28,10 @@ pub enum UserCommand {
     EditPartyDetails,
     NewPartyFile,
     AddAgendaIssue,
+    NewRound,
 
+    EarlierRound,
+    LaterRound,
     ZoomIn,
     ZoomOut,
     ZoomReset,
@@ -46,6 +49,7 @@ pub enum UserCommand {
 
     ShowShortcuts,
     OpenExample,
+    OpenRoundsExample,
     About,
 }
 
@@ -66,7 +70,7 @@ use UserCommand as C;
 
 impl UserCommand {
     /// Every command, in the order the F1 list shows them.
-    pub const ALL: [UserCommand; 34] = [
+    pub const ALL: [UserCommand; 38] = [
         C::OpenFiles,
         C::OpenFolder,
         C::OpenPath,
@@ -85,6 +89,9 @@ impl UserCommand {
         C::EditPartyDetails,
         C::NewPartyFile,
         C::AddAgendaIssue,
+        C::NewRound,
+        C::EarlierRound,
+        C::LaterRound,
         C::ZoomIn,
         C::ZoomOut,
         C::ZoomReset,
@@ -100,6 +107,7 @@ impl UserCommand {
         C::ClearSearchOrSelection,
         C::ShowShortcuts,
         C::OpenExample,
+        C::OpenRoundsExample,
         C::About,
     ];
 
@@ -124,6 +132,9 @@ impl UserCommand {
             C::EditPartyDetails => "Edit party details",
             C::NewPartyFile => "New party file",
             C::AddAgendaIssue => "Add an agenda issue",
+            C::NewRound => "New round…",
+            C::EarlierRound => "Earlier round",
+            C::LaterRound => "Later round",
             C::ZoomIn => "Zoom in",
             C::ZoomOut => "Zoom out",
             C::ZoomReset => "Actual size",
@@ -139,6 +150,7 @@ impl UserCommand {
             C::ClearSearchOrSelection => "Clear",
             C::ShowShortcuts => "Keyboard shortcuts",
             C::OpenExample => "Open example",
+            C::OpenRoundsExample => "Open example in rounds (fictional)",
             C::About => "About Common Ground",
         }
     }
@@ -169,6 +181,12 @@ impl UserCommand {
             C::EditPartyDetails => "The name, colour, date and summary of the selection's party",
             C::NewPartyFile => "Add a party to the negotiation; it is saved beside the others",
             C::AddAgendaIssue => "A new issue at the end of the agenda",
+            C::NewRound => {
+                "A new dated round: every position carries into it, so that you edit only what \
+                 moved (Undo takes it away)"
+            }
+            C::EarlierRound => "Show the negotiation as it stood at the round before",
+            C::LaterRound => "Show the negotiation as it stood at the round after",
             C::ZoomIn => "Make everything larger",
             C::ZoomOut => "Make everything smaller",
             C::ZoomReset => "Back to the normal size",
@@ -184,6 +202,9 @@ impl UserCommand {
             C::ClearSearchOrSelection => "Clear the search, then the selection",
             C::ShowShortcuts => "This list",
             C::OpenExample => "The January 2022 exchange between the US, NATO and Russia",
+            C::OpenRoundsExample => {
+                "An invented negotiation in three rounds, to see positions move over time"
+            }
             C::About => "The version, and where the example comes from",
         }
     }
@@ -221,6 +242,8 @@ impl UserCommand {
             C::Back => vec![KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft)],
             C::ClearSearchOrSelection => vec![plain(Key::Escape)],
             C::ShowShortcuts => vec![plain(Key::F1)],
+            C::EarlierRound => vec![command(Key::PageUp)],
+            C::LaterRound => vec![command(Key::PageDown)],
             C::OpenPath
             | C::SaveAs
             | C::ExportBrief
@@ -233,7 +256,9 @@ impl UserCommand {
             | C::ExpandAllIssues
             | C::CollapseAllIssues
             | C::ClearFilters
+            | C::NewRound
             | C::OpenExample
+            | C::OpenRoundsExample
             | C::About => Vec::new(),
         }
     }
@@ -248,9 +273,13 @@ impl UserCommand {
 
     pub fn focus(self) -> Focus {
         match self {
-            C::SelectUp | C::SelectDown | C::SelectLeft | C::SelectRight | C::Back => {
-                Focus::OutsideFields
-            }
+            C::SelectUp
+            | C::SelectDown
+            | C::SelectLeft
+            | C::SelectRight
+            | C::Back
+            | C::EarlierRound
+            | C::LaterRound => Focus::OutsideFields,
             C::ClearSearchOrSelection => Focus::AlongsideFields,
             _ => Focus::Anywhere,
         }

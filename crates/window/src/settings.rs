@@ -66,16 +66,19 @@ pub enum Page {
     Columns,
     Scales,
     Matrix,
+    /// What changed between two rounds.
+    Changes,
 }
 
 impl Page {
-    pub const ALL: [Page; 3] = [Page::Columns, Page::Scales, Page::Matrix];
+    pub const ALL: [Page; 4] = [Page::Columns, Page::Scales, Page::Matrix, Page::Changes];
 
     pub fn label(self) -> &'static str {
         match self {
             Page::Columns => "Side by side",
             Page::Scales => "All scales",
             Page::Matrix => "Overview matrix",
+            Page::Changes => "What changed",
         }
     }
 }
@@ -240,7 +243,7 @@ impl Settings {
             return;
         }
         self.last = Some(origin.clone());
-        if *origin == Origin::Example {
+        if origin.is_example() {
             return;
         }
         self.recent

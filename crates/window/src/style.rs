@@ -4,6 +4,7 @@
 use egui::{Color32, Visuals};
 
 use common_ground_core::analysis::Status;
+use common_ground_core::diff::Change;
 use common_ground_core::figure::{Palette, Rgb, Theme};
 use common_ground_core::model::{Firmness, Kind};
 
@@ -91,6 +92,19 @@ pub(crate) fn match_background(visuals: &Visuals) -> Color32 {
         Color32::from_rgb(0x6b, 0x55, 0x00)
     } else {
         Color32::from_rgb(0xff, 0xe0, 0x70)
+    }
+}
+
+/// What changed, in the status colours it leans to: a softening towards agreement's green, a
+/// hardening towards deadlock's vermillion, a new position blue; a dropped one in the
+/// warning colour, an unchanged one weak. The word is always written beside the colour.
+pub(crate) fn change_colour(change: Change, visuals: &Visuals) -> Color32 {
+    match change {
+        Change::Softened => status_colour(Status::PossibleAgreement, visuals),
+        Change::Hardened => status_colour(Status::Deadlock, visuals),
+        Change::New => status_colour(Status::Untested, visuals),
+        Change::Dropped => visuals.warn_fg_color,
+        Change::Unchanged => visuals.weak_text_color(),
     }
 }
 

@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use common_ground_core::negotiation::{FileId, StatementIds, StatementKey};
+use common_ground_core::rounds::Rounds;
 use common_ground_document::{Notice, Replaced, Workspace};
 
 use crate::export::ExportChoice;
@@ -25,6 +26,19 @@ pub enum Modal {
     },
     /// What to export, and how, before the save dialog asks where.
     Export(ExportChoice),
+    /// The name and date of a new round.
+    NewRound(NewRoundForm),
+}
+
+/// The New round dialog's fields as the user types them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NewRoundForm {
+    pub name: String,
+    pub date: String,
+    /// For a negotiation without rounds: the round the positions recorded so far belong to.
+    pub first: Option<(String, String)>,
+    /// Why the fields as they stand cannot make a round.
+    pub error: Option<String>,
 }
 
 /// How many warnings wait at once; older ones give way.
@@ -83,6 +97,11 @@ pub struct ViewState {
     pub fresh: Option<StatementKey>,
     /// The party whose details the inspector edits.
     pub edited_party: Option<usize>,
+    /// The round chosen on the timeline, as an index into the agenda's rounds; `None`
+    /// follows the latest, also when a new round is added.
+    pub round: Option<usize>,
+    /// The round the one shown is compared with; `None`: the round before it.
+    pub compare_with: Option<usize>,
     /// Counts changes to what the rows depend on: filters, folded issues, columns.
     generation: u64,
     /// The column order or hidden parties changed, and the settings should remember them.
@@ -90,6 +109,42 @@ pub struct ViewState {
 }
 
 impl ViewState {
+    /// The round shown: the chosen one while the agenda still has it, else the latest;
+    /// `None` without rounds.
+    pub fn shown_round(&self, workspace: &Workspace) -> Option<usize> {
+        let latest = Rounds::of(&workspace.negotiation).latest()?;
+        Some(
+            self.round
+                .filter(|&round| round <= latest)
+                .unwrap_or(latest),
+        )
+    }
+
+    /// A party's statements on an issue group that hold at the round shown.
+    pub fn held_on(&self, workspace: &Workspace, group: usize, party: usize) -> Vec<usize> {
+        let rounds = Rounds::of(&workspace.negotiation);
+        let round = self.shown_round(workspace);
+        workspace
+            .statements_on(group, party)
+            .iter()
+            .copied()
+            .filter(|&statement| {
+                workspace
+                    .statement(StatementKey { party, statement })
+                    .is_some_and(|s| rounds.holds(s, round))
+            })
+            .collect()
+    }
+
+    /// The round the shown one is compared with: the chosen one when it is earlier, else the
+    /// round before; `None` at the first round.
+    pub fn compared_round(&self, workspace: &Workspace) -> Option<usize> {
+        let shown = self.shown_round(workspace)?;
+        self.compare_with
+            .filter(|&round| round < shown)
+            .or(shown.checked_sub(1))
+    }
+
     /// Marks the rows out of date.
     pub fn changed(&mut self) {
         self.generation += 1;

@@ -112,6 +112,9 @@ pub struct Lane<'a> {
     pub salience: f64,
     /// A range or stance it is drawn with is the analyst's estimate.
     pub estimated: bool,
+    /// Its range at the round compared with, when that differs from `range`: drawn ghosted,
+    /// with an arrow to where it is now.
+    pub was: Option<Range>,
 }
 
 /// The lanes of an issue's chart, in the order the parties were compared (the column order).
@@ -134,6 +137,7 @@ pub fn lanes<'a>(
                 stances: Vec::new(),
                 salience: 0.0,
                 estimated: false,
+                was: None,
             };
             let Some(stand) = issue.stands.iter().find(|stand| stand.party == party) else {
                 if issue.no_stake.contains(&party) {
@@ -214,13 +218,17 @@ pub fn gap_label(issue: &IssueAnalysis) -> Option<String> {
 pub fn lane_label(lane: &Lane<'_>, issue_title: &str) -> String {
     let name = lane.name;
     let estimated = if lane.estimated { " (estimates)" } else { "" };
+    let was = lane
+        .was
+        .map(|was| format!(", was {}", range_text(was)))
+        .unwrap_or_default();
     match (lane.place, lane.range) {
         (Place::Placed, Some(range)) => format!(
-            "{name} on {issue_title}: accepts {}, salience {}{estimated}",
+            "{name} on {issue_title}: accepts {}{was}, salience {}{estimated}",
             range_text(range),
             number(lane.salience)
         ),
-        (Place::Silent, _) => format!("{name} on {issue_title}: silent"),
+        (Place::Silent, _) => format!("{name} on {issue_title}: silent{was}"),
         (Place::NoStake, _) => format!("{name} on {issue_title}: no stake"),
         _ => format!("{name} on {issue_title}: no place on the scale"),
     }

@@ -9,6 +9,7 @@
 //! agree on every number.
 
 pub mod chart;
+pub mod earlier;
 mod matrix;
 pub(crate) mod page;
 pub mod palette;
@@ -23,7 +24,7 @@ mod text;
 pub use matrix::matrix;
 pub use palette::{Palette, Rgb, Theme};
 #[cfg(feature = "png")]
-pub use png::{PngError, png};
+pub use png::{PngError, REGULAR as DEJAVU_SANS, png};
 pub use sheet::scales_sheet;
 
 use crate::analysis::Analysis;

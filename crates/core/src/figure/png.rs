@@ -3,7 +3,9 @@
 
 use resvg::{tiny_skia, usvg};
 
-const REGULAR: &[u8] = include_bytes!("../../../../assets/fonts/DejaVuSans.ttf");
+/// DejaVu Sans, which the window also takes as a fallback for the arrows and symbols its
+/// default font lacks.
+pub const REGULAR: &[u8] = include_bytes!("../../../../assets/fonts/DejaVuSans.ttf");
 const BOLD: &[u8] = include_bytes!("../../../../assets/fonts/DejaVuSans-Bold.ttf");
 
 /// Why a figure could not be rasterised.

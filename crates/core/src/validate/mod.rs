@@ -513,8 +513,8 @@ fn is_hex_colour(colour: &str) -> bool {
         .is_some_and(|hex| hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-/// `YYYY-MM-DD` naming a real calendar day.
-fn is_date(text: &str) -> bool {
+/// Whether `text` is a real calendar day written `YYYY-MM-DD`.
+pub fn is_date(text: &str) -> bool {
     // Every digit position must hold a digit: `parse` alone would also take "+1".
     let &[y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = text.as_bytes() else {
         return false;

@@ -19,7 +19,7 @@ impl Session {
     pub fn poll_disk(&mut self, may_ask: bool) {
         let workspace = &self.workspace;
         let files = || match &workspace.origin {
-            Origin::Example => Vec::new(),
+            Origin::Example | Origin::RoundsExample => Vec::new(),
             Origin::Paths(_) => workspace.files.clone(),
         };
         if let Err(error) = self.disk.sync(files) {

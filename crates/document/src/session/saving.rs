@@ -89,13 +89,13 @@ impl Session {
     }
 
     fn start_saving(&mut self, files: Vec<FileId>, then: Option<Then>) {
-        if self.workspace.origin == Origin::Example && self.workspace.is_dirty() {
+        if self.workspace.origin.is_example() && self.workspace.is_dirty() {
             // The example lives inside the app; a copy on disk is what can be saved.
             self.choose_folder(then);
             return;
         }
         if files.is_empty() && then.is_none() {
-            self.notice(Notice::info(if self.workspace.origin == Origin::Example {
+            self.notice(Notice::info(if self.workspace.origin.is_example() {
                 "Nothing to save: the built-in example is unchanged. File › Save as… writes a \
                  copy of it into a folder."
             } else {
@@ -223,7 +223,7 @@ impl Session {
         let same_place = targets
             .iter()
             .all(|(file, target)| self.workspace.path_of(*file) == Some(target.as_path()));
-        if same_place && self.workspace.origin != Origin::Example {
+        if same_place && !self.workspace.origin.is_example() {
             // The folder the files are in: an ordinary save, comments question and all.
             self.save_all_then(then);
             return;

@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use common_ground_core::edit::FileData;
-use common_ground_core::example::load_example;
+use common_ground_core::example::{load_example, load_rounds_example};
 use common_ground_core::io::{LoadOutcome, load};
 use common_ground_core::model::{Agenda, AgendaIssue, PartyFile, Statement};
 use common_ground_core::negotiation::{FileId, LeftOut, Negotiation, StatementKey};
@@ -73,6 +73,7 @@ impl Workspace {
     pub fn open(origin: Origin) -> Self {
         let outcome = match &origin {
             Origin::Example => load_example(),
+            Origin::RoundsExample => load_rounds_example(),
             Origin::Paths(paths) => load(paths),
         };
         Self::from_outcome(origin, outcome)

@@ -8,14 +8,14 @@ use crate::command::{Command, Commands};
 use crate::registry::UserCommand;
 use crate::style::{party_colour, status_colour};
 use crate::view_state::ViewState;
-use common_ground_core::analysis::Analysis;
 use common_ground_core::model::{AgendaIssue, Source, Statement, WaitsOn};
 use common_ground_core::negotiation::StatementKey;
 use common_ground_document::workspace::Workspace;
 
 use super::editor;
-use super::issue_chart::{ChartSize, anchors_of, issue_chart_ui, status_words};
+use super::issue_chart::{ChartSize, Charted, anchors_of, issue_chart_ui, status_words};
 use super::scale::{anchors_ui, describe_position, scale_ui};
+use super::statement_rounds::statement_rounds_ui;
 use super::widgets::{colour_swatch, kind_tag_ui};
 
 pub(crate) fn inspector_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
@@ -66,6 +66,9 @@ pub(crate) fn inspector_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Com
                 .id_salt("inspector")
                 .auto_shrink(false)
                 .show(ui, |ui| {
+                    if let Some((key, statement)) = selected {
+                        statement_rounds_ui(ui, workspace, view, key, statement, commands);
+                    }
                     if view.editing {
                         editor_ui(ui, workspace, view, selected, commands);
                         return;
@@ -80,7 +83,10 @@ pub(crate) fn inspector_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Com
                                 issue_chart_ui(
                                     ui,
                                     workspace,
-                                    analysis,
+                                    Charted {
+                                        now: analysis,
+                                        earlier: cx.earlier,
+                                    },
                                     &statement.issue,
                                     Some(key),
                                     ChartSize::Full,
@@ -92,7 +98,11 @@ pub(crate) fn inspector_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Com
                             if let (Some(issue), Some(analysis)) =
                                 (view.selected_issue.as_deref(), analysis)
                             {
-                                issue_ui(ui, workspace, analysis, issue, commands);
+                                let charted = Charted {
+                                    now: analysis,
+                                    earlier: cx.earlier,
+                                };
+                                issue_ui(ui, workspace, charted, issue, commands);
                             }
                         }
                         None => {
@@ -165,10 +175,11 @@ fn close_button_ui(ui: &mut Ui, commands: &mut Commands) {
 fn issue_ui(
     ui: &mut Ui,
     workspace: &Workspace,
-    analysis: &Analysis,
+    charted: Charted<'_>,
     issue_id: &str,
     commands: &mut Commands,
 ) {
+    let analysis = charted.now;
     let Some(group) = workspace.issue_group(issue_id) else {
         return;
     };
@@ -205,7 +216,7 @@ fn issue_ui(
     issue_chart_ui(
         ui,
         workspace,
-        analysis,
+        charted,
         issue_id,
         None,
         ChartSize::Full,

@@ -16,7 +16,8 @@ use common_ground_core::figure::chart::{
     lanes, zone_label,
 };
 pub(crate) use common_ground_core::figure::chart::{ChartSize, status_words};
-use common_ground_core::model::Anchor;
+use common_ground_core::figure::earlier::with_earlier;
+use common_ground_core::model::{Anchor, Range};
 use common_ground_core::negotiation::StatementKey;
 use common_ground_document::workspace::Workspace;
 
@@ -33,21 +34,33 @@ pub(crate) fn anchors_of<'a>(workspace: &'a Workspace, issue_id: &str) -> &'a [A
 /// Draws the chart the width of `ui`, from the same [`lanes`] as the exported figures, so
 /// the two agree on every number. Parties are drawn in the order the analysis compared them,
 /// which is the column order.
+/// The analysis a chart draws, and the one at the round compared with, whose ranges it
+/// draws ghosted.
+#[derive(Clone, Copy)]
+pub(crate) struct Charted<'a> {
+    pub now: &'a Analysis,
+    pub earlier: Option<&'a Analysis>,
+}
+
 pub(crate) fn issue_chart_ui(
     ui: &mut Ui,
     workspace: &Workspace,
-    analysis: &Analysis,
+    charted: Charted<'_>,
     issue_id: &str,
     selected: Option<StatementKey>,
     size: ChartSize,
     commands: &mut Commands,
 ) {
-    let Some(issue) = analysis.issue(issue_id) else {
+    let Some(issue) = charted.now.issue(issue_id) else {
         ui.weak("This issue is not in the comparison.");
         return;
     };
     let negotiation = &workspace.negotiation;
-    let lanes = lanes(negotiation, analysis, issue);
+    let mut lanes = lanes(negotiation, charted.now, issue);
+    with_earlier(
+        &mut lanes,
+        charted.earlier.and_then(|earlier| earlier.issue(issue_id)),
+    );
     let width = ui.available_width().max(180.0);
     let height = size.height(lanes.len()) as f32;
     let (rect, _) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
@@ -302,6 +315,10 @@ fn lane_ui(
         .iter()
         .find(|stand| stand.party == lane.party)
     else {
+        // Silent now: where it stood at the round compared with is still worth seeing.
+        if let Some(was) = lane.was {
+            paint_ghost(painter, chart, lane, was, centre_y, colour(lane.colour));
+        }
         // A silent party's name is greyed and says so, in its own column, clear of any
         // zone or gap drawn across the lanes.
         let name = names.text(
@@ -365,6 +382,57 @@ fn lane_ui(
     }
 }
 
+/// The party's range at the round compared with: a dashed outline in its colour, a little
+/// taller than the band now so that it shows around it, and an arrow from the middle of the
+/// one to the middle of the other.
+fn paint_ghost(
+    painter: &egui::Painter,
+    chart: &Chart<'_>,
+    lane: &Lane<'_>,
+    was: Range,
+    centre_y: f32,
+    party_colour: Color32,
+) {
+    let thickness = chart.size.band_thickness(lane.salience.max(50.0)) as f32 + 6.0;
+    let (from, to) = chart::band_ends(
+        f64::from(chart.scale.x(was.min)),
+        f64::from(chart.scale.x(was.max)),
+    );
+    let ghost = Rect::from_x_y_ranges(
+        from as f32..=to as f32,
+        centre_y - thickness / 2.0..=centre_y + thickness / 2.0,
+    );
+    painter.rect_filled(
+        ghost,
+        CornerRadius::same(2),
+        party_colour.gamma_multiply(0.10),
+    );
+    let stroke = Stroke::new(1.2, party_colour.gamma_multiply(0.85));
+    let corners = [
+        ghost.left_top(),
+        ghost.right_top(),
+        ghost.right_bottom(),
+        ghost.left_bottom(),
+        ghost.left_top(),
+    ];
+    painter.extend(Shape::dashed_line(&corners, stroke, 4.0, 3.0));
+    let Some(now) = lane.range else {
+        return;
+    };
+    let start = chart.scale.x((was.min + was.max) / 2.0);
+    let end = chart.scale.x((now.min + now.max) / 2.0);
+    if (end - start).abs() < 6.0 {
+        return;
+    }
+    // Above the lane's bands, with a head of one size whatever the distance.
+    let y = ghost.top() - 3.0;
+    let head = 5.0_f32.copysign(end - start);
+    let arrow = Stroke::new(1.5, party_colour);
+    painter.line_segment([Pos2::new(start, y), Pos2::new(end, y)], arrow);
+    painter.line_segment([Pos2::new(end, y), Pos2::new(end - head, y - 3.5)], arrow);
+    painter.line_segment([Pos2::new(end, y), Pos2::new(end - head, y + 3.5)], arrow);
+}
+
 /// What a lane's statements put on the scale, in screen points: the band and the stance
 /// markers.
 struct LaneMarks {
@@ -387,6 +455,9 @@ fn paint_marks(
     let size = chart.size;
     let party_colour = colour(lane.colour);
     let centre_y = place.rect.center().y;
+    if let Some(was) = lane.was {
+        paint_ghost(painter, chart, lane, was, centre_y, party_colour);
+    }
     if let Some((from, to)) = marks.band {
         // Thickness shows salience: a thin band is an issue the party cares little about.
         let thickness = size.band_thickness(lane.salience) as f32;

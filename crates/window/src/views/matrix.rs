@@ -99,12 +99,12 @@ pub(crate) fn matrix_ui(
                                 .color(status_colour(issue.status, ui.visuals())),
                         );
                         for &party in &analysis.parties {
-                            let on_issue = workspace.statements_on(group_index, party);
+                            let on_issue = view.held_on(workspace, group_index, party);
                             let statements = workspace
                                 .negotiation
                                 .party(party)
                                 .map_or(&[][..], |file| file.statements.as_slice());
-                            let hardest = strongest(statements, on_issue)
+                            let hardest = strongest(statements, &on_issue)
                                 .map(|statement| StatementKey { party, statement });
                             cell_ui(
                                 ui,

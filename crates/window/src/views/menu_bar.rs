@@ -2,6 +2,7 @@
 //! tooltip and shortcut are the registry's, and only what is special (recent negotiations,
 //! themes, pages, panels, parties) is drawn here.
 
+use common_ground_core::rounds::Rounds;
 use egui::{Button, Ui};
 
 use common_ground_document::Origin;
@@ -60,6 +61,7 @@ const EDIT: &[Item] = &[
     Separator,
     Cmd(C::NewPartyFile),
     Cmd(C::AddAgendaIssue),
+    Cmd(C::NewRound),
 ];
 
 const VIEW: &[Item] = &[
@@ -69,6 +71,8 @@ const VIEW: &[Item] = &[
     Cmd(C::ZoomReset),
     Separator,
     Item::Pages,
+    Cmd(C::EarlierRound),
+    Cmd(C::LaterRound),
     Separator,
     Item::Panels,
     Separator,
@@ -81,6 +85,7 @@ const VIEW: &[Item] = &[
 const HELP: &[Item] = &[
     Cmd(C::ShowShortcuts),
     Cmd(C::OpenExample),
+    Cmd(C::OpenRoundsExample),
     Separator,
     Cmd(C::About),
 ];
@@ -170,7 +175,15 @@ fn enabled(cx: &ViewContext<'_>, command: UserCommand) -> bool {
         C::Undo => cx.history.undo_label().is_some(),
         C::Redo => cx.history.redo_label().is_some(),
         C::AddStatementHere | C::DeleteStatement | C::EditPartyDetails => selected,
-        C::AddAgendaIssue => workspace.negotiation.agenda.is_some(),
+        C::AddAgendaIssue | C::NewRound => workspace.negotiation.agenda.is_some(),
+        C::EarlierRound => cx
+            .view
+            .shown_round(workspace)
+            .is_some_and(|round| round > 0),
+        C::LaterRound => {
+            let latest = Rounds::of(&workspace.negotiation).latest();
+            cx.view.shown_round(workspace) < latest
+        }
         C::ClearFilters => cx.view.filters.is_active(),
         _ => true,
     }
@@ -187,7 +200,7 @@ fn recent_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
                         .map(|path| path.display().to_string())
                         .collect::<Vec<_>>()
                         .join("\n"),
-                    Origin::Example => String::new(),
+                    Origin::Example | Origin::RoundsExample => String::new(),
                 };
                 if ui.button(&entry.name).on_hover_text(paths).clicked() {
                     commands.push(Command::Open(entry.origin.clone()));

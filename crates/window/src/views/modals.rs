@@ -12,6 +12,7 @@ use common_ground_document::{Answer, Question, RecoveredFile, Then};
 
 use super::ViewContext;
 use super::export_dialog::export_dialog_ui;
+use super::new_round_dialog::new_round_dialog_ui;
 use crate::command::{Command, Commands};
 use crate::registry::UserCommand;
 use crate::view_state::Modal;
@@ -50,6 +51,8 @@ pub(crate) fn modals_ui(ui: &Ui, cx: &ViewContext<'_>, commands: &mut Commands) 
                 .show(ui, |ui| open_path_ui(ui, text, error.as_deref(), commands)),
             Modal::Export(choice) => EguiModal::new(Id::unique("export"))
                 .show(ui, |ui| export_dialog_ui(ui, cx, choice, commands)),
+            Modal::NewRound(form) => EguiModal::new(Id::unique("new round"))
+                .show(ui, |ui| new_round_dialog_ui(ui, form, commands)),
         };
         (response, true)
     };

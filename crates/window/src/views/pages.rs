@@ -7,7 +7,8 @@ use crate::command::{Command, Commands};
 use crate::registry::UserCommand;
 use crate::settings::Page;
 
-use super::{columns, matrix, scales_page, widgets};
+use super::issue_chart::Charted;
+use super::{changes_page, columns, matrix, scales_page, widgets};
 
 /// Draws the tabs and the chosen view; returns where the view is, for image exports.
 pub(crate) fn pages_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
@@ -63,9 +64,17 @@ pub(crate) fn pages_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Command
     }
     // The columns also explain an empty negotiation or hidden parties.
     let charted = analysis.filter(|_| !layout.parties.is_empty());
+    if page == Page::Changes {
+        changes_page::changes_page_ui(ui, cx, commands);
+        return;
+    }
     match (page, charted) {
         (Page::Scales, Some(analysis)) => {
-            scales_page::scales_page_ui(ui, workspace, view, analysis, commands);
+            let charted = Charted {
+                now: analysis,
+                earlier: cx.earlier,
+            };
+            scales_page::scales_page_ui(ui, workspace, view, charted, commands);
         }
         (Page::Matrix, Some(analysis)) => {
             matrix::matrix_ui(ui, workspace, view, analysis, commands);

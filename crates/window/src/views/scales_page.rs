@@ -6,10 +6,11 @@ use egui::{Frame, Margin, RichText, ScrollArea, Ui, Vec2};
 use crate::command::{Command, Commands};
 use crate::style::status_colour;
 use crate::view_state::ViewState;
-use common_ground_core::analysis::{Analysis, IssueAnalysis};
+use common_ground_core::analysis::IssueAnalysis;
+use common_ground_core::rounds::Rounds;
 use common_ground_document::workspace::Workspace;
 
-use super::issue_chart::{ChartSize, anchors_of, issue_chart_ui, status_words};
+use super::issue_chart::{ChartSize, Charted, anchors_of, issue_chart_ui, status_words};
 
 /// A chart narrower than this cannot tell its bands apart.
 const MIN_CHART_WIDTH: f32 = 340.0;
@@ -19,9 +20,10 @@ pub(crate) fn scales_page_ui(
     ui: &mut Ui,
     workspace: &Workspace,
     view: &ViewState,
-    analysis: &Analysis,
+    charted: Charted<'_>,
     commands: &mut Commands,
 ) {
+    let analysis = charted.now;
     let issues: Vec<_> = analysis
         .issues
         .iter()
@@ -34,6 +36,15 @@ pub(crate) fn scales_page_ui(
     if issues.is_empty() {
         ui.weak("No issue in this category.");
         return;
+    }
+    if charted.earlier.is_some()
+        && let Some(compared) = view.compared_round(workspace)
+    {
+        let rounds = Rounds::of(&workspace.negotiation);
+        ui.weak(format!(
+            "Dashed outlines: where each party stood at {}; arrows: how far it moved since.",
+            rounds.label(compared)
+        ));
     }
     // Large negotiations have many issues: once the height of a row is known, only the rows
     // in view are built.
@@ -60,7 +71,7 @@ pub(crate) fn scales_page_ui(
                 let layout = egui::Layout::top_down(egui::Align::Min);
                 ui.allocate_ui_with_layout(Vec2::new(width, 0.0), layout, |ui| {
                     ui.set_width(width);
-                    card_ui(ui, workspace, view, analysis, &issue.issue, commands);
+                    card_ui(ui, workspace, view, charted, &issue.issue, commands);
                 });
             }
         })
@@ -111,11 +122,11 @@ fn card_ui(
     ui: &mut Ui,
     workspace: &Workspace,
     view: &ViewState,
-    analysis: &Analysis,
+    charted: Charted<'_>,
     issue_id: &str,
     commands: &mut Commands,
 ) {
-    let Some(issue) = analysis.issue(issue_id) else {
+    let Some(issue) = charted.now.issue(issue_id) else {
         return;
     };
     let title = workspace
@@ -147,7 +158,7 @@ fn card_ui(
             issue_chart_ui(
                 ui,
                 workspace,
-                analysis,
+                charted,
                 issue_id,
                 view.selected,
                 ChartSize::Compact,

@@ -250,8 +250,8 @@ fn line_ui(
             // A blank cell would leave the reader wondering; say why.
             None if line == 0 => {
                 let group = layout.blocks.get(block).map(|block| block.group);
-                let silent =
-                    group.is_none_or(|group| workspace.statements_on(group, party).is_empty());
+                let silent = group
+                    .is_none_or(|group| board.view.held_on(workspace, group, party).is_empty());
                 let why = if silent {
                     "no statement on this issue"
                 } else {

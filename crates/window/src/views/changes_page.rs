@@ -1,0 +1,148 @@
+//! What changed between the round compared with and the round shown: for each issue how its
+//! zone moved, and for each party whether it hardened, softened, came new, dropped out or
+//! held still, each line clickable to the statements behind it.
+
+use egui::{RichText, ScrollArea, Ui};
+
+use common_ground_core::diff::{Change, Diff, PartyChange};
+use common_ground_core::negotiation::StatementKey;
+use common_ground_core::report::Changes;
+
+use super::ViewContext;
+use crate::command::{Command, Commands};
+use crate::registry::UserCommand;
+use crate::style::{change_colour, party_colour, status_colour};
+
+pub(crate) fn changes_page_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
+    let workspace = cx.workspace;
+    let Some(diff) = cx.changes else {
+        ui.add_space(12.0);
+        let why = if cx.view.shown_round(workspace).is_some() {
+            "This is the first round: there is nothing before it to compare with. Choose a \
+             later round on the timeline above."
+        } else {
+            "This negotiation has no rounds yet, so nothing has changed over time. Add a \
+             dated round and record what moves in it; every position carries into it."
+        };
+        ui.label(why);
+        if workspace.negotiation.agenda.is_some()
+            && ui
+                .button(UserCommand::NewRound.label())
+                .on_hover_text(UserCommand::NewRound.tooltip())
+                .clicked()
+        {
+            commands.run(UserCommand::NewRound);
+        }
+        return;
+    };
+    let changes = Changes {
+        negotiation: &workspace.negotiation,
+        diff,
+    };
+    ui.heading(format!("What changed: {}", changes.rounds_text()));
+    ui.label(changes.tally());
+    if !workspace.negotiation.left_out.is_empty() {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "Some files did not load: these changes leave them out.",
+        );
+    }
+    ui.add_space(6.0);
+    ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for issue in &diff.issues {
+                issue_changes_ui(ui, &changes, diff, &issue.issue, commands);
+                ui.add_space(8.0);
+            }
+        });
+}
+
+fn issue_changes_ui(
+    ui: &mut Ui,
+    changes: &Changes<'_>,
+    diff: &Diff,
+    issue: &str,
+    commands: &mut Commands,
+) {
+    let negotiation = changes.negotiation;
+    let title = negotiation
+        .agenda_issue(issue)
+        .map_or(issue, |agenda_issue| agenda_issue.title.as_str());
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .link(RichText::new(title).strong())
+            .on_hover_text("Show this issue in the columns")
+            .clicked()
+        {
+            commands.push(Command::SelectIssue(issue.to_owned()));
+        }
+        if let Some(zone) = diff.issue(issue) {
+            ui.colored_label(
+                status_colour(zone.to_status, ui.visuals()),
+                changes.zone_words(zone),
+            );
+        }
+    });
+    // Fixed first columns, so that the issues' tables line up one under the other.
+    egui::Grid::new(("changes", issue))
+        .num_columns(3)
+        .min_col_width(90.0)
+        .spacing([12.0, 4.0])
+        .striped(true)
+        .show(ui, |ui| {
+            for change in diff.changes_on(issue) {
+                change_row_ui(ui, changes, change, commands);
+                ui.end_row();
+            }
+        });
+}
+
+fn change_row_ui(
+    ui: &mut Ui,
+    changes: &Changes<'_>,
+    change: &PartyChange,
+    commands: &mut Commands,
+) {
+    let negotiation = changes.negotiation;
+    let party = negotiation.party(change.party);
+    let name = party.map_or("?", |file| file.party.short_name.as_str());
+    let colour = party.map_or(ui.visuals().text_color(), |file| {
+        party_colour(&file.party.colour)
+    });
+    ui.label(RichText::new(name).color(colour).strong());
+    ui.label(
+        RichText::new(change.change.id())
+            .color(change_colour(change.change, ui.visuals()))
+            .strong(),
+    );
+    // The statements behind it: those of the later round, or the earlier for a dropped one.
+    let behind = match change.change {
+        Change::Dropped => change.from.as_ref(),
+        _ => change.to.as_ref().or(change.from.as_ref()),
+    };
+    let first: Option<StatementKey> =
+        behind.and_then(|position| position.statements.first().copied());
+    let words = changes.change_words(change);
+    // The reason under the numbers: a table row too wide for the window would hide it.
+    ui.vertical(|ui| {
+        match first {
+            Some(key) => {
+                let summary = negotiation
+                    .statement(key)
+                    .map_or(String::new(), |statement| statement.summary.clone());
+                if ui
+                    .link(words)
+                    .on_hover_text(format!("Select \u{201c}{summary}\u{201d}"))
+                    .clicked()
+                {
+                    commands.push(Command::Follow(key));
+                }
+            }
+            None => {
+                ui.label(words);
+            }
+        }
+        ui.label(RichText::new(&change.reason).weak().size(12.0));
+    });
+}
