@@ -33,7 +33,7 @@ fn river_window() -> (tempfile::TempDir, Harness<'static, App>) {
 }
 
 /// Replaces the text of the one-line field labelled `label`, as a person would.
-fn retype_line(harness: &mut Harness<'static, App>, label: &str, text: &str) {
+fn retype_line(harness: &Harness<'static, App>, label: &str, text: &str) {
     harness
         .get_by_role_and_label(Role::TextInput, label)
         .click();
@@ -139,39 +139,15 @@ fn a_new_round_carries_every_position_forward_and_undo_takes_it_away() {
     harness.run();
     harness.get_by_label("New round…").click();
     harness.run();
-    harness
-        .get_by_role_and_label(Role::TextInput, "First round's name")
-        .click();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_role_and_label(Role::TextInput, "First round's name")
-        .type_text("Written replies");
-    harness
-        .get_by_role_and_label(Role::TextInput, "Name")
-        .click();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Name")
-        .type_text("Reply to the replies");
-    harness
-        .get_by_role_and_label(Role::TextInput, "Date")
-        .click();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Date")
-        .type_text("2022-01-01");
+    retype_line(&harness, "First round's name", "Written replies");
+    retype_line(&harness, "Name", "Reply to the replies");
+    retype_line(&harness, "Date", "2022-01-01");
     harness.run();
     harness.get_by_label("Add round").click();
     harness.run();
     // Before the positions' own round: refused, and said why.
     harness.get_by_label_contains("Rounds go oldest first");
-    harness
-        .get_by_role_and_label(Role::TextInput, "Date")
-        .click();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Date")
-        .type_text("2022-02-17");
+    retype_line(&harness, "Date", "2022-02-17");
     harness.run();
     harness.get_by_label("Add round").click();
     harness.run();
