@@ -207,6 +207,10 @@ fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("window, 8x2000 in 5 rounds");
     for page in [Page::Columns, Page::Scales, Page::Changes] {
         app.push(Command::SetPage(page));
+        frame(&ctx, &mut app, Vec::new());
+        group.bench_function(format!("idle frame, {}", page.label()), |b| {
+            b.iter(|| frame(&ctx, &mut app, Vec::new()));
+        });
         let mut round = 1;
         group.bench_function(
             format!("frame after switching rounds, {}", page.label()),

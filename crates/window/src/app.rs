@@ -3,6 +3,7 @@
 //! and forgets is [`ViewState`]. Views draw from these and push [`Command`]s, applied after the
 //! frame ([`crate::apply`]).
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 use std::time::Instant;
@@ -10,6 +11,8 @@ use std::time::Instant;
 use common_ground_core::analysis::{Analysis, analyse_at};
 use common_ground_core::diff::{Diff, diff_analyses};
 use common_ground_core::figure;
+use common_ground_core::negotiation::Negotiation;
+use common_ground_core::rounds::Spans;
 use common_ground_document::disk::{StartWatcher, Waker, watch_the_disk};
 use common_ground_document::recovery::{RecoveryStore, write_aside_on_panic};
 use common_ground_document::{Notice, Session};
@@ -58,21 +61,89 @@ impl Platform {
     }
 }
 
-/// What the analyses were made for: the session's version, the parties shown, the round
-/// shown and the round compared with.
-type AnalysisKey = (u64, Vec<usize>, Option<usize>, Option<usize>);
-
 /// Derived from the document and the view; rebuilt only when they change.
 #[derive(Default)]
 pub(crate) struct Derived {
     built_for: Option<(u64, u64, RowHeights)>,
     pub(crate) layout: ColumnLayout,
-    analysed_for: Option<AnalysisKey>,
-    /// At the round shown.
-    pub(crate) analysis: Option<Analysis>,
-    /// At the round it is compared with, and what changed since.
-    pub(crate) earlier: Option<Analysis>,
-    pub(crate) changes: Option<Diff>,
+    /// The round shown and the round compared with, as the rows were built for.
+    round: Option<usize>,
+    compared: Option<usize>,
+    rounds: RoundCache,
+    /// The rounds each statement holds in, for the session version they were made of.
+    spans_for: Option<u64>,
+    spans: Spans,
+}
+
+impl Derived {
+    /// The analysis at the round shown.
+    pub(crate) fn analysis(&self) -> Option<&Analysis> {
+        self.rounds.analyses.get(&self.round)
+    }
+
+    /// The analysis at the round compared with, for the ghosted ranges.
+    pub(crate) fn earlier(&self) -> Option<&Analysis> {
+        self.compared
+            .and_then(|compared| self.rounds.analyses.get(&Some(compared)))
+    }
+
+    /// What changed between the round compared with and the round shown.
+    pub(crate) fn changes(&self) -> Option<&Diff> {
+        self.rounds.diffs.get(&(self.compared?, self.round?))
+    }
+}
+
+/// The analyses and diffs of the rounds visited, kept while the data and the parties shown
+/// stay the same: stepping back and forth along the timeline works each out once.
+#[derive(Default)]
+struct RoundCache {
+    made_for: Option<(u64, Vec<usize>)>,
+    analyses: HashMap<Option<usize>, Analysis>,
+    diffs: HashMap<(usize, usize), Diff>,
+}
+
+/// More diffs than this and the oldest choices are forgotten: each pair of rounds compared
+/// keeps one.
+const DIFFS_KEPT: usize = 32;
+
+impl RoundCache {
+    fn update(
+        &mut self,
+        negotiation: &Negotiation,
+        (version, parties): (u64, &[usize]),
+        round: Option<usize>,
+        compared: Option<usize>,
+    ) {
+        if self
+            .made_for
+            .as_ref()
+            .is_none_or(|(made, shown)| *made != version || shown != parties)
+        {
+            self.analyses.clear();
+            self.diffs.clear();
+            self.made_for = Some((version, parties.to_vec()));
+        }
+        for at in [Some(round), compared.map(Some)].into_iter().flatten() {
+            self.analyses
+                .entry(at)
+                .or_insert_with(|| analyse_at(negotiation, parties, at));
+        }
+        let (Some(from), Some(to)) = (compared, round) else {
+            return;
+        };
+        if self.diffs.contains_key(&(from, to)) {
+            return;
+        }
+        if self.diffs.len() >= DIFFS_KEPT {
+            self.diffs.clear();
+        }
+        if let (Some(before), Some(after)) =
+            (self.analyses.get(&Some(from)), self.analyses.get(&Some(to)))
+        {
+            let diff = diff_analyses(negotiation, before, after, from, to);
+            self.diffs.insert((from, to), diff);
+        }
+    }
 }
 
 pub struct App {
@@ -245,9 +316,9 @@ impl App {
             settings: &self.settings,
             view: &self.view,
             layout: &self.derived.layout,
-            analysis: self.derived.analysis.as_ref(),
-            earlier: self.derived.earlier.as_ref(),
-            changes: self.derived.changes.as_ref(),
+            analysis: self.derived.analysis(),
+            earlier: self.derived.earlier(),
+            changes: self.derived.changes(),
         };
         views::window_ui(ui, &cx, &mut self.commands);
         self.view.drawn();
@@ -283,31 +354,27 @@ impl App {
         let shown = self.view.columns.shown(workspace);
         let round = self.view.shown_round(workspace);
         let compared = self.view.compared_round(workspace);
+        if self.derived.spans_for != Some(version) {
+            self.derived.spans = Spans::of(&workspace.negotiation);
+            self.derived.spans_for = Some(version);
+        }
         self.derived.layout = ColumnLayout::build(
             workspace,
             &shown,
             &self.view.filters,
             &self.view.collapsed,
-            round,
+            (&self.derived.spans, round),
             heights,
         );
         self.derived.built_for = Some(key);
-        let analysis_key = Some((version, shown, round, compared));
-        if self.derived.analysed_for != analysis_key {
-            let negotiation = &workspace.negotiation;
-            let parties = &self.derived.layout.parties;
-            let analysis = analyse_at(negotiation, parties, round);
-            self.derived.earlier =
-                compared.map(|earlier| analyse_at(negotiation, parties, Some(earlier)));
-            self.derived.changes = match (&self.derived.earlier, compared, round) {
-                (Some(earlier), Some(from), Some(to)) => {
-                    Some(diff_analyses(negotiation, earlier, &analysis, from, to))
-                }
-                _ => None,
-            };
-            self.derived.analysis = Some(analysis);
-            self.derived.analysed_for = analysis_key;
-        }
+        self.derived.round = round;
+        self.derived.compared = compared;
+        self.derived.rounds.update(
+            &workspace.negotiation,
+            (version, &self.derived.layout.parties),
+            round,
+            compared,
+        );
     }
 }
 

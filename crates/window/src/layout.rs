@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use common_ground_core::negotiation::StatementKey;
-use common_ground_core::rounds::Rounds;
+use common_ground_core::rounds::Spans;
 
 use crate::filter::Filters;
 use common_ground_document::workspace::Workspace;
@@ -77,11 +77,10 @@ impl ColumnLayout {
         parties: &[usize],
         filters: &Filters,
         collapsed: &BTreeSet<String>,
-        round: Option<usize>,
+        (spans, round): (&Spans, Option<usize>),
         heights: RowHeights,
     ) -> Self {
         let matcher = filters.statement_matcher();
-        let rounds = Rounds::of(&workspace.negotiation);
         let mut blocks = Vec::new();
         for (group_index, group) in workspace.issues.iter().enumerate() {
             if !filters.shows_category(&group.category) {
@@ -101,11 +100,7 @@ impl ColumnLayout {
                         .statements_on(group_index, party)
                         .iter()
                         .copied()
-                        .filter(|&statement| {
-                            statements
-                                .get(statement)
-                                .is_some_and(|s| rounds.holds(s, round))
-                        })
+                        .filter(|&statement| spans.holds(StatementKey { party, statement }, round))
                         .collect();
                     total += on_issue.len();
                     on_issue
@@ -325,7 +320,7 @@ mod tests {
             &all(workspace),
             filters,
             &BTreeSet::new(),
-            None,
+            (&Spans::default(), None),
             HEIGHTS,
         )
     }
@@ -410,7 +405,7 @@ mod tests {
             &all(&workspace),
             &Filters::default(),
             &collapsed,
-            None,
+            (&Spans::default(), None),
             HEIGHTS,
         );
         let block = layout
@@ -469,7 +464,7 @@ mod tests {
             &[russia],
             &Filters::default(),
             &BTreeSet::new(),
-            None,
+            (&Spans::default(), None),
             HEIGHTS,
         );
         assert_eq!(layout.parties, [russia]);
