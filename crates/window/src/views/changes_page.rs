@@ -48,17 +48,40 @@ pub(crate) fn changes_page_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut 
         );
     }
     ui.add_space(6.0);
+    // One line per issue and per change, all of one height, so that only the lines in view
+    // are built: a large negotiation has hundreds.
+    let lines: Vec<Line<'_>> = diff
+        .issues
+        .iter()
+        .flat_map(|issue| {
+            std::iter::once(Line::Issue(&issue.issue))
+                .chain(diff.changes_on(&issue.issue).map(Line::Change))
+        })
+        .collect();
+    let text_height = ui.text_style_height(&egui::TextStyle::Body);
+    let line_height = 2.0 * text_height + ui.spacing().item_spacing.y + 4.0;
     ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for issue in &diff.issues {
-                issue_changes_ui(ui, &changes, diff, &issue.issue, commands);
-                ui.add_space(8.0);
+        .show_rows(ui, line_height, lines.len(), |ui, shown| {
+            for line in lines.get(shown).unwrap_or_default() {
+                ui.allocate_ui(egui::vec2(ui.available_width(), line_height), |ui| {
+                    ui.set_min_height(line_height);
+                    match line {
+                        Line::Issue(issue) => issue_line_ui(ui, &changes, diff, issue, commands),
+                        Line::Change(change) => change_row_ui(ui, &changes, change, commands),
+                    }
+                });
             }
         });
 }
 
-fn issue_changes_ui(
+/// A line of the page: an issue's title and zone, or one party's change on it.
+enum Line<'a> {
+    Issue(&'a str),
+    Change(&'a PartyChange),
+}
+
+fn issue_line_ui(
     ui: &mut Ui,
     changes: &Changes<'_>,
     diff: &Diff,
@@ -84,18 +107,6 @@ fn issue_changes_ui(
             );
         }
     });
-    // Fixed first columns, so that the issues' tables line up one under the other.
-    egui::Grid::new(("changes", issue))
-        .num_columns(3)
-        .min_col_width(90.0)
-        .spacing([12.0, 4.0])
-        .striped(true)
-        .show(ui, |ui| {
-            for change in diff.changes_on(issue) {
-                change_row_ui(ui, changes, change, commands);
-                ui.end_row();
-            }
-        });
 }
 
 fn change_row_ui(
@@ -110,12 +121,32 @@ fn change_row_ui(
     let colour = party.map_or(ui.visuals().text_color(), |file| {
         party_colour(&file.party.colour)
     });
-    ui.label(RichText::new(name).color(colour).strong());
-    ui.label(
-        RichText::new(change.change.id())
-            .color(change_colour(change.change, ui.visuals()))
-            .strong(),
-    );
+    ui.horizontal_top(|ui| {
+        // Fixed first columns, so that the lines stand one under the other.
+        ui.add_space(12.0);
+        ui.add_sized(
+            [90.0, 0.0],
+            egui::Label::new(RichText::new(name).color(colour).strong()),
+        );
+        ui.add_sized(
+            [90.0, 0.0],
+            egui::Label::new(
+                RichText::new(change.change.id())
+                    .color(change_colour(change.change, ui.visuals()))
+                    .strong(),
+            ),
+        );
+        change_words_ui(ui, changes, change, commands);
+    });
+}
+
+fn change_words_ui(
+    ui: &mut Ui,
+    changes: &Changes<'_>,
+    change: &PartyChange,
+    commands: &mut Commands,
+) {
+    let negotiation = changes.negotiation;
     // The statements behind it: those of the later round, or the earlier for a dropped one.
     let behind = match change.change {
         Change::Dropped => change.from.as_ref(),

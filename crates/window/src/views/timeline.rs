@@ -21,7 +21,7 @@ pub(crate) fn timeline_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Comm
         ui.add_space(3.0);
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Rounds").strong());
-            step_button_ui(ui, UserCommand::EarlierRound, "‹", shown > 0, commands);
+            step_button_ui(ui, UserCommand::EarlierRound, "◀", shown > 0, commands);
             for (index, round) in rounds.list.iter().enumerate() {
                 if index > 0 {
                     ui.weak("→");
@@ -51,7 +51,7 @@ pub(crate) fn timeline_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Comm
                     commands.push(Command::ShowRound(index));
                 }
             }
-            step_button_ui(ui, UserCommand::LaterRound, "›", shown < latest, commands);
+            step_button_ui(ui, UserCommand::LaterRound, "▶", shown < latest, commands);
             ui.separator();
             // Kept together, so that a narrow window wraps them as one.
             ui.horizontal(|ui| compare_with_ui(ui, &rounds, shown, compared, cx, commands));
