@@ -90,6 +90,16 @@ fn the_charts_draw_the_earlier_range_ghosted_and_say_so() {
             .query_by_label_contains("Upland on Summer flow left to Lowland: accepts 10–45, was")
             .is_none()
     );
+    // Compared with the opening letters instead, the ghost is Lowland's first range.
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Compared with")
+        .click();
+    harness.run();
+    harness.get_by_label("Opening letters").click();
+    harness.run();
+    harness
+        .get_by_label_contains("Lowland on Summer flow left to Lowland: accepts 35–70, was 60–90");
+    harness.get_by_label_contains("Dashed outlines: where each party stood at Opening letters");
 }
 
 #[test]

@@ -121,9 +121,11 @@ impl Spans {
 
     /// As [`Rounds::holds`], for the statement at `key` of the negotiation these were made of.
     pub fn holds(&self, key: StatementKey, round: Option<usize>) -> bool {
-        let Some(round) = round.or(self.latest) else {
+        // Without rounds every statement holds, whatever round is asked for.
+        let Some(latest) = self.latest else {
             return true;
         };
+        let round = round.unwrap_or(latest);
         self.spans
             .get(key.party)
             .and_then(|party| party.get(key.statement))

@@ -27,13 +27,13 @@ impl Origin {
         )
     }
 
-    /// Whether the origin can be remembered: settings are saved as text, and a path that is
-    /// not valid Unicode would make the whole save fail.
     /// One of the built-in examples, which cannot be saved in place.
     pub fn is_example(&self) -> bool {
         matches!(self, Origin::Example | Origin::RoundsExample)
     }
 
+    /// Whether the origin can be remembered: settings are saved as text, and a path that is
+    /// not valid Unicode would make the whole save fail.
     pub fn is_storable(&self) -> bool {
         match self {
             Origin::Example | Origin::RoundsExample => true,

@@ -102,7 +102,11 @@ impl App {
                 self.open_dialog(DialogKind::Save(request), DialogPurpose::Export(choice));
             }
             Command::ShowRound(round) => self.show_round(round),
-            Command::CompareWith(round) => self.view.compare_with = round,
+            Command::CompareWith(round) => {
+                self.view.compare_with = round;
+                // The ghosts and What changed are derived from it.
+                self.view.changed();
+            }
             Command::SetNewRound(form) => {
                 if matches!(self.view.modal, Some(Modal::NewRound(_))) {
                     self.view.modal = Some(Modal::NewRound(form));

@@ -63,6 +63,8 @@ impl Row {
 pub(crate) struct ColumnLayout {
     /// Party indices, one per column.
     pub parties: Vec<usize>,
+    /// For each column, how many of its party's statements hold at the round shown.
+    pub held: Vec<usize>,
     pub blocks: Vec<IssueBlock>,
     pub rows: Vec<Row>,
     /// Top of each row, from the top of the first; one more entry for the bottom.
@@ -80,6 +82,18 @@ impl ColumnLayout {
         (spans, round): (&Spans, Option<usize>),
         heights: RowHeights,
     ) -> Self {
+        let held = parties
+            .iter()
+            .map(|&party| {
+                let count = workspace
+                    .negotiation
+                    .party(party)
+                    .map_or(0, |file| file.statements.len());
+                (0..count)
+                    .filter(|&statement| spans.holds(StatementKey { party, statement }, round))
+                    .count()
+            })
+            .collect();
         let matcher = filters.statement_matcher();
         let mut blocks = Vec::new();
         for (group_index, group) in workspace.issues.iter().enumerate() {
@@ -157,6 +171,7 @@ impl ColumnLayout {
             .collect();
         ColumnLayout {
             parties: parties.to_vec(),
+            held,
             blocks,
             rows,
             tops,

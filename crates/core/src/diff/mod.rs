@@ -3,7 +3,7 @@
 //! agreement moved. `docs/format.md` ("What changed") defines each word; the rules below follow
 //! it line by line.
 
-use crate::analysis::{Analysis, IssueAnalysis, Stand, Status, analyse_at, strongest};
+use crate::analysis::{Analysis, IssueAnalysis, Stand, Status, analyse_at};
 use crate::model::{Firmness, Range, Statement};
 use crate::negotiation::{Negotiation, StatementKey};
 
@@ -191,14 +191,18 @@ fn position(negotiation: &Negotiation, issue: &IssueAnalysis, party: usize) -> O
         .filter_map(|&index| statements.get(index))
         .map(|statement| statement.firmness)
         .min()?;
-    let with_stance: Vec<usize> = stand
+    // The firmest statement that states a stance; of equally firm ones, the more salient, then
+    // the first in the file.
+    let stance = stand
         .statements
         .iter()
-        .copied()
-        .filter(|&index| statements.get(index).is_some_and(|s| s.stance.is_some()))
-        .collect();
-    let stance = strongest(statements, &with_stance)
-        .and_then(|index| statements.get(index))
+        .filter_map(|&index| statements.get(index))
+        .filter(|statement| statement.stance.is_some())
+        .min_by(|a, b| {
+            a.firmness
+                .cmp(&b.firmness)
+                .then(b.salience.total_cmp(&a.salience))
+        })
         .and_then(|statement| statement.stance);
     Some(Position {
         range: stand.range,
@@ -368,14 +372,7 @@ fn judge_placed(
                         "neither nearer the other parties nor further from them; the range narrowed".to_owned(),
                     )
                 } else {
-                    let reason = if others.is_empty() {
-                        "the range moved, but with no other party placed there is nothing to \
-                         say whether towards agreement or away from it"
-                    } else {
-                        "the range moved, but neither nearer the other parties nor further \
-                         from them"
-                    };
-                    by_firmness((Change::Unchanged, reason.to_owned()))
+                    by_firmness((Change::Unchanged, reason))
                 }
             }
         }
@@ -398,7 +395,13 @@ fn judge_placed(
 /// middles of their ranges shrank) is softening, away from them hardening.
 fn closer(was: f64, is: f64, others: &[(usize, f64)], what: &str) -> (Change, String) {
     if others.is_empty() {
-        return (Change::Unchanged, String::new());
+        return (
+            Change::Unchanged,
+            format!(
+                "{what} moved, but with no other party placed there is nothing to say whether \
+                 towards agreement or away from it"
+            ),
+        );
     }
     let count = others.len() as f64;
     let mean_distance =
@@ -416,7 +419,10 @@ fn closer(was: f64, is: f64, others: &[(usize, f64)], what: &str) -> (Change, St
             format!("{what} moved away from the other parties"),
         )
     } else {
-        (Change::Unchanged, String::new())
+        (
+            Change::Unchanged,
+            format!("{what} moved, but neither nearer the other parties nor further from them"),
+        )
     }
 }
 

@@ -10,6 +10,7 @@ use crate::style::{party_colour, status_colour};
 use crate::view_state::ViewState;
 use common_ground_core::model::{AgendaIssue, Source, Statement, WaitsOn};
 use common_ground_core::negotiation::StatementKey;
+use common_ground_core::rounds::Rounds;
 use common_ground_document::workspace::Workspace;
 
 use super::editor;
@@ -76,7 +77,15 @@ pub(crate) fn inspector_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Com
                     match selected {
                         Some((key, statement)) => {
                             let can_go_back = !view.back.is_empty();
-                            statement_ui(ui, workspace, key, statement, can_go_back, commands);
+                            let round = view.shown_round(workspace);
+                            statement_ui(
+                                ui,
+                                workspace,
+                                key,
+                                statement,
+                                (can_go_back, round),
+                                commands,
+                            );
                             if let Some(analysis) = analysis {
                                 ui.add_space(6.0);
                                 section_ui(ui, "Every party on this issue");
@@ -236,7 +245,7 @@ fn statement_ui(
     workspace: &Workspace,
     key: StatementKey,
     statement: &Statement,
-    can_go_back: bool,
+    (can_go_back, round): (bool, Option<usize>),
     commands: &mut Commands,
 ) {
     let Some(loaded) = workspace.negotiation.parties.get(key.party) else {
@@ -277,7 +286,7 @@ fn statement_ui(
         for condition in &statement.conditions {
             ui.label(format!("• {}", condition.text));
             if let Some(waits_on) = &condition.waits_on {
-                waits_on_ui(ui, workspace, waits_on, commands);
+                waits_on_ui(ui, workspace, (waits_on, round), commands);
             }
         }
     }
@@ -378,7 +387,12 @@ fn issue_section_ui(ui: &mut Ui, issue: Option<&AgendaIssue>, statement: &Statem
 }
 
 /// Whose action a condition waits on, as a link to that party's statement on the issue.
-fn waits_on_ui(ui: &mut Ui, workspace: &Workspace, waits_on: &WaitsOn, commands: &mut Commands) {
+fn waits_on_ui(
+    ui: &mut Ui,
+    workspace: &Workspace,
+    (waits_on, round): (&WaitsOn, Option<usize>),
+    commands: &mut Commands,
+) {
     let negotiation = &workspace.negotiation;
     let party = negotiation.party_index(&waits_on.party);
     let party_name = party
@@ -387,12 +401,14 @@ fn waits_on_ui(ui: &mut Ui, workspace: &Workspace, waits_on: &WaitsOn, commands:
     let issue_title = workspace
         .issue_group(&waits_on.issue)
         .map_or(waits_on.issue.as_str(), |group| group.title.as_str());
+    // The party's statement on the issue at the round shown, which a superseded one is not.
+    let rounds = Rounds::of(negotiation);
     let target = party.and_then(|party| {
         let statement = negotiation
             .party(party)?
             .statements
             .iter()
-            .position(|s| s.issue == waits_on.issue)?;
+            .position(|s| s.issue == waits_on.issue && rounds.holds(s, round))?;
         Some(StatementKey { party, statement })
     });
     let text = format!("Waits on {party_name}: {issue_title}");

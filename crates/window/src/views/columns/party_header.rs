@@ -63,6 +63,9 @@ pub(super) fn party_headers_ui(
             index: party_index,
             position,
             dirty: workspace.is_file_dirty(FileId::Party(party_index)),
+            held: view
+                .shown_round(workspace)
+                .and(layout.held.get(column).copied()),
         };
         party_header_ui(ui, rect, &header, commands);
     }
@@ -76,6 +79,8 @@ struct Header<'a> {
     index: usize,
     position: usize,
     dirty: bool,
+    /// How many of its statements hold at the round shown; `None` without rounds.
+    held: Option<usize>,
 }
 
 fn party_header_ui(ui: &mut Ui, rect: Rect, header: &Header<'_>, commands: &mut Commands) {
@@ -203,11 +208,18 @@ fn paint_texts(ui: &Ui, inner: Rect, header: &Header<'_>) {
     let meta = painter.text(
         Pos2::new(inner.left(), y),
         Align2::LEFT_TOP,
-        format!(
-            "as of {}  ·  {} statements",
-            file.as_of,
-            file.statements.len()
-        ),
+        match header.held {
+            Some(held) => format!(
+                "as of {}  ·  {held} of {} statements at this round",
+                file.as_of,
+                file.statements.len()
+            ),
+            None => format!(
+                "as of {}  ·  {} statements",
+                file.as_of,
+                file.statements.len()
+            ),
+        },
         FontId::proportional(12.0),
         visuals.weak_text_color(),
     );
