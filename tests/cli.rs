@@ -4,6 +4,9 @@
     reason = "helpers of tests and benches fail loudly on what they did not expect"
 )]
 
+#[path = "cli/rounds.rs"]
+mod rounds;
+
 use std::fs;
 use std::path::Path;
 

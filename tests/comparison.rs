@@ -6,6 +6,8 @@
     reason = "helpers of tests fail loudly on what they did not expect"
 )]
 
+#[path = "comparison/rounds.rs"]
+mod rounds;
 mod support;
 
 use std::path::PathBuf;

@@ -1,21 +1,15 @@
 //! Rounds in the window, clicked and typed as a person would: the timeline and the keys that
 //! step along it, every view following the round shown, the ghosted ranges, What changed, a
 //! new round with undo, and a statement changed from a round on.
-#![expect(
-    clippy::unwrap_used,
-    reason = "helpers of tests fail loudly on what they did not expect"
-)]
-
-mod support;
 
 use std::path::PathBuf;
 
+use crate::support::*;
 use common_ground_window::App;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use support::*;
 
 const RIVER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/fictional-river-talks");
 /// Lowland's summer-flow statements at the first, second and third round.

@@ -1,10 +1,6 @@
 //! Rounds on the command line as a user runs it: `diff`, `compare --round`, and `fmt`
 //! migrating a format 1 file. Expected changes are worked out by hand from the fictional
 //! example's files (docs/format.md, "What changed").
-#![expect(
-    clippy::unwrap_used,
-    reason = "helpers of tests fail loudly on what they did not expect"
-)]
 
 use std::fs;
 use std::path::Path;
