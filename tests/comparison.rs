@@ -131,7 +131,15 @@ fn hiding_a_party_recomputes_the_findings_for_the_others() {
             .query_by_label(&format!("Untested: {incidents}"))
             .is_none()
     );
+    // The panel draws only the findings in view: scroll down to the unaddressed ones.
+    assert!(
+        harness
+            .query_by_label(&format!("Unaddressed: {incidents}"))
+            .is_none()
+    );
+    scroll_findings(&mut harness, -3000.0);
     harness.get_by_label(&format!("Unaddressed: {incidents}"));
+    scroll_findings(&mut harness, 3000.0);
     harness.get_by_label("Comparing Russia, US");
     harness.get_by_label("NATO").click();
     harness.run();

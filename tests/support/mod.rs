@@ -179,3 +179,19 @@ pub(crate) fn in_view(harness: &Harness<'static, App>, label: &str) -> bool {
     let window = harness.ctx.content_rect();
     card.top() >= 0.0 && card.bottom() <= window.bottom() && card.left() >= 0.0
 }
+
+/// Turns the mouse wheel over the common-ground panel: negative `by` scrolls down.
+pub(crate) fn scroll_findings(harness: &mut Harness<'static, App>, by: f32) {
+    let panel = harness.get_by_label_contains("Comparing").rect().center();
+    harness.hover_at(panel);
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: Vec2::new(0.0, by),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: egui::Modifiers::NONE,
+    });
+    // Scrolling this far glides over several frames.
+    harness.run_steps(20);
+    harness.run();
+}

@@ -279,84 +279,87 @@ fn entry_ui(
     commands: &mut Commands,
     details: impl FnOnce(&mut Ui),
 ) {
-    let title = workspace
-        .issue_group(&issue.issue)
-        .map_or(issue.issue.as_str(), |group| group.title.as_str());
-    let selected = view.selected_issue.as_deref() == Some(issue.issue.as_str());
-    ui.add_space(2.0);
-    let response = ui
-        .selectable_label(selected, RichText::new(title).strong())
-        .on_hover_text("Show this issue in the columns");
-    response.widget_info(|| {
-        egui::WidgetInfo::selected(
-            egui::Role::Button,
-            true,
-            selected,
-            format!("{section}: {title}"),
-        )
-    });
-    if response.clicked() {
-        commands.push(Command::SelectIssue(issue.issue.clone()));
-    }
-    ui.indent(("finding", &issue.issue), |ui| {
-        // The section already names the status; the figures are what is new.
-        let mut facts = match (&issue.zone, &issue.gap) {
-            (Some(zone), _) if issue.status == Status::Untested => {
-                format!("overlap {:.0}–{:.0} so far", zone.min, zone.max)
-            }
-            (Some(zone), _) => format!("zone {:.0}–{:.0}", zone.min, zone.max),
-            (_, Some(gap)) => format!("gap {:.0}–{:.0}", gap.from, gap.to),
-            _ => "fewer than two parties are placed on the scale".to_owned(),
-        };
-        if !issue.silent.is_empty() {
-            let silent: Vec<&str> = issue
-                .silent
-                .iter()
-                .map(|&party| short_name(workspace, party))
-                .collect();
-            facts.push_str(&format!(" · silent: {}", silent.join(", ")));
+    let id = ui.make_persistent_id(("finding", section, &issue.issue));
+    crate::views::widgets::in_view_ui(ui, id, |ui| {
+        let title = workspace
+            .issue_group(&issue.issue)
+            .map_or(issue.issue.as_str(), |group| group.title.as_str());
+        let selected = view.selected_issue.as_deref() == Some(issue.issue.as_str());
+        ui.add_space(2.0);
+        let response = ui
+            .selectable_label(selected, RichText::new(title).strong())
+            .on_hover_text("Show this issue in the columns");
+        response.widget_info(|| {
+            egui::WidgetInfo::selected(
+                egui::Role::Button,
+                true,
+                selected,
+                format!("{section}: {title}"),
+            )
+        });
+        if response.clicked() {
+            commands.push(Command::SelectIssue(issue.issue.clone()));
         }
-        if issue.status == Status::Untested {
-            for file in workspace
-                .negotiation
-                .left_out
-                .iter()
-                .filter(|file| file.is_party_file())
-            {
-                facts.push_str(&format!(
-                    " · waits on {}, which did not load",
-                    file.file_name()
-                ));
-            }
-        }
-        if issue.status == Status::Unaddressed && issue.stands.is_empty() {
-            facts = "no party shown speaks to it".to_owned();
-        }
-        ui.weak(facts);
-        // Numbers that fail validation are left out of the comparison; say so where the
-        // finding is, or it would look surer than it is.
-        let with_errors = issue
-            .stands
-            .iter()
-            .flat_map(|stand| {
-                stand.statements.iter().map(|&statement| StatementKey {
-                    party: stand.party,
-                    statement,
-                })
-            })
-            .filter(|&key| workspace.problems_of(key).any(|problem| problem.is_error()))
-            .count();
-        if with_errors > 0 {
-            let text = if with_errors == 1 {
-                "1 statement here has an error; what it gets wrong is left out".to_owned()
-            } else {
-                format!(
-                    "{with_errors} statements here have errors; what they get wrong is left out"
-                )
+        ui.indent(("finding", &issue.issue), |ui| {
+            // The section already names the status; the figures are what is new.
+            let mut facts = match (&issue.zone, &issue.gap) {
+                (Some(zone), _) if issue.status == Status::Untested => {
+                    format!("overlap {:.0}–{:.0} so far", zone.min, zone.max)
+                }
+                (Some(zone), _) => format!("zone {:.0}–{:.0}", zone.min, zone.max),
+                (_, Some(gap)) => format!("gap {:.0}–{:.0}", gap.from, gap.to),
+                _ => "fewer than two parties are placed on the scale".to_owned(),
             };
-            ui.colored_label(ui.visuals().error_fg_color, text);
-        }
-        details(ui);
+            if !issue.silent.is_empty() {
+                let silent: Vec<&str> = issue
+                    .silent
+                    .iter()
+                    .map(|&party| short_name(workspace, party))
+                    .collect();
+                facts.push_str(&format!(" · silent: {}", silent.join(", ")));
+            }
+            if issue.status == Status::Untested {
+                for file in workspace
+                    .negotiation
+                    .left_out
+                    .iter()
+                    .filter(|file| file.is_party_file())
+                {
+                    facts.push_str(&format!(
+                        " · waits on {}, which did not load",
+                        file.file_name()
+                    ));
+                }
+            }
+            if issue.status == Status::Unaddressed && issue.stands.is_empty() {
+                facts = "no party shown speaks to it".to_owned();
+            }
+            ui.weak(facts);
+            // Numbers that fail validation are left out of the comparison; say so where the
+            // finding is, or it would look surer than it is.
+            let with_errors = issue
+                .stands
+                .iter()
+                .flat_map(|stand| {
+                    stand.statements.iter().map(|&statement| StatementKey {
+                        party: stand.party,
+                        statement,
+                    })
+                })
+                .filter(|&key| workspace.problems_of(key).any(|problem| problem.is_error()))
+                .count();
+            if with_errors > 0 {
+                let text = if with_errors == 1 {
+                    "1 statement here has an error; what it gets wrong is left out".to_owned()
+                } else {
+                    format!(
+                        "{with_errors} statements here have errors; what they get wrong is left out"
+                    )
+                };
+                ui.colored_label(ui.visuals().error_fg_color, text);
+            }
+            details(ui);
+        });
     });
 }
 

@@ -234,3 +234,22 @@ pub(crate) fn left_out_banner_ui(ui: &mut Ui, negotiation: &Negotiation, command
         ui.add_space(4.0);
     }
 }
+
+/// Draws `add` only while the space it took when last drawn is in view; out of view, it only
+/// takes that space again. A long list in a scroll area (the findings of sixty issues) then
+/// costs what its visible part costs, even in the frame after every text in it changed, as
+/// when another round is shown. An entry out of view keeps the height it had when last drawn
+/// until it scrolls back in, so the scroll bar may be a few points off until then.
+pub(crate) fn in_view_ui(ui: &mut Ui, id: egui::Id, add: impl FnOnce(&mut Ui)) {
+    let width = ui.available_width();
+    let last = ui.data(|data| data.get_temp::<Vec2>(id));
+    if let Some(size) = last.filter(|size| size.x == width) {
+        let rect = Rect::from_min_size(ui.cursor().min, size);
+        if !ui.is_rect_visible(rect) {
+            ui.allocate_space(size);
+            return;
+        }
+    }
+    let drawn = ui.scope(add).response.rect;
+    ui.data_mut(|data| data.insert_temp(id, Vec2::new(width, drawn.height())));
+}
