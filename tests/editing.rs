@@ -564,14 +564,31 @@ fn a_save_into_a_folder_that_was_deleted_says_why_and_keeps_the_edit() {
     let folder = parent.path().join("talks");
     std::fs::create_dir(&folder).unwrap();
     copy_example_to(&folder);
-    let mut harness = window(vec![folder.clone()]);
+    let (mut harness, disk) = watched_window(vec![folder.clone()]);
     let key = edit_us_red_line(&mut harness);
     retype(&mut harness, "Summary", "Written before the folder went");
     std::fs::remove_dir_all(&folder).unwrap();
+    // The watcher tells of the files gone first, as it would before the user reaches Save.
+    let gone = ["agenda.ron", "nato.ron", "russia.ron", "us.ron"].map(|name| folder.join(name));
+    for path in &gone {
+        disk.report(FileChange::Removed(path.clone()));
+    }
+    harness.run();
+    harness.get_by_label_contains("nato.ron was deleted or moved by another program");
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     harness.run();
+    let why = "Your edits are kept.";
     harness.get_by_label_contains("Not saved.");
-    harness.get_by_label_contains("Your edits are kept.");
+    harness.get_by_label_contains(why);
+    // A second try, and more news from the watcher in the same frame and after it: both
+    // errors stay on screen, and only the warnings make room for each other.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    for path in gone.iter().cycle().take(8) {
+        disk.report(FileChange::Removed(path.clone()));
+    }
+    harness.run();
+    assert_eq!(harness.get_all_by_label_contains(why).count(), 2);
+    assert_eq!(harness.get_all_by_label("Error").count(), 2);
     assert_eq!(
         statement(&harness, key).summary,
         "Written before the folder went"

@@ -14,7 +14,7 @@ pub mod watch;
 pub mod workspace;
 
 pub use origin::Origin;
-pub use question::{Answer, Notice, Question, RecoveredFile, Then};
+pub use question::{Answer, Level, Notice, Question, RecoveredFile, Then};
 pub use session::{Event, Replaced, SaveState, Session};
 pub use workspace::Workspace;
 

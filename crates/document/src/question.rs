@@ -12,22 +12,46 @@ use crate::recovery::Snapshot;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     pub text: String,
-    pub is_warning: bool,
+    pub level: Level,
+}
+
+/// How much a notice matters, which decides what may push it off the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    /// News of what was done ("Saved 2 files."): the next news replaces it.
+    Info,
+    /// Something the user should know, such as a file changed or deleted by another program.
+    Warning,
+    /// What the user asked for failed, and why ("Not saved. … Your edits are kept."): nothing
+    /// of lesser level pushes it out before it is dismissed.
+    Error,
 }
 
 impl Notice {
     pub fn info(text: impl Into<String>) -> Self {
         Notice {
             text: text.into(),
-            is_warning: false,
+            level: Level::Info,
         }
     }
 
     pub fn warning(text: impl Into<String>) -> Self {
         Notice {
             text: text.into(),
-            is_warning: true,
+            level: Level::Warning,
         }
+    }
+
+    pub fn error(text: impl Into<String>) -> Self {
+        Notice {
+            text: text.into(),
+            level: Level::Error,
+        }
+    }
+
+    /// A warning or an error: it stays until dismissed.
+    pub fn stays(&self) -> bool {
+        self.level > Level::Info
     }
 }
 

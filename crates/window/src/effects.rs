@@ -131,7 +131,7 @@ impl Effects {
                 }
             })
             .map_err(|error| {
-                Notice::warning(format!("The export could not be started ({error})."))
+                Notice::error(format!("The export could not be started ({error})."))
             })?;
         self.export = Some(receiver);
         Ok(())
@@ -147,7 +147,7 @@ impl Effects {
             Ok(notice) => notice,
             Err(TryRecvError::Empty) => return None,
             Err(TryRecvError::Disconnected) => {
-                Notice::warning("The export stopped before it was written; nothing was saved.")
+                Notice::error("The export stopped before it was written; nothing was saved.")
             }
         };
         self.export = None;

@@ -174,7 +174,7 @@ pub(crate) fn write_export(
     let bytes = match bytes {
         Ok(bytes) => bytes,
         Err(error) => {
-            return Notice::warning(format!(
+            return Notice::error(format!(
                 "The {what} could not be saved to {}: {error}",
                 path.display()
             ));
@@ -183,7 +183,7 @@ pub(crate) fn write_export(
     // A failed write names the file and says it is unchanged.
     match write_atomically(path, &bytes) {
         Ok(()) => Notice::info(format!("The {what} was saved as {}.", path.display())),
-        Err(error) => Notice::warning(format!("The {what} could not be saved: {error}")),
+        Err(error) => Notice::error(format!("The {what} could not be saved: {error}")),
     }
 }
 

@@ -277,32 +277,40 @@ impl ViewState {
         self.editing = true;
     }
 
-    /// Shows a notice. News replaces older news; a warning waits until it is dismissed, and
-    /// pushes nothing out but the oldest of too many warnings.
+    /// Shows a notice. News replaces older news; a warning or an error waits until it is
+    /// dismissed. Of too many that wait, the oldest of the lowest level goes: a failed save
+    /// ("Not saved. … Your edits are kept.") is never pushed out by the watcher's warnings
+    /// that follow it, nor by news.
     pub fn tell(&mut self, notice: Notice) {
         self.tell_with(notice, NoticeAction::None);
     }
 
     /// Shows a notice with a button that acts on it, such as Undo after a deletion.
     pub fn tell_with(&mut self, notice: Notice, action: NoticeAction) {
-        if !notice.is_warning {
-            self.notices.retain(|shown| shown.notice.is_warning);
+        if !notice.stays() {
+            self.notices.retain(|shown| shown.notice.stays());
         }
-        // A flood of warnings keeps the latest few, which say what is wrong now; news never
-        // pushes a warning out.
-        let warnings = self
+        let waiting = self
             .notices
             .iter()
-            .filter(|shown| shown.notice.is_warning)
+            .filter(|shown| shown.notice.stays())
             .count();
-        if notice.is_warning
-            && warnings >= MAX_WARNINGS_SHOWN
-            && let Some(oldest) = self
+        if notice.stays() && waiting >= MAX_WARNINGS_SHOWN {
+            // The lowest level waiting, and of that the oldest; never one above the newcomer.
+            let lowest = self
                 .notices
                 .iter()
-                .position(|shown| shown.notice.is_warning)
-        {
-            self.notices.remove(oldest);
+                .enumerate()
+                .filter(|(_, shown)| shown.notice.stays())
+                .min_by_key(|(index, shown)| (shown.notice.level, *index))
+                .map(|(index, shown)| (index, shown.notice.level));
+            match lowest {
+                Some((index, level)) if level <= notice.level => {
+                    self.notices.remove(index);
+                }
+                // Everything waiting matters more than this: the newcomer is the one left out.
+                _ => return,
+            }
         }
         self.notices.push(ShownNotice { notice, action });
     }
@@ -472,6 +480,38 @@ mod tests {
         assert_eq!(
             texts(&view),
             ["Not saved. The folder is gone.", "Saved 2 files."]
+        );
+    }
+
+    #[test]
+    fn a_failed_save_outlasts_the_warnings_that_follow_it() {
+        let mut view = ViewState::default();
+        view.tell(Notice::warning("nato.ron was deleted"));
+        view.tell(Notice::error(
+            "Not saved. The folder is gone. Your edits are kept.",
+        ));
+        for n in 1..=MAX_WARNINGS_SHOWN + 2 {
+            view.tell(Notice::warning(format!("watcher {n}")));
+        }
+        view.tell(Notice::info("Saved nothing."));
+        assert_eq!(
+            texts(&view),
+            [
+                "Not saved. The folder is gone. Your edits are kept.",
+                "watcher 4",
+                "watcher 5",
+                "watcher 6",
+                "Saved nothing."
+            ]
+        );
+        // Errors only: the oldest error gives way to a new one, and a warning waits outside.
+        for n in 1..=MAX_WARNINGS_SHOWN {
+            view.tell(Notice::error(format!("error {n}")));
+        }
+        view.tell(Notice::warning("one warning too many"));
+        assert_eq!(
+            texts(&view),
+            ["Saved nothing.", "error 1", "error 2", "error 3", "error 4"]
         );
     }
 

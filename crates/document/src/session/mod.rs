@@ -243,7 +243,7 @@ impl Session {
                 self.history.record(change);
                 self.edited(select, file);
             }
-            Err(error) => self.notice(Notice::warning(format!(
+            Err(error) => self.notice(Notice::error(format!(
                 "That edit could not be made: {error}."
             ))),
         }

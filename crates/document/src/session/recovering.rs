@@ -33,7 +33,7 @@ impl Session {
                 let snapshot =
                     Snapshot::of(&key, &self.workspace.negotiation, self.workspace.changed());
                 if let Err(error) = self.recovery.write(&snapshot, self.version, now) {
-                    self.notice(Notice::warning(format!(
+                    self.notice(Notice::error(format!(
                         "Unsaved edits could not be written aside for recovery: {error}"
                     )));
                 }

@@ -183,7 +183,7 @@ impl Session {
                 }
                 Err(error) => {
                     // The edits stay, unsaved, and the file on disk is as it was.
-                    self.notice(Notice::warning(format!(
+                    self.notice(Notice::error(format!(
                         "Not saved. {error}. Your edits are kept."
                     )));
                     return Written::Stopped;
@@ -232,7 +232,7 @@ impl Session {
             target.exists() && self.workspace.path_of(**file) != Some(target.as_path())
         });
         if let Some((_, target)) = clash {
-            self.notice(Notice::warning(format!(
+            self.notice(Notice::error(format!(
                 "Not saved: {} already exists. Choose an empty folder, or one holding this \
                  negotiation.",
                 target.display()
@@ -243,7 +243,7 @@ impl Session {
         files.sort();
         for (file, target) in files {
             if let Err(error) = self.write_file(file, target, SaveMode::AcceptLoss) {
-                self.notice(Notice::warning(format!(
+                self.notice(Notice::error(format!(
                     "Not saved. {error}. Your edits are kept."
                 )));
                 return;

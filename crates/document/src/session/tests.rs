@@ -12,7 +12,7 @@ use common_ground_core::negotiation::{FileId, StatementKey};
 
 use super::*;
 use crate::disk::ScriptedWatcher;
-use crate::question::RecoveredFile;
+use crate::question::{Level, RecoveredFile};
 use crate::watch::FileChange;
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/ukraine-2022");
@@ -191,7 +191,7 @@ fn a_save_into_a_folder_that_was_deleted_says_why_and_keeps_the_edit() {
     session.save_all();
     let told = notices(&mut session);
     assert_eq!(told.len(), 1, "{told:?}");
-    assert!(told[0].is_warning);
+    assert_eq!(told[0].level, Level::Error);
     assert!(told[0].text.starts_with("Not saved."), "{}", told[0].text);
     assert!(
         told[0].text.ends_with("Your edits are kept."),
@@ -217,7 +217,7 @@ fn a_save_into_a_read_only_folder_says_why_keeps_the_edit_and_leaves_the_file() 
     std::fs::set_permissions(folder.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     let told = notices(&mut session);
     assert_eq!(told.len(), 1, "{told:?}");
-    assert!(told[0].is_warning);
+    assert_eq!(told[0].level, Level::Error);
     assert!(
         told[0].text.contains("is read-only; nothing was written"),
         "{}",

@@ -3,6 +3,7 @@
 //! appears. Each notice stays until dismissed; a warning is never pushed out by news. A
 //! deletion's notice, with its Undo, goes where the statement was shown: the inspector.
 
+use common_ground_document::Level;
 use egui::{Align2, RichText, Ui};
 
 use super::ViewContext;
@@ -51,10 +52,10 @@ pub(crate) fn undo_notices_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut 
 fn notice_ui(ui: &mut Ui, index: usize, shown: &ShownNotice, commands: &mut Commands) {
     let notice = &shown.notice;
     let visuals = ui.visuals();
-    let (accent, word) = if notice.is_warning {
-        (visuals.warn_fg_color, "Warning")
-    } else {
-        (visuals.selection.stroke.color, "Note")
+    let (accent, word) = match notice.level {
+        Level::Error => (visuals.error_fg_color, "Error"),
+        Level::Warning => (visuals.warn_fg_color, "Warning"),
+        Level::Info => (visuals.selection.stroke.color, "Note"),
     };
     egui::Frame::popup(ui.style())
         .stroke(egui::Stroke::new(1.5, accent))
