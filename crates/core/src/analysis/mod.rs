@@ -501,4 +501,6 @@ fn conditional_offers(negotiation: &Negotiation, stands: &[Stand]) -> Vec<Condit
 }
 
 #[cfg(test)]
+mod boundaries;
+#[cfg(test)]
 mod tests;
