@@ -4,6 +4,8 @@
     reason = "helpers of tests and benches fail loudly on what they did not expect"
 )]
 
+#[path = "cli/help_and_fmt.rs"]
+mod help_and_fmt;
 #[path = "cli/rounds.rs"]
 mod rounds;
 
@@ -454,22 +456,6 @@ fn text_report_groups_issues_by_status() {
 }
 
 #[test]
-fn help_lists_the_commands_and_how_the_window_opens() {
-    common_ground()
-        .arg("--help")
-        .assert()
-        .code(0)
-        .stdout(
-            predicate::str::contains("Usage: common-ground [PATH]... <COMMAND>")
-                .or(predicate::str::contains("Usage: common-ground [PATH]...")),
-        )
-        .stdout(predicate::str::contains("check"))
-        .stdout(predicate::str::contains(
-            "Without a command, the window opens",
-        ));
-}
-
-#[test]
 fn without_a_display_the_window_fails_with_a_message_not_a_panic() {
     let home = tempfile::tempdir().unwrap();
     common_ground()
@@ -488,39 +474,6 @@ fn without_a_display_the_window_fails_with_a_message_not_a_panic() {
             "check, compare and fmt work without a window",
         ))
         .stderr(predicate::str::contains("panicked").not());
-}
-
-#[test]
-fn fmt_rewrites_to_canonical_form_and_check_mode_changes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("east.ron");
-    let messy = fs::read_to_string("tests/fixtures/unknown-issue.ron").unwrap();
-    fs::write(&path, &messy).unwrap();
-
-    common_ground()
-        .arg("fmt")
-        .arg("--check")
-        .arg(&path)
-        .assert()
-        .code(1)
-        .stdout(predicate::str::contains("would reformat"));
-    assert_eq!(fs::read_to_string(&path).unwrap(), messy);
-
-    common_ground().arg("fmt").arg(&path).assert().code(0);
-    let formatted = fs::read_to_string(&path).unwrap();
-    assert_ne!(formatted, messy);
-    common_ground()
-        .arg("fmt")
-        .arg("--check")
-        .arg(&path)
-        .assert()
-        .code(0)
-        .stdout("");
-    // The bundled data is already canonical.
-    common_ground()
-        .args(["fmt", "--check", DATA])
-        .assert()
-        .code(0);
 }
 
 #[test]

@@ -63,6 +63,12 @@ fn every_quote_is_the_articles_own_words_in_order() {
     let article_path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/sources/us-nato-replies-to-russia-2022-01-26.txt");
     let Ok(article) = std::fs::read_to_string(&article_path) else {
+        // Where the article must be (CI sets this), its absence fails rather than skips.
+        assert!(
+            std::env::var_os("COMMON_GROUND_REQUIRE_ARTICLE").is_none(),
+            "the article is missing: {}",
+            article_path.display()
+        );
         eprintln!("skipped: {} is not on this machine", article_path.display());
         return;
     };

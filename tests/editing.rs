@@ -427,6 +427,11 @@ fn the_real_watcher_notices_a_change_made_by_another_program() {
     step_until(&mut harness, |app| {
         has_summary(app, "Changed in another editor")
     });
+    // Taken in whole: every statement, no problem, nothing of the old text left.
+    let workspace = harness.state().session().workspace();
+    assert_eq!(workspace.negotiation.parties[0].data.statements.len(), 10);
+    assert!(workspace.problems.is_empty(), "{:?}", workspace.problems);
+    assert!(!has_summary(harness.state(), nato_summary));
 }
 
 #[test]

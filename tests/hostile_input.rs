@@ -32,12 +32,18 @@ proptest! {
     }
 
     #[test]
-    fn a_valid_file_cut_or_corrupted_anywhere_never_panics(cut in 0usize..8_000, at in 0usize..8_000, byte in any::<u8>()) {
-        let text = bundled_party_text();
-        let mut bytes = text.into_bytes();
-        let at = at % bytes.len();
-        bytes[at] = byte;
-        bytes.truncate(cut.min(bytes.len()));
+    fn a_valid_file_cut_and_corrupted_anywhere_never_panics(
+        cut in any::<prop::sample::Index>(),
+        at in any::<prop::sample::Index>(),
+        byte in any::<u8>(),
+    ) {
+        // Anywhere in the whole file, its last bytes included.
+        let mut bytes = bundled_party_text().into_bytes();
+        let at = at.index(bytes.len());
+        if let Some(place) = bytes.get_mut(at) {
+            *place = byte;
+        }
+        bytes.truncate(cut.index(bytes.len() + 1));
         let text = String::from_utf8_lossy(&bytes);
         // A parse that fails points at a place in the text, never past its last line.
         let lines = text.lines().count().max(1) + 1;
@@ -49,15 +55,63 @@ proptest! {
             prop_assert!((1..=lines).contains(&failure.position.line), "{:?}", failure.position);
         }
         std::hint::black_box(has_comments(&text));
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("party.ron");
-        fs::write(&path, text.as_bytes()).unwrap();
-        let outcome = load(&[path]);
+        let (_dir, outcome) = load_bytes(&bytes);
         // Whatever happened, every problem names the file it is about.
         for problem in &outcome.problems {
             prop_assert!(problem.file.ends_with("party.ron"));
         }
     }
+
+    #[test]
+    fn a_whole_file_with_one_bad_byte_is_refused_at_that_byte_or_still_reads(
+        at in any::<prop::sample::Index>(),
+        byte in any::<u8>(),
+    ) {
+        let mut bytes = bundled_party_text().into_bytes();
+        let at = at.index(bytes.len());
+        if let Some(place) = bytes.get_mut(at) {
+            *place = byte;
+        }
+        // The raw bytes, not a repaired copy: the loader sees what a broken editor wrote.
+        let (_dir, outcome) = load_bytes(&bytes);
+        match std::str::from_utf8(&bytes) {
+            Err(bad) => {
+                // Not UTF-8: one error, at the line and column of the first bad byte.
+                let before = &bytes[..bad.valid_up_to()];
+                let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+                let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+                let col = 1 + String::from_utf8_lossy(&before[line_start..]).chars().count();
+                prop_assert_eq!(outcome.problems.len(), 1, "{:?}", outcome.problems);
+                let problem = &outcome.problems[0];
+                prop_assert!(problem.message.contains("not UTF-8"), "{}", problem.message);
+                prop_assert_eq!(problem.position.map(|p| (p.line, p.col)), Some((line, col)));
+                prop_assert!(outcome.negotiation.parties.is_empty());
+            }
+            Ok(text) => {
+                // Still text: it loads, or every error points inside the file.
+                let lines = text.lines().count() + 1;
+                let errors: Vec<_> = outcome.problems.iter().filter(|p| p.is_error()).collect();
+                prop_assert!(
+                    !errors.is_empty() || outcome.negotiation.parties.len() == 1,
+                    "{:?}", outcome.problems
+                );
+                for error in errors {
+                    if let Some(position) = error.position {
+                        prop_assert!((1..=lines).contains(&position.line), "{error}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Loads `bytes` as a party file in a folder of its own.
+fn load_bytes(bytes: &[u8]) -> (tempfile::TempDir, common_ground_core::io::LoadOutcome) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("party.ron");
+    fs::write(&path, bytes).unwrap();
+    let outcome = load(&[path]);
+    (dir, outcome)
 }
 
 #[cfg(unix)]

@@ -358,3 +358,271 @@ fn a_card_tells_a_screen_reader_what_its_marks_show() {
     // A red line with no conditions and no problems has no marks to tell.
     harness.get_by_label(US_RED_LINE_CARD);
 }
+
+#[test]
+fn the_window_is_usable_at_900_by_600() {
+    let app = app(
+        Settings::default(),
+        Vec::new(),
+        Arc::new(ScriptedDialogs::default()),
+    );
+    let mut harness = harness_for(app, Vec2::new(900.0, 600.0));
+    harness.get_by_label("North Atlantic Treaty Organization");
+    harness.get_by_label("Search");
+    harness.get_by_label_contains("parties shown");
+    let card = harness.get_by_label_contains("NATO, red line: No compromise on the open door");
+    card.click();
+    harness.run();
+    harness.get_by_label("No compromise on the open door: nations choose their own path");
+    harness.get_by_role_and_label(egui::Role::Image, "Stance 100, acceptable range 90–100");
+    // All of it inside the window, not cut off at its edges: the toolbar's search, the first
+    // column's header and card, the inspector's chart and the status bar.
+    let window = harness.ctx.content_rect();
+    for (role, label) in [
+        (None, "Search"),
+        (
+            Some(Role::ColumnHeader),
+            "North Atlantic Treaty Organization",
+        ),
+        (None, "NATO, red line: No compromise on the open door"),
+        (Some(Role::Image), "Stance 100, acceptable range 90–100"),
+        (None, "3 of 3 parties shown"),
+    ] {
+        let rect = match role {
+            Some(role) => harness.get_by_role_and_label(role, label).rect(),
+            None => harness.get_by_label_contains(label).rect(),
+        };
+        assert!(
+            window.contains_rect(rect),
+            "{label}: {rect:?} outside {window:?}"
+        );
+        assert!(
+            rect.width() > 20.0 && rect.height() > 8.0,
+            "{label}: {rect:?}"
+        );
+    }
+}
+
+#[test]
+fn scrolling_part_way_into_an_issue_pins_its_title_once() {
+    let mut harness = example_window();
+    let title = "Issue: NATO membership for Ukraine and other ex-Soviet states";
+    let columns = harness
+        .get_by_label_contains(US_RED_LINE_CARD)
+        .rect()
+        .center();
+    harness.hover_at(columns);
+    let card_at_first = harness.get_by_label_contains(US_RED_LINE_CARD).rect().top();
+    let title_at_first = harness.get_by_label(title).rect().top();
+    // A few points at a time: the title is part scrolled off, then gone, then pinned.
+    for _ in 0..12 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: Vec2::new(0.0, -8.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: Modifiers::NONE,
+        });
+        harness.run();
+        assert_eq!(harness.query_all_by_label(title).count(), 1);
+    }
+    // The cards went up by the 96 points scrolled; the title, pinned at the top of the
+    // columns, went up by less and stays above the card it names.
+    let card = harness.get_by_label_contains(US_RED_LINE_CARD).rect();
+    let pinned = harness.get_by_label(title).rect();
+    let scrolled = card_at_first - card.top();
+    assert!((90.0..=100.0).contains(&scrolled), "scrolled {scrolled}");
+    let title_moved = title_at_first - pinned.top();
+    assert!(
+        title_moved < scrolled,
+        "title moved {title_moved} of {scrolled}"
+    );
+    // Drawn over the cards that scroll under it.
+    assert!(card.top() < pinned.bottom(), "{pinned:?} over {card:?}");
+}
+
+#[test]
+fn a_file_caught_half_written_keeps_what_is_open_until_it_is_whole() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_example_to(folder.path());
+    let (mut harness, disk) = watched_window(vec![folder.path().to_owned()]);
+    let nato = folder.path().join("nato.ron");
+    let whole = std::fs::read_to_string(&nato).unwrap().replace(
+        "No compromise on the open door",
+        "Changed in another editor",
+    );
+    let statements = |harness: &Harness<'static, App>| {
+        harness.state().session().workspace().negotiation.parties[0]
+            .data
+            .statements
+            .clone()
+    };
+    let before = statements(&harness);
+    // Another editor has written half of the new version when the watcher reports it.
+    std::fs::write(&nato, &whole.as_bytes()[..whole.len() / 2]).unwrap();
+    disk.report(FileChange::Modified(nato.clone()));
+    harness.run();
+    assert_eq!(statements(&harness), before);
+    harness.get_by_label_contains("nato.ron was changed by another program but cannot be read");
+    assert!(!harness.state().session().workspace().is_dirty());
+    // The rest arrives: now it is taken in, whole.
+    std::fs::write(&nato, &whole).unwrap();
+    disk.report(FileChange::Modified(nato.clone()));
+    harness.run();
+    let after = statements(&harness);
+    assert_eq!(after.len(), before.len());
+    assert!(after[0].summary.starts_with("Changed in another editor"));
+    harness.get_by_label_contains("nato.ron was changed by another program and has been reloaded.");
+    assert!(harness.state().session().workspace().problems.is_empty());
+}
+
+/// The US's statements, as open in the window.
+fn us_statements(harness: &Harness<'static, App>) -> Vec<common_ground_core::model::Statement> {
+    harness.state().session().workspace().negotiation.parties[2]
+        .data
+        .statements
+        .clone()
+}
+
+#[test]
+fn duplicate_in_the_editor_copies_the_statement_below_and_undo_takes_it_back() {
+    let mut harness = example_window();
+    assert!(!harness.state().view().editing);
+    harness.get_by_label_contains(US_RED_LINE_CARD).click();
+    harness.run();
+    harness.key_press(Key::F2);
+    harness.run();
+    assert!(harness.state().view().editing);
+    let key = harness.state().view().selected.unwrap();
+    harness.get_by_role_and_label(Role::MultilineTextInput, "Summary");
+    let before = us_statements(&harness);
+    harness
+        .get_by_role_and_label(Role::Button, "Duplicate")
+        .click();
+    harness.run();
+    let after = us_statements(&harness);
+    assert_eq!(after.len(), before.len() + 1);
+    // The copy comes right after the original, says the same, and has an id of its own.
+    let (original, copy) = (&after[key.statement], &after[key.statement + 1]);
+    assert_eq!(original, &before[key.statement]);
+    assert_eq!(copy.summary, original.summary);
+    assert_eq!(copy.range, original.range);
+    assert_ne!(copy.id, original.id);
+    assert_eq!(&after[key.statement + 2..], &before[key.statement + 1..]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(us_statements(&harness), before);
+}
+
+#[test]
+fn the_inspector_s_edit_button_opens_the_editor_of_the_selected_statement() {
+    let mut harness = example_window();
+    harness.get_by_label_contains(US_RED_LINE_CARD).click();
+    harness.run();
+    // The inspector's Edit, not a column's: it names what it edits.
+    harness
+        .get_by_role_and_label(Role::Button, "Edit the selection")
+        .click();
+    harness.run();
+    assert!(harness.state().view().editing);
+    let summary = harness.get_by_role_and_label(Role::MultilineTextInput, "Summary");
+    assert_eq!(summary.value().as_deref(), Some(US_RED_LINE));
+}
+
+#[test]
+fn the_category_filter_shows_only_that_category_s_issues() {
+    let mut harness = example_window();
+    let membership = "Issue: NATO membership for Ukraine and other ex-Soviet states";
+    let arms = [
+        "Issue: Offensive missile placement in Eastern Europe",
+        "Issue: Military exercises in Eastern Europe",
+        "Issue: Broad arms control agreements",
+    ];
+    harness.get_by_label(membership);
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Category")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Arms control")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().view().filters.category.as_deref(),
+        Some("Arms control")
+    );
+    assert!(harness.query_by_label(membership).is_none());
+    for issue in arms {
+        harness.get_by_label(issue);
+    }
+    assert!(
+        harness
+            .query_by_label("Issue: Russian forces near Ukraine's border")
+            .is_none()
+    );
+}
+
+#[test]
+fn view_parties_hides_a_party_and_moves_a_column() {
+    let mut harness = example_window();
+    let open_parties = |harness: &mut Harness<'static, App>| {
+        harness.get_by_role_and_label(Role::Button, "View").click();
+        harness.run();
+        harness
+            .get_by_role_and_label(Role::Button, "Parties")
+            .click();
+        harness.run();
+    };
+    open_parties(&mut harness);
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Russian Federation")
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::ColumnHeader, "Russian Federation")
+            .is_none()
+    );
+    assert!(harness.state().view().columns.hidden.contains("russia"));
+    // Move the US column left, past Russia (hidden) and NATO: it comes first.
+    let order = |harness: &Harness<'static, App>| {
+        let workspace = harness.state().session().workspace();
+        harness.state().view().columns.ordered(workspace)
+    };
+    assert_eq!(order(&harness), [0, 1, 2]);
+    // A choice closes the menu, as menus do; open it again.
+    assert_eq!(harness.query_all_by_label("Move left").count(), 0);
+    open_parties(&mut harness);
+    let us_left = harness
+        .get_all_by_label("Move left")
+        .max_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
+        .unwrap();
+    us_left.click();
+    harness.run();
+    assert_eq!(order(&harness), [0, 2, 1]);
+}
+
+#[test]
+fn the_zoom_keys_enlarge_shrink_and_reset_everything() {
+    let mut harness = example_window();
+    assert_eq!(harness.ctx.zoom_factor(), 1.0);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    harness.run();
+    let larger = harness.ctx.zoom_factor();
+    assert!(larger > 1.0, "{larger}");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    harness.run();
+    assert!(
+        harness.ctx.zoom_factor() < 1.0,
+        "{}",
+        harness.ctx.zoom_factor()
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    harness.run();
+    assert_eq!(harness.ctx.zoom_factor(), 1.0);
+    // Remembered for the next start.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    harness.run();
+    assert_eq!(harness.state().settings().zoom, harness.ctx.zoom_factor());
+}

@@ -8,7 +8,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use common_ground_document::disk::ScriptedWatcher;
@@ -29,21 +29,39 @@ pub(crate) const US_RED_LINE_CARD: &str =
 pub(crate) const US_MISSILE_OFFER: &str =
     "Potential negotiations over offensive missile placement in Eastern Europe";
 
-/// Dialogs that answer with whatever the test set, at once; by default, as on a system
-/// without a desktop portal or zenity, that no dialog can be shown. Each dialog's title and
-/// starting folder are kept, for tests of what the dialogs ask.
+/// Dialogs that answer with whatever the test set, at once, or once the test lets them; by
+/// default, as on a system without a desktop portal or zenity, that no dialog can be shown.
+/// Each dialog's title and starting folder are kept, for tests of what the dialogs ask.
 #[derive(Default)]
 pub(crate) struct ScriptedDialogs {
     answer: Mutex<Option<Vec<PathBuf>>>,
     asked: Mutex<Vec<(String, Option<PathBuf>)>>,
+    /// While true, a dialog stays open: as a person still choosing, however long they take.
+    held: Mutex<bool>,
+    released: Condvar,
 }
 
 impl ScriptedDialogs {
     pub(crate) fn answering(paths: Vec<PathBuf>) -> Arc<Self> {
         Arc::new(ScriptedDialogs {
             answer: Mutex::new(Some(paths)),
-            asked: Mutex::default(),
+            ..ScriptedDialogs::default()
         })
+    }
+
+    /// Dialogs that stay open, answering `paths` only after [`ScriptedDialogs::release`].
+    pub(crate) fn holding(paths: Vec<PathBuf>) -> Arc<Self> {
+        Arc::new(ScriptedDialogs {
+            answer: Mutex::new(Some(paths)),
+            held: Mutex::new(true),
+            ..ScriptedDialogs::default()
+        })
+    }
+
+    /// Lets every held dialog answer.
+    pub(crate) fn release(&self) {
+        *self.held.lock().unwrap() = false;
+        self.released.notify_all();
     }
 
     /// The title and starting folder of every dialog shown so far.
@@ -58,10 +76,25 @@ impl ScriptedDialogs {
         if let Ok(mut asked) = self.asked.lock() {
             asked.push((title.to_owned(), directory.cloned()));
         }
+        let mut held = self.held.lock().unwrap();
+        while *held {
+            held = self.released.wait(held).unwrap();
+        }
+        drop(held);
         match self.answer.lock().ok().and_then(|answer| answer.clone()) {
             Some(paths) => DialogAnswer::Picked(paths),
             None => DialogAnswer::Unavailable,
         }
+    }
+}
+
+/// Lets held dialogs answer when dropped, so that a test that fails while one is open ends
+/// rather than waiting on it for ever.
+pub(crate) struct ReleaseOnDrop(pub(crate) Arc<ScriptedDialogs>);
+
+impl Drop for ReleaseOnDrop {
+    fn drop(&mut self) {
+        self.0.release();
     }
 }
 

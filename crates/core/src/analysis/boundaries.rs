@@ -484,3 +484,36 @@ fn an_offer_that_waits_on_the_party_itself_is_not_conditional_on_anyone() {
             .is_empty()
     );
 }
+
+#[test]
+fn only_parties_the_negotiation_has_are_compared_and_each_once() {
+    let negotiation = of(vec![
+        party(
+            "a",
+            &[line(
+                "x",
+                "Offer",
+                &format!("range: Some((min: 0, max: 50)), {FIRM}"),
+            )],
+        ),
+        party(
+            "b",
+            &[line(
+                "x",
+                "Offer",
+                &format!("range: Some((min: 20, max: 80)), {FIRM}"),
+            )],
+        ),
+    ]);
+    // Index 2 is one past the last party; 7 is far past it; 0 is asked for twice.
+    let analysis = analyse(&negotiation, &[0, 2, 1, 0, 7]);
+    assert_eq!(analysis.parties, [0, 1]);
+    let arms = analysis.issue("arms").unwrap();
+    assert_eq!(
+        arms.zone,
+        Some(Range {
+            min: 20.0,
+            max: 50.0
+        })
+    );
+}

@@ -58,7 +58,7 @@ impl Session {
                 file,
                 path: path.to_owned(),
             });
-        } else if !self.workspace.is_dirty() {
+        } else if !self.workspace.is_dirty() && loads_whole(path) {
             self.reload_now();
             self.notice(Notice::info(format!(
                 "{} was changed by another program and has been reloaded.",
@@ -177,4 +177,14 @@ impl Session {
             file_name(&path)
         )));
     }
+}
+
+/// Whether the file at `path` reads without an error of its own. One caught half-written by
+/// another program does not: what is open stays, rather than its party leaving the comparison
+/// until the rest arrives.
+fn loads_whole(path: &Path) -> bool {
+    !load(std::slice::from_ref(&path.to_path_buf()))
+        .problems
+        .iter()
+        .any(|problem| problem.is_error() && problem.file == path)
 }
