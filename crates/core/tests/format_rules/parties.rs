@@ -213,4 +213,45 @@ pub(crate) const CASES: &[Case] = &[
         }],
         expect: &[],
     },
+    // Months of 30 days and a February outside a leap year, each at its last day and one past.
+    Case {
+        row: "`as_of` is not a real date `YYYY-MM-DD`",
+        changes: &[Change::Replace {
+            file: "west.ron",
+            from: r##"as_of: "2022-01-26""##,
+            to: r##"as_of: "2022-04-30""##,
+        }],
+        expect: &[],
+    },
+    Case {
+        row: "`as_of` is not a real date `YYYY-MM-DD`",
+        changes: &[Change::Replace {
+            file: "west.ron",
+            from: r##"as_of: "2022-01-26""##,
+            to: r##"as_of: "2022-04-31""##,
+        }],
+        expect: &[
+            "west.ron:9:5 error as_of: `as_of` \"2022-04-31\" is not a date like \"2022-01-26\"",
+        ],
+    },
+    Case {
+        row: "`as_of` is not a real date `YYYY-MM-DD`",
+        changes: &[Change::Replace {
+            file: "west.ron",
+            from: r##"as_of: "2022-01-26""##,
+            to: r##"as_of: "2022-02-28""##,
+        }],
+        expect: &[],
+    },
+    Case {
+        row: "`as_of` is not a real date `YYYY-MM-DD`",
+        changes: &[Change::Replace {
+            file: "west.ron",
+            from: r##"as_of: "2022-01-26""##,
+            to: r##"as_of: "2023-02-29""##,
+        }],
+        expect: &[
+            "west.ron:9:5 error as_of: `as_of` \"2023-02-29\" is not a date like \"2022-01-26\"",
+        ],
+    },
 ];
