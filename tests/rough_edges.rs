@@ -626,3 +626,138 @@ fn the_zoom_keys_enlarge_shrink_and_reset_everything() {
     harness.run();
     assert_eq!(harness.state().settings().zoom, harness.ctx.zoom_factor());
 }
+
+/// Selects the US red line and types into its summary in the editor.
+fn edit_the_us_red_line(harness: &mut Harness<'static, App>, typed: &str) {
+    harness.get_by_label_contains(US_RED_LINE_CARD).click();
+    harness.run();
+    harness.key_press(Key::F2);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Summary")
+        .type_text(typed);
+    harness.run();
+}
+
+#[test]
+fn an_unsaved_file_is_marked_in_the_title_the_column_header_and_the_status_bar() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_example_to(folder.path());
+    let mut harness = window(vec![folder.path().to_owned()]);
+    let header = |harness: &Harness<'static, App>| {
+        harness
+            .get_by_role_and_label(Role::ColumnHeader, "United States")
+            .value()
+    };
+    assert_eq!(header(&harness), None);
+    harness.get_by_label_contains(US_RED_LINE_CARD).click();
+    harness.run();
+    harness.key_press(Key::F2);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Summary")
+        .type_text(" (edited)");
+    // The title goes to the window once, in the frame after the edit.
+    let mut titles = Vec::new();
+    for _ in 0..4 {
+        harness.step();
+        let output = &harness.output().viewport_output[&egui::ViewportId::ROOT];
+        titles.extend(output.commands.iter().filter_map(|command| match command {
+            egui::ViewportCommand::Title(title) => Some(title.clone()),
+            _ => None,
+        }));
+    }
+    harness.run();
+    assert_eq!(titles.len(), 1, "{titles:?}");
+    assert!(
+        titles[0].starts_with("*US, NATO and Russia on European security, January 2022 — "),
+        "{}",
+        titles[0]
+    );
+    assert_eq!(header(&harness).as_deref(), Some("unsaved"));
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::ColumnHeader, "Russian Federation")
+            .value(),
+        None
+    );
+    harness.get_by_label("1 file unsaved");
+}
+
+#[test]
+fn save_in_the_question_before_a_reload_saves_then_reloads() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_example_to(folder.path());
+    let mut harness = window(vec![folder.path().to_owned()]);
+    edit_the_us_red_line(&mut harness, " (kept)");
+    harness.key_press(Key::F5);
+    harness.run();
+    harness.get_by_label("Save your changes?");
+    harness.get_by_role_and_label(Role::Button, "Save").click();
+    harness.run();
+    let written = std::fs::read_to_string(folder.path().join("us.ron")).unwrap();
+    assert!(written.contains(&format!("{US_RED_LINE} (kept)")));
+    let workspace = harness.state().session().workspace();
+    assert!(!workspace.is_dirty());
+    assert!(harness.query_by_label("Save your changes?").is_none());
+    // Reloaded from what was just written: the edit is what is open now.
+    let summaries: Vec<&str> = workspace.negotiation.parties[2]
+        .data
+        .statements
+        .iter()
+        .map(|statement| statement.summary.as_str())
+        .collect();
+    assert!(summaries.contains(&format!("{US_RED_LINE} (kept)").as_str()));
+}
+
+#[test]
+fn ctrl_s_on_the_edited_built_in_example_saves_a_copy_into_the_folder_chosen() {
+    let folder = tempfile::tempdir().unwrap();
+    let app = app(
+        Settings::default(),
+        Vec::new(),
+        ScriptedDialogs::answering(vec![folder.path().to_owned()]),
+    );
+    let mut harness = harness_for(app, Vec2::new(1600.0, 1000.0));
+    edit_the_us_red_line(&mut harness, " (a copy)");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    step_until(&mut harness, |app| {
+        app.session().workspace().origin
+            == common_ground_document::Origin::Paths(vec![folder.path().to_owned()])
+    });
+    assert!(!harness.state().session().workspace().is_dirty());
+    for name in ["agenda.ron", "nato.ron", "russia.ron", "us.ron"] {
+        assert!(folder.path().join(name).is_file(), "{name}");
+    }
+    let us = std::fs::read_to_string(folder.path().join("us.ron")).unwrap();
+    assert!(us.contains(&format!("{US_RED_LINE} (a copy)")));
+}
+
+#[test]
+fn an_issue_s_menu_adds_a_statement_by_the_party_chosen_and_opens_it() {
+    let mut harness = example_window();
+    let before = harness.state().session().workspace().negotiation.parties[1]
+        .data
+        .statements
+        .len();
+    harness
+        .get_by_label("Issue: NATO membership for Ukraine and other ex-Soviet states")
+        .click_secondary();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Add a statement by Russia")
+        .click();
+    harness.run();
+    let workspace = harness.state().session().workspace();
+    assert_eq!(
+        workspace.negotiation.parties[1].data.statements.len(),
+        before + 1
+    );
+    // The new statement is selected and open in the editor, on the issue whose menu it was.
+    assert!(harness.state().view().editing);
+    let key = harness.state().view().selected.unwrap();
+    assert_eq!(key.party, 1);
+    let added = workspace.statement(key).unwrap();
+    assert_eq!(added.issue, "nato-membership");
+    assert!(added.summary.is_empty());
+}

@@ -89,7 +89,14 @@ fn party_header_ui(ui: &mut Ui, rect: Rect, header: &Header<'_>, commands: &mut 
     // By position, not id: two files may carry the same party id (validation says so).
     let id = ui.scope_id().with(("party header", header.position));
     let response = ui.interact(rect, id, Sense::click_and_drag());
-    response.widget_info(|| WidgetInfo::labeled(egui::Role::ColumnHeader, true, &party.name));
+    response.widget_info(|| {
+        let mut info = WidgetInfo::labeled(egui::Role::ColumnHeader, true, &party.name);
+        // The painted "unsaved" mark, for screen readers too.
+        if header.dirty {
+            info.current_text_value = Some("unsaved".to_owned());
+        }
+        info
+    });
     paint_background(ui, rect, &party.colour);
     drag_and_drop(ui, &response, rect, header, commands);
     let inner = rect.shrink2(Vec2::new(10.0, 8.0));
