@@ -761,3 +761,39 @@ fn an_issue_s_menu_adds_a_statement_by_the_party_chosen_and_opens_it() {
     assert_eq!(added.issue, "nato-membership");
     assert!(added.summary.is_empty());
 }
+
+#[test]
+fn a_double_click_on_a_card_opens_its_editor() {
+    let mut harness = example_window();
+    // The harness's frames are further apart than a person's two clicks; let egui count
+    // two clicks a frame apart as one double-click, as it does on screen.
+    harness
+        .ctx
+        .options_mut(|options| options.input_options.max_double_click_delay = 1.0);
+    let card = harness
+        .get_by_label_contains(US_RED_LINE_CARD)
+        .rect()
+        .center();
+    harness.hover_at(card);
+    harness.run();
+    for click in 1..=2 {
+        for pressed in [true, false] {
+            harness.event(egui::Event::PointerButton {
+                pos: card,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+        harness.step();
+        // One click only selects.
+        assert_eq!(
+            harness.state().view().editing,
+            click == 2,
+            "after click {click}"
+        );
+    }
+    harness.run();
+    let summary = harness.get_by_role_and_label(Role::MultilineTextInput, "Summary");
+    assert_eq!(summary.value().as_deref(), Some(US_RED_LINE));
+}
