@@ -41,8 +41,8 @@ pub struct NewRoundForm {
     pub error: Option<String>,
 }
 
-/// How many warnings wait at once; older ones give way.
-const MAX_WARNINGS_SHOWN: usize = 4;
+/// How many warnings and errors wait at once; of too many, the oldest of the lowest level goes.
+const MAX_WAITING: usize = 4;
 
 /// A notice on screen, and what its button does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -295,7 +295,7 @@ impl ViewState {
             .iter()
             .filter(|shown| shown.notice.stays())
             .count();
-        if notice.stays() && waiting >= MAX_WARNINGS_SHOWN {
+        if notice.stays() && waiting >= MAX_WAITING {
             // The lowest level waiting, and of that the oldest; never one above the newcomer.
             let lowest = self
                 .notices
@@ -490,7 +490,7 @@ mod tests {
         view.tell(Notice::error(
             "Not saved. The folder is gone. Your edits are kept.",
         ));
-        for n in 1..=MAX_WARNINGS_SHOWN + 2 {
+        for n in 1..=MAX_WAITING + 2 {
             view.tell(Notice::warning(format!("watcher {n}")));
         }
         view.tell(Notice::info("Saved nothing."));
@@ -505,7 +505,7 @@ mod tests {
             ]
         );
         // Errors only: the oldest error gives way to a new one, and a warning waits outside.
-        for n in 1..=MAX_WARNINGS_SHOWN {
+        for n in 1..=MAX_WAITING {
             view.tell(Notice::error(format!("error {n}")));
         }
         view.tell(Notice::warning("one warning too many"));
@@ -518,7 +518,7 @@ mod tests {
     #[test]
     fn a_flood_of_warnings_keeps_the_latest_and_news_pushes_none_out() {
         let mut view = ViewState::default();
-        for n in 1..=MAX_WARNINGS_SHOWN + 1 {
+        for n in 1..=MAX_WAITING + 1 {
             view.tell(Notice::warning(format!("warning {n}")));
         }
         assert_eq!(
