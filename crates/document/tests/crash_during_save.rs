@@ -142,8 +142,27 @@ fn a_party_file_killed_mid_save_is_the_old_or_the_new_version_whole() {
         let party: PartyFile = parse_ron(&text).unwrap().value;
         assert!(party == old.parties[0].data || party == new.parties[0].data);
     });
-    let outcome = load(&[path]);
+    let outcome = load(std::slice::from_ref(&path));
     assert!(!outcome.has_errors(), "{:?}", outcome.problems);
+    // What the kills left are the temporary files they were writing; once they are a minute
+    // old, the next save removes them.
+    let hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    for entry in std::fs::read_dir(folder.path()).unwrap() {
+        let leftover = entry.unwrap().path();
+        if leftover != path {
+            let file = std::fs::File::options()
+                .write(true)
+                .open(&leftover)
+                .unwrap();
+            file.set_modified(hour_ago).unwrap();
+        }
+    }
+    save_party(&path, &old.parties[0].data, SaveMode::AcceptLoss).unwrap();
+    let left: Vec<PathBuf> = std::fs::read_dir(folder.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    assert_eq!(left, [path]);
 }
 
 #[test]

@@ -5,6 +5,7 @@ use std::fmt;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -191,7 +192,7 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
     };
     let mut builder = tempfile::Builder::new();
     // A short fixed name, so that a file whose own name is near the length limit still saves.
-    builder.prefix(".common-ground-").suffix(".tmp");
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
     #[cfg(unix)]
     if existing_permissions.is_none() {
         // A new file gets the usual rw-rw-rw- less the umask, not the temporary file's
@@ -211,7 +212,45 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
     temp.persist(&target)
         .map_err(|error| write_error(error.error))?;
     sync_folder(folder);
+    remove_stale_temporaries(folder, SystemTime::now());
     Ok(())
+}
+
+const TEMP_PREFIX: &str = ".common-ground-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// A save still writing its temporary file is never this old; one older was left by a save
+/// that was killed before it could rename or delete it.
+const STALE_AFTER: Duration = Duration::from_secs(60);
+
+/// Removes what saves killed mid-write (a crash, a power cut) left in `folder`: our own
+/// temporary files, and only those older than [`STALE_AFTER`], so that another window saving
+/// into the same folder at this moment keeps its own. A folder that cannot be listed, or a
+/// file that cannot be removed, is left as it is: the save itself has succeeded.
+fn remove_stale_temporaries(folder: &Path, now: SystemTime) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let ours = name
+            .to_str()
+            .is_some_and(|name| name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX));
+        let stale = entry
+            .metadata()
+            .and_then(|metadata| metadata.modified())
+            .is_ok_and(|modified| {
+                now.duration_since(modified)
+                    .is_ok_and(|age| age > STALE_AFTER)
+            });
+        if ours && stale {
+            match fs::remove_file(entry.path()) {
+                Ok(()) => {}
+                // Left for the next save to try; nothing the user needs is in it.
+                Err(_left) => {}
+            }
+        }
+    }
 }
 
 /// Makes the rename itself durable. The new file is already complete and in place, so a
@@ -228,6 +267,36 @@ fn sync_folder(folder: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_save_removes_what_killed_saves_left_but_not_a_save_in_progress() {
+        let dir = tempfile::tempdir().unwrap();
+        let stale = dir.path().join(".common-ground-AbC123.tmp");
+        let in_progress = dir.path().join(".common-ground-XyZ789.tmp");
+        let theirs = dir.path().join("notes.tmp");
+        for path in [&stale, &in_progress, &theirs] {
+            fs::write(path, b"half a file").unwrap();
+        }
+        let long_ago = SystemTime::now() - Duration::from_secs(3600);
+        for path in [&stale, &theirs] {
+            fs::File::options()
+                .write(true)
+                .open(path)
+                .unwrap()
+                .set_modified(long_ago)
+                .unwrap();
+        }
+        write_atomically(&dir.path().join("a.ron"), b"saved").unwrap();
+        assert!(!stale.exists());
+        assert!(in_progress.exists(), "a minute has not passed");
+        assert!(theirs.exists(), "not ours");
+        // Exactly at the limit it is not yet stale.
+        let written = fs::metadata(&in_progress).unwrap().modified().unwrap();
+        remove_stale_temporaries(dir.path(), written + STALE_AFTER);
+        assert!(in_progress.exists());
+        remove_stale_temporaries(dir.path(), written + STALE_AFTER + Duration::from_secs(1));
+        assert!(!in_progress.exists());
+    }
 
     #[test]
     fn writes_new_and_replaces_existing_files_whole() {
