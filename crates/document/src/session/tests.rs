@@ -598,3 +598,162 @@ fn edits_recovered_for_a_file_that_no_longer_loads_stand_in_for_it_until_undone(
     assert!(on_disk(folder.path(), "us.ron").contains("Typed before the crash"));
     assert!(load(std::slice::from_ref(&us)).negotiation.parties.len() == 1);
 }
+
+/// A small tmpfs mounted over a temporary folder, for faults a real disk rarely shows on
+/// demand: full, read-only. `None` (and a message) where mounting is not allowed.
+#[cfg(target_os = "linux")]
+struct SmallDisk {
+    folder: tempfile::TempDir,
+}
+
+#[cfg(target_os = "linux")]
+impl SmallDisk {
+    fn mount(size: &str) -> Option<SmallDisk> {
+        let folder = tempfile::tempdir().unwrap();
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(folder.path())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|status| status.success());
+        if !mounted {
+            eprintln!("skipped: a tmpfs cannot be mounted here (it needs root)");
+            return None;
+        }
+        Some(SmallDisk { folder })
+    }
+
+    fn path(&self) -> &Path {
+        self.folder.path()
+    }
+
+    fn remount(&self, option: &str) {
+        let status = std::process::Command::new("mount")
+            .args(["-o", &format!("remount,{option}")])
+            .arg(self.path())
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+}
+
+#[cfg(target_os = "linux")]
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        // Unmounted before the folder under it is removed; a failure leaves a mount behind
+        // in /tmp, not a wrong result.
+        match std::process::Command::new("umount")
+            .arg(self.path())
+            .status()
+        {
+            Ok(_) | Err(_) => {}
+        }
+    }
+}
+
+/// A save that failed: one error notice that says so and that the edits are kept, the edit
+/// still open and unsaved, and `us.ron` on disk as it was.
+fn assert_not_saved(session: &mut Session, folder: &Path, before: &str, key: StatementKey) {
+    let told = notices(session);
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert_eq!(told[0].level, Level::Error);
+    assert!(told[0].text.starts_with("Not saved."), "{}", told[0].text);
+    assert!(
+        told[0].text.ends_with("Your edits are kept."),
+        "{}",
+        told[0].text
+    );
+    assert!(session.workspace().is_dirty());
+    assert!(summary(session, key).starts_with("Typed onto"));
+    assert_eq!(
+        std::fs::read_to_string(folder.join("us.ron")).unwrap(),
+        before
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_save_onto_a_full_disk_says_so_keeps_the_edit_and_leaves_the_file() {
+    let Some(disk) = SmallDisk::mount("1m") else {
+        return;
+    };
+    for name in FILES {
+        std::fs::copy(Path::new(DATA).join(name), disk.path().join(name)).unwrap();
+    }
+    // Fill what is left of the disk.
+    let filler = disk.path().join("filler");
+    let mut file = std::fs::File::create(&filler).unwrap();
+    let block = vec![0_u8; 4096];
+    while std::io::Write::write_all(&mut file, &block).is_ok() {}
+    drop(file);
+    let before = on_disk(disk.path(), "us.ron");
+    let Opened { mut session, .. } = open_folder(disk.path());
+    let key = edit_us_summary(
+        &mut session,
+        &format!("Typed onto a full disk {}", "x".repeat(8000)),
+    );
+    session.take_events();
+    session.save_all();
+    assert_not_saved(&mut session, disk.path(), &before, key);
+    // Room again: the same save goes through.
+    std::fs::remove_file(&filler).unwrap();
+    session.save_all();
+    assert!(!session.workspace().is_dirty());
+    assert!(on_disk(disk.path(), "us.ron").contains("Typed onto a full disk"));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_save_onto_a_disk_remounted_read_only_says_so_and_keeps_the_edit() {
+    let Some(disk) = SmallDisk::mount("1m") else {
+        return;
+    };
+    for name in FILES {
+        std::fs::copy(Path::new(DATA).join(name), disk.path().join(name)).unwrap();
+    }
+    let before = on_disk(disk.path(), "us.ron");
+    let Opened { mut session, .. } = open_folder(disk.path());
+    let key = edit_us_summary(&mut session, "Typed onto a disk that went read-only");
+    session.take_events();
+    disk.remount("ro");
+    session.save_all();
+    assert_not_saved(&mut session, disk.path(), &before, key);
+    disk.remount("rw");
+    session.save_all();
+    assert!(!session.workspace().is_dirty());
+}
+
+#[test]
+fn a_save_onto_a_file_replaced_by_a_folder_says_so_and_keeps_the_edit() {
+    let folder = copy_of_the_example();
+    let Opened { mut session, .. } = open_folder(folder.path());
+    let key = edit_us_summary(&mut session, "Typed onto a file that became a folder");
+    session.take_events();
+    let us_path = folder.path().join("us.ron");
+    std::fs::remove_file(&us_path).unwrap();
+    std::fs::create_dir(&us_path).unwrap();
+    session.save_all();
+    // First it asks, as for any file it cannot read back; saving anyway then fails, and says
+    // why.
+    assert!(matches!(
+        session.question(),
+        Some(Question::ConfirmLoss { what, .. }) if what.contains("this is a folder")
+    ));
+    session.answer(Answer::SaveAnyway);
+    let told = notices(&mut session);
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert_eq!(told[0].level, Level::Error);
+    assert!(
+        told[0].text.contains("a folder has this name"),
+        "{}",
+        told[0].text
+    );
+    assert!(
+        told[0].text.ends_with("Your edits are kept."),
+        "{}",
+        told[0].text
+    );
+    assert!(session.workspace().is_dirty());
+    assert!(summary(&session, key).starts_with("Typed onto"));
+    assert!(us_path.is_dir());
+}
