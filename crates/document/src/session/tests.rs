@@ -623,6 +623,15 @@ impl SmallDisk {
         Some(SmallDisk { folder })
     }
 
+    /// A 1 MiB disk holding a copy of the example.
+    fn with_the_example() -> Option<SmallDisk> {
+        let disk = SmallDisk::mount("1m")?;
+        for name in FILES {
+            std::fs::copy(Path::new(DATA).join(name), disk.path().join(name)).unwrap();
+        }
+        Some(disk)
+    }
+
     fn path(&self) -> &Path {
         self.folder.path()
     }
@@ -674,12 +683,9 @@ fn assert_not_saved(session: &mut Session, folder: &Path, before: &str, key: Sta
 #[cfg(target_os = "linux")]
 #[test]
 fn a_save_onto_a_full_disk_says_so_keeps_the_edit_and_leaves_the_file() {
-    let Some(disk) = SmallDisk::mount("1m") else {
+    let Some(disk) = SmallDisk::with_the_example() else {
         return;
     };
-    for name in FILES {
-        std::fs::copy(Path::new(DATA).join(name), disk.path().join(name)).unwrap();
-    }
     // Fill what is left of the disk.
     let filler = disk.path().join("filler");
     let mut file = std::fs::File::create(&filler).unwrap();
@@ -705,12 +711,9 @@ fn a_save_onto_a_full_disk_says_so_keeps_the_edit_and_leaves_the_file() {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_save_onto_a_disk_remounted_read_only_says_so_and_keeps_the_edit() {
-    let Some(disk) = SmallDisk::mount("1m") else {
+    let Some(disk) = SmallDisk::with_the_example() else {
         return;
     };
-    for name in FILES {
-        std::fs::copy(Path::new(DATA).join(name), disk.path().join(name)).unwrap();
-    }
     let before = on_disk(disk.path(), "us.ron");
     let Opened { mut session, .. } = open_folder(disk.path());
     let key = edit_us_summary(&mut session, "Typed onto a disk that went read-only");
