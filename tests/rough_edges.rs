@@ -797,3 +797,42 @@ fn a_double_click_on_a_card_opens_its_editor() {
     let summary = harness.get_by_role_and_label(Role::MultilineTextInput, "Summary");
     assert_eq!(summary.value().as_deref(), Some(US_RED_LINE));
 }
+
+#[test]
+fn a_summary_of_ten_megabytes_in_one_line_opens_cut_short_where_it_is_shown() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_example_to(folder.path());
+    let us = folder.path().join("us.ron");
+    let huge = "word ".repeat(2_000_000);
+    let text = std::fs::read_to_string(&us)
+        .unwrap()
+        .replacen(US_RED_LINE, &huge, 1);
+    std::fs::write(&us, text).unwrap();
+    let mut harness = window(vec![folder.path().to_owned()]);
+    // The whole summary is open, to edit and to save; the card and the inspector show its
+    // start and say how much more there is.
+    let key = StatementKey {
+        party: 2,
+        statement: 0,
+    };
+    let statement = harness
+        .state()
+        .session()
+        .workspace()
+        .statement(key)
+        .unwrap()
+        .clone();
+    assert_eq!(statement.summary.len(), huge.len());
+    let card = harness.get_by_label_contains("US, red line: word word");
+    let label = card.accesskit_node().label().unwrap_or_default();
+    assert!(label.len() < 40_000, "{}", label.len());
+    assert!(label.contains("more characters, in the file and the editor"));
+    card.click();
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label_contains("9995000 more characters")
+            .count()
+            >= 1
+    );
+}

@@ -161,7 +161,10 @@ fn change_words_ui(
             Some(key) => {
                 let summary = negotiation
                     .statement(key)
-                    .map_or(String::new(), |statement| statement.summary.clone());
+                    .map_or(String::new(), |statement| {
+                        super::widgets::clipped(&statement.summary, super::widgets::CARD_TEXT)
+                            .into_owned()
+                    });
                 if ui
                     .link(words)
                     .on_hover_text(format!("Select \u{201c}{summary}\u{201d}"))

@@ -428,7 +428,7 @@ fn cited_ui(ui: &mut Ui, workspace: &Workspace, key: StatementKey, verb: &str) {
     ui.label(format!(
         "{} {verb}: {}",
         short_name(workspace, key.party),
-        statement.summary
+        super::widgets::clipped(&statement.summary, super::widgets::PANEL_TEXT)
     ));
     if let Some(citation) = citation(statement) {
         ui.weak(citation);
@@ -439,6 +439,8 @@ fn citation(statement: &Statement) -> Option<String> {
     let source = statement.sources.first()?;
     Some(format!(
         "\u{201c}{}\u{201d} ({}, {})",
-        source.quote, source.speaker, source.date
+        super::widgets::clipped(&source.quote, super::widgets::PANEL_TEXT),
+        source.speaker,
+        source.date
     ))
 }

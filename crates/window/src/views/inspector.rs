@@ -353,7 +353,13 @@ fn statement_heading_ui(
         }
     });
     ui.add_space(4.0);
-    ui.label(RichText::new(&statement.summary).size(15.0));
+    ui.label(
+        RichText::new(super::widgets::clipped(
+            &statement.summary,
+            super::widgets::PANEL_TEXT,
+        ))
+        .size(15.0),
+    );
     for problem in workspace.problems_of(key) {
         let (colour, word) = if problem.is_error() {
             (ui.visuals().error_fg_color, "Error")
@@ -451,7 +457,8 @@ fn sources_ui(ui: &mut Ui, statement: &Statement) {
     for source in &statement.sources {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new(format!("“{}”", source.quote)).italics());
+            let quote = super::widgets::clipped(&source.quote, super::widgets::PANEL_TEXT);
+            ui.label(RichText::new(format!("“{quote}”")).italics());
             ui.add_space(2.0);
             let attribution = match (source.speaker.is_empty(), source.date.is_empty()) {
                 (false, false) => format!("— {}, {}", source.speaker, source.date),

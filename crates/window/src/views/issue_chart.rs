@@ -562,7 +562,10 @@ fn hover_ui(ui: &mut Ui, workspace: &Workspace, key: StatementKey, salience: f64
         ui.strong(&party.name);
         kind_tag_ui(ui, statement.kind);
     });
-    ui.label(&statement.summary);
+    ui.label(super::widgets::clipped(
+        &statement.summary,
+        super::widgets::PANEL_TEXT,
+    ));
     ui.weak(describe_position(
         statement.stance,
         statement.range.as_ref(),

@@ -215,7 +215,10 @@ fn cell_ui(
         .on_hover_ui(|ui| {
             ui.set_max_width(340.0);
             ui.strong(format!("{party_name} on {issue_title}"));
-            ui.label(&statement.summary);
+            ui.label(super::widgets::clipped(
+                &statement.summary,
+                super::widgets::PANEL_TEXT,
+            ));
             ui.weak(format!(
                 "{}, {} · salience {:.0}",
                 statement.kind.label(),

@@ -1,6 +1,8 @@
 //! Small marks drawn in several views: kind tags, firmness blocks, salience bars, swatches,
 //! text with search matches highlighted, and the banner naming files left out.
 
+use std::borrow::Cow;
+
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{
     Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, RichText, Sense, Stroke, Ui, Vec2,
@@ -252,4 +254,40 @@ pub(crate) fn in_view_ui(ui: &mut Ui, id: egui::Id, add: impl FnOnce(&mut Ui)) {
     }
     let drawn = ui.scope(add).response.rect;
     ui.data_mut(|data| data.insert_temp(id, Vec2::new(width, drawn.height())));
+}
+
+/// Text of a size a line or a card shows: a card's two rows hold far less than this.
+pub(crate) const CARD_TEXT: usize = 600;
+/// Text of a size a panel shows whole: a few screens of it.
+pub(crate) const PANEL_TEXT: usize = 5_000;
+
+/// `text` cut to its first `max_chars` characters, saying how much is left out; whole when it
+/// is shorter. A summary of ten megabytes in one line would otherwise be laid out glyph by
+/// glyph in every place that shows it, and the window would stand still for seconds.
+pub(crate) fn clipped(text: &str, max_chars: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(max_chars) {
+        None => Cow::Borrowed(text),
+        Some((end, _)) => {
+            let left_out = text[end..].chars().count();
+            Cow::Owned(format!(
+                "{}… ({left_out} more characters, in the file and the editor)",
+                &text[..end]
+            ))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_cut_at_a_character_and_says_how_much_is_left_out() {
+        assert_eq!(clipped("short", 5), "short");
+        assert_eq!(
+            clipped("café au lait", 4),
+            "café… (8 more characters, in the file and the editor)"
+        );
+        assert!(matches!(clipped("", 0), Cow::Borrowed("")));
+    }
 }

@@ -15,7 +15,9 @@ use common_ground_core::problem::Problem;
 use super::{Board, CARD_MARGIN};
 use crate::command::{Command, Commands};
 use crate::style::party_colour;
-use crate::views::widgets::{SalienceMark, highlighted_text, paint_firmness, paint_kind_tag};
+use crate::views::widgets::{
+    CARD_TEXT, PANEL_TEXT, SalienceMark, clipped, highlighted_text, paint_firmness, paint_kind_tag,
+};
 
 pub(super) fn card_ui(
     ui: &Ui,
@@ -47,7 +49,7 @@ pub(super) fn card_ui(
             "{}, {}: {}",
             party.short_name,
             statement.kind.label(),
-            statement.summary
+            clipped(&statement.summary, PANEL_TEXT)
         );
         // What the card shows besides the summary, so that a screen reader hears it too.
         let mut marks = Vec::new();
@@ -255,7 +257,7 @@ fn paint_texts(
     let summary_rows = if quote.is_some() { 1 } else { rows };
     let summary = ui.fonts_mut(|fonts| {
         fonts.layout_job(highlighted_text(
-            &statement.summary,
+            &clipped(&statement.summary, CARD_TEXT),
             needle,
             format.clone(),
             visuals,
@@ -295,7 +297,7 @@ fn paint_texts(
 fn card_details_ui(ui: &mut Ui, party: &Party, statement: &Statement, problems: &[&Problem]) {
     ui.set_max_width(360.0);
     ui.strong(format!("{} · {}", party.name, statement.kind.label()));
-    ui.label(&statement.summary);
+    ui.label(clipped(&statement.summary, PANEL_TEXT));
     for problem in problems {
         let colour = if problem.is_error() {
             ui.visuals().error_fg_color

@@ -14,7 +14,7 @@ use common_ground_core::negotiation::{FileId, Loaded};
 use super::{Board, CARD_MARGIN};
 use crate::command::{Command, Commands};
 use crate::style::{party_colour, wash};
-use crate::views::widgets::highlighted_text;
+use crate::views::widgets::{CARD_TEXT, PANEL_TEXT, clipped, highlighted_text};
 
 /// A column being dragged to a new place.
 #[derive(Debug, Clone)]
@@ -106,7 +106,7 @@ fn party_header_ui(ui: &mut Ui, rect: Rect, header: &Header<'_>, commands: &mut 
         ui.set_max_width(380.0);
         ui.strong(&party.name);
         if !file.summary.is_empty() {
-            ui.label(&file.summary);
+            ui.label(clipped(&file.summary, PANEL_TEXT));
         }
         ui.weak(header.file.path.display().to_string());
         if header.dirty {
@@ -241,7 +241,7 @@ fn paint_texts(ui: &Ui, inner: Rect, header: &Header<'_>) {
     }
     let summary = ui.fonts_mut(|fonts| {
         fonts.layout_job(highlighted_text(
-            &file.summary,
+            &clipped(&file.summary, CARD_TEXT),
             "",
             TextFormat {
                 font_id: FontId::proportional(12.5),
