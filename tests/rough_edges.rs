@@ -477,4 +477,3 @@ fn a_file_caught_half_written_keeps_what_is_open_until_it_is_whole() {
     harness.get_by_label_contains("nato.ron was changed by another program and has been reloaded.");
     assert!(harness.state().session().workspace().problems.is_empty());
 }
-

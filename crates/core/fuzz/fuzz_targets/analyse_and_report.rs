@@ -1,0 +1,9 @@
+//! The `analyse_and_report` check of `crates/core/tests/fuzzing`, under libFuzzer.
+#![no_main]
+
+#[path = "../../tests/fuzzing/mod.rs"]
+// Each target uses one of the checks.
+#[allow(dead_code)]
+mod fuzzing;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| fuzzing::analyse_and_report(data));
