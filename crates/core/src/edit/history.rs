@@ -6,8 +6,8 @@ use crate::negotiation::Negotiation;
 /// How many edits can be undone; the oldest are forgotten first.
 const HISTORY_LIMIT: usize = 300;
 
-/// The edits that can be undone and redone.
-#[derive(Debug, Default)]
+/// The edits that can be undone and redone. Cloned by tests that undo everything on a copy.
+#[derive(Debug, Clone, Default)]
 pub struct History {
     undo: Vec<Change>,
     redo: Vec<Change>,
