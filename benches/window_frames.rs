@@ -8,62 +8,15 @@
 
 #[path = "support/generated.rs"]
 mod generated;
-
-use std::hint::black_box;
-use std::sync::Arc;
+#[path = "support/window.rs"]
+mod window;
 
 use common_ground_core::edit::Edit;
 use common_ground_core::negotiation::StatementKey;
-use common_ground_document::disk::ScriptedWatcher;
 use common_ground_document::recovery::RecoveryStore;
-use common_ground_window::{
-    App, Command, DialogAnswer, FileDialogs, Page, PickRequest, Platform, SaveRequest, Settings,
-};
+use common_ground_window::{App, Command, Page, Platform, Settings};
 use criterion::{Criterion, criterion_group, criterion_main};
-use egui::{Event, MouseWheelUnit, Pos2, RawInput, Rect, TouchPhase, Vec2};
-
-struct NoDialogs;
-
-impl FileDialogs for NoDialogs {
-    fn pick_files(&self, _: &PickRequest) -> DialogAnswer {
-        DialogAnswer::Unavailable
-    }
-    fn pick_folder(&self, _: &PickRequest) -> DialogAnswer {
-        DialogAnswer::Unavailable
-    }
-    fn save_file(&self, _: &SaveRequest) -> DialogAnswer {
-        DialogAnswer::Unavailable
-    }
-}
-
-const SIZE: Vec2 = Vec2::new(1600.0, 1000.0);
-
-fn input(events: Vec<Event>) -> RawInput {
-    RawInput {
-        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, SIZE)),
-        events,
-        ..RawInput::default()
-    }
-}
-
-/// One frame: build the UI, then tessellate it.
-fn frame(ctx: &egui::Context, app: &mut App, events: Vec<Event>) {
-    let output = ctx.run_ui(input(events), |ui| app.show(ui));
-    black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
-}
-
-fn scroll(by: f32) -> Vec<Event> {
-    vec![
-        Event::PointerMoved(Pos2::new(500.0, 500.0)),
-        Event::MouseWheel {
-            unit: MouseWheelUnit::Point,
-            delta: Vec2::new(0.0, by),
-            phase: TouchPhase::Move,
-            source: egui::MouseWheelSource::Unknown,
-            modifiers: egui::Modifiers::NONE,
-        },
-    ]
-}
+use window::{frame, platform, scroll};
 
 /// Typing a letter and taking it back: the data changes every frame, so the problems, rows
 /// and analysis are all worked out again.
@@ -141,16 +94,6 @@ fn bench_app(c: &mut Criterion, name: &str, mut app: App) {
         });
     });
     group.finish();
-}
-
-/// No dialogs and nothing written aside; the files are watched as in the app, but nothing
-/// changes them.
-fn platform() -> Platform {
-    Platform {
-        dialogs: Arc::new(NoDialogs),
-        recovery: None,
-        watcher: ScriptedWatcher::default().start(),
-    }
 }
 
 fn benches(c: &mut Criterion) {
