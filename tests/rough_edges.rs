@@ -244,7 +244,9 @@ fn saving_the_built_in_example_says_it_becomes_a_new_folder_before_asking_where(
         .type_text(" (edited)");
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    // The folder dialog answers on its own thread, whenever it does: a fixed number of frames
+    // (the save applied, its notice drawn) rather than `run`, which would wait to settle.
+    harness.run_steps(2);
     harness.get_by_label_contains("The built-in example cannot be changed in place");
     step_until(&mut harness, |_| !dialogs.asked().is_empty());
     assert_eq!(
