@@ -8,6 +8,8 @@
 mod help_and_fmt;
 #[path = "cli/rounds.rs"]
 mod rounds;
+#[path = "cli/tables.rs"]
+mod tables;
 
 use std::fs;
 use std::path::Path;
@@ -471,7 +473,7 @@ fn without_a_display_the_window_fails_with_a_message_not_a_panic() {
             "error: the window could not be opened",
         ))
         .stderr(predicate::str::contains(
-            "check, compare and fmt work without a window",
+            "check, compare, diff, fmt, import and export work without a window",
         ))
         .stderr(predicate::str::contains("panicked").not());
 }

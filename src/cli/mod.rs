@@ -1,11 +1,13 @@
-//! The headless command line: `check`, `compare`, `diff` and `fmt`, each a thin layer over the
-//! library, so the terminal and the window always agree.
+//! The headless command line: `check`, `compare`, `diff`, `fmt`, `import` and `export`, each a
+//! thin layer over the libraries, so the terminal and the window always agree.
 
 mod compare;
 mod diff;
+mod tables;
 
 use compare::{CompareArgs, compare};
 use diff::{DiffArgs, run_diff};
+use tables::{ExportArgs, ImportArgs, export, import};
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -62,6 +64,13 @@ pub(crate) enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Make a new negotiation folder from spreadsheet tables (CSV, XLSX, ODS): a statements
+    /// table at least, and the parties, issues, rounds and negotiation tables `export` writes
+    /// when there are. A bad cell is named by file, row and column, and nothing is written.
+    Import(ImportArgs),
+    /// Write a negotiation's statements, parties, issues, rounds and its issues × parties
+    /// matrix as spreadsheet tables, for `import` to read back.
+    Export(ExportArgs),
 }
 
 /// Exit code for bad usage, as clap uses for its own usage errors.
@@ -82,6 +91,8 @@ pub(crate) fn run(
             force,
             paths,
         } => fmt(&paths, check, force, out, err),
+        Command::Import(args) => import(&args, out, err),
+        Command::Export(args) => export(&args, out, err),
     }
 }
 
@@ -111,7 +122,7 @@ fn check(paths: &[PathBuf], out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     Ok(exit_code(errors > 0))
 }
 
-fn plural<'a>(count: usize, one: &'a str, many: &'a str) -> &'a str {
+pub(crate) fn plural<'a>(count: usize, one: &'a str, many: &'a str) -> &'a str {
     if count == 1 { one } else { many }
 }
 
@@ -180,7 +191,7 @@ pub(crate) fn main() -> ExitCode {
                 .collect();
             eprintln!(
                 "error: {} is neither a command nor a file or folder. The commands are check, \
-                 compare and fmt; see --help.",
+                 compare, diff, fmt, import and export; see --help.",
                 named.join(", ")
             );
             return ExitCode::from(2);
@@ -189,7 +200,10 @@ pub(crate) fn main() -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("error: {error:#}");
-                eprintln!("The commands check, compare and fmt work without a window; see --help.");
+                eprintln!(
+                    "The commands check, compare, diff, fmt, import and export work without a \
+                     window; see --help."
+                );
                 ExitCode::FAILURE
             }
         };
