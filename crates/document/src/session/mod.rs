@@ -325,8 +325,12 @@ impl Session {
             (Question::ExternalChange { file, .. }, Answer::ReloadFromDisk) => {
                 self.reload_file(file);
             }
-            (Question::ExternalChange { .. }, Answer::KeepMine)
-            | (Question::Unsaved { .. }, Answer::Cancel) => {}
+            (Question::ExternalChange { file, .. }, Answer::KeepMine) => {
+                // The disk now holds the other program's version: what is open stays unsaved
+                // until written, even if undo brings back what was last saved.
+                self.workspace.mark_overwritten(file);
+            }
+            (Question::Unsaved { .. }, Answer::Cancel) => {}
             (Question::Recover { snapshot, .. }, Answer::Restore) => {
                 self.restore_recovery(&snapshot);
             }

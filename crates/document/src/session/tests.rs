@@ -282,6 +282,15 @@ fn a_change_on_disk_reloads_quietly_without_edits_and_asks_with_them() {
     session.answer(Answer::KeepMine);
     assert_eq!(summary(&session, key), "Mine");
     assert!(session.workspace().is_dirty());
+    // Undo brings back what was last saved, but the disk holds theirs now: still unsaved, and
+    // saving writes what is open over theirs.
+    session.undo();
+    assert_ne!(summary(&session, key), "Mine");
+    assert!(session.workspace().is_dirty());
+    session.save_all();
+    assert!(!session.workspace().is_dirty());
+    let reloaded = load(&[folder.path().to_owned()]);
+    assert_eq!(reloaded.negotiation, session.workspace().negotiation);
 }
 
 #[test]

@@ -43,6 +43,10 @@ pub struct Workspace {
     /// Files another program removed from disk; they count as unsaved until written again
     /// or until they reappear.
     missing: BTreeSet<FileId>,
+    /// Files another program rewrote while the user kept their own version: what is on disk
+    /// is neither the baseline nor what is open, so they count as unsaved until written again,
+    /// even when undo brings back the baseline.
+    overwritten: BTreeSet<FileId>,
     /// The files whose data differs from the baseline.
     dirty: BTreeSet<FileId>,
     load_problems: Vec<Problem>,
@@ -95,6 +99,7 @@ impl Workspace {
                 .collect(),
             negotiation,
             missing: BTreeSet::new(),
+            overwritten: BTreeSet::new(),
             problems: Vec::new(),
             files,
             issues: Vec::new(),
@@ -271,6 +276,7 @@ impl Workspace {
     /// time joins the files that are reloaded and watched.
     pub fn mark_saved(&mut self, file: FileId) {
         self.missing.remove(&file);
+        self.overwritten.remove(&file);
         match file {
             FileId::Agenda => {
                 self.baseline_agenda = self.negotiation.agenda.as_ref().map(|a| a.data.clone());
@@ -305,6 +311,12 @@ impl Workspace {
     /// Records that a file is no longer on disk, so that saving writes it again.
     pub fn mark_missing(&mut self, file: FileId) {
         self.missing.insert(file);
+        self.refresh_file(file);
+    }
+
+    /// Records that another program rewrote a file and the user kept what is open here.
+    pub fn mark_overwritten(&mut self, file: FileId) {
+        self.overwritten.insert(file);
         self.refresh_file(file);
     }
 
@@ -369,7 +381,7 @@ impl Workspace {
     }
 
     fn is_changed(&self, file: FileId) -> bool {
-        if self.missing.contains(&file) {
+        if self.missing.contains(&file) || self.overwritten.contains(&file) {
             return true;
         }
         match file {
@@ -392,6 +404,7 @@ impl Workspace {
     /// Takes a file as it now is on disk, dropping any edits to it here.
     pub fn replace_file(&mut self, file: FileId, data: FileData) {
         self.missing.remove(&file);
+        self.overwritten.remove(&file);
         match (file, data) {
             (FileId::Agenda, FileData::Agenda(Some(agenda))) => {
                 self.baseline_agenda = Some(agenda.data.clone());
