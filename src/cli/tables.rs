@@ -1,4 +1,5 @@
-//! `common-ground import` and `export`: a negotiation into and out of spreadsheets.
+//! `common-ground import` and `export`: a negotiation into and out of spreadsheets and DECIDE
+//! tables, and in from GENIUS and GeniusWeb scenarios.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -8,7 +9,8 @@ use clap::{Args, ValueEnum};
 
 use common_ground_core::io;
 use common_ground_interchange::{
-    Error, TableFormat, csv_files, folder, import_sheets, read_tables, tables, workbook,
+    Error, Imported, TableFormat, csv_files, decide, folder, genius, import_sheets,
+    is_decide_table, read_tables, tables, workbook,
 };
 
 use super::{exit_code, plural};
@@ -16,13 +18,16 @@ use super::{exit_code, plural};
 #[derive(Debug, Args)]
 pub(crate) struct ImportArgs {
     /// Tables to read: CSV files (the sheets exported beside one are read with it), XLSX or
-    /// ODS workbooks, or folders of them.
+    /// ODS workbooks, or folders of them; or one DECIDE input table; or a GENIUS (.xml) or
+    /// GeniusWeb (.json) scenario: its domain and profile files, or the folder holding them.
     #[arg(required = true, value_name = "FILE|FOLDER")]
     paths: Vec<PathBuf>,
     /// The new negotiation folder to write; it must not exist yet, or be empty.
     #[arg(long, value_name = "FOLDER")]
     to: PathBuf,
-    /// The format of the tables; by default each file's name (or its first bytes) says.
+    /// The format of the tables; by default each file's name (or its first bytes) says, and
+    /// a file whose first record is #A, #P, #M, #D or a comment (#0, #/) is a DECIDE table,
+    /// .xml files are a GENIUS scenario and .json files a GeniusWeb one.
     #[arg(long, value_enum, value_name = "FORMAT")]
     from: Option<ImportFormat>,
 }
@@ -32,6 +37,9 @@ enum ImportFormat {
     Csv,
     Xlsx,
     Ods,
+    Decide,
+    Genius,
+    Geniusweb,
 }
 
 #[derive(Debug, Args)]
@@ -40,7 +48,7 @@ pub(crate) struct ExportArgs {
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// csv writes the statements to FILE and each other sheet beside it (FILE-issues.csv …);
-    /// xlsx writes one workbook.
+    /// xlsx writes one workbook; decide writes a DECIDE input table (#A, #P, #M, #D records).
     #[arg(long, value_enum)]
     format: ExportFormat,
     /// The file to write.
@@ -52,6 +60,7 @@ pub(crate) struct ExportArgs {
 enum ExportFormat {
     Csv,
     Xlsx,
+    Decide,
 }
 
 pub(crate) fn import(
@@ -59,19 +68,11 @@ pub(crate) fn import(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let format = args.from.map(|format| match format {
-        ImportFormat::Csv => TableFormat::Csv,
-        ImportFormat::Xlsx => TableFormat::Xlsx,
-        ImportFormat::Ods => TableFormat::Ods,
-    });
     let fallback_name = args.to.file_name().map_or_else(
         || "Imported negotiation".to_owned(),
         |name| name.to_string_lossy().into_owned(),
     );
-    let imported = read_tables(&args.paths, format).and_then(|sheets| {
-        import_sheets(&sheets, &fallback_name, &common_ground_document::today())
-    });
-    let imported = match imported {
+    let imported = match read(args, &fallback_name) {
         Ok(imported) => imported,
         Err(error) => return refused(&error, err),
     };
@@ -108,11 +109,64 @@ pub(crate) fn import(
     Ok(exit_code(errors > 0))
 }
 
+/// The negotiation the files make, read as the format given or sniffed.
+fn read(args: &ImportArgs, fallback_name: &str) -> Result<Imported, Error> {
+    let today = common_ground_document::today();
+    let scenario = match args.from {
+        Some(ImportFormat::Genius) => Some(genius::ScenarioFormat::Genius),
+        Some(ImportFormat::Geniusweb) => Some(genius::ScenarioFormat::GeniusWeb),
+        Some(_) => None,
+        None => genius::scenario_format(&args.paths),
+    };
+    match scenario {
+        Some(genius::ScenarioFormat::Genius) => return genius::import_genius(&args.paths, &today),
+        Some(genius::ScenarioFormat::GeniusWeb) => {
+            return genius::import_geniusweb(&args.paths, &today);
+        }
+        None => {}
+    }
+    let decide = match args.from {
+        Some(ImportFormat::Decide) => true,
+        Some(_) => false,
+        None => args
+            .paths
+            .iter()
+            .any(|path| path.is_file() && is_decide_table(path)),
+    };
+    if decide {
+        return match args.paths.as_slice() {
+            // The table's own file names the negotiation better than the folder it goes to.
+            [path] => {
+                let name = path.file_stem().map_or_else(
+                    || fallback_name.to_owned(),
+                    |stem| stem.to_string_lossy().into_owned(),
+                );
+                decide::import_decide(path, &name, &today)
+            }
+            _ => Err(Error::Unreadable {
+                path: args.paths.first().cloned().unwrap_or_default(),
+                message: "a DECIDE table is one file; import it on its own".to_owned(),
+            }),
+        };
+    }
+    let format = args.from.and_then(|format| match format {
+        ImportFormat::Csv => Some(TableFormat::Csv),
+        ImportFormat::Xlsx => Some(TableFormat::Xlsx),
+        ImportFormat::Ods => Some(TableFormat::Ods),
+        ImportFormat::Decide | ImportFormat::Genius | ImportFormat::Geniusweb => None,
+    });
+    read_tables(&args.paths, format)
+        .and_then(|sheets| import_sheets(&sheets, fallback_name, &today))
+}
+
 fn refused(error: &Error, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
     writeln!(err, "{error}")?;
     writeln!(err, "Nothing was written.")?;
     Ok(ExitCode::FAILURE)
 }
+
+/// How many warnings an export lists before it only counts them.
+const LISTED_WARNINGS: usize = 5;
 
 pub(crate) fn export(
     args: &ExportArgs,
@@ -120,8 +174,19 @@ pub(crate) fn export(
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     let outcome = io::load(&args.paths);
+    // Every error is told; a long list of warnings (an imported table's missing quotes) is
+    // counted, as `check` lists them and they do not change what is written.
+    let warnings = outcome.problems.iter().filter(|p| !p.is_error()).count();
     for problem in &outcome.problems {
-        writeln!(err, "{problem}")?;
+        if problem.is_error() || warnings <= LISTED_WARNINGS {
+            writeln!(err, "{problem}")?;
+        }
+    }
+    if warnings > LISTED_WARNINGS {
+        writeln!(
+            err,
+            "{warnings} warnings; `common-ground check` lists them. They do not stop the export."
+        )?;
     }
     let negotiation = &outcome.negotiation;
     // A table without a party that did not load would look complete; it is not written.
@@ -147,11 +212,21 @@ pub(crate) fn export(
         )?;
         return Ok(ExitCode::FAILURE);
     }
-    let sheets = tables::workbook(negotiation);
+    let mut notes = Vec::new();
     let written = match args.format {
-        ExportFormat::Csv => csv_files::write(&sheets, &args.to),
-        ExportFormat::Xlsx => workbook::write_xlsx(&sheets, &args.to).map(|file| vec![file]),
+        ExportFormat::Csv => csv_files::write(&tables::workbook(negotiation), &args.to),
+        ExportFormat::Xlsx => {
+            workbook::write_xlsx(&tables::workbook(negotiation), &args.to).map(|file| vec![file])
+        }
+        ExportFormat::Decide => decide::write_decide(negotiation, &args.to).map(|left_out| {
+            notes = left_out;
+            vec![args.to.clone()]
+        }),
     };
+    // What the format cannot hold is said, so nobody takes the table for the whole.
+    for note in &notes {
+        writeln!(err, "note: {note}")?;
+    }
     match written {
         Ok(files) => {
             for file in files {

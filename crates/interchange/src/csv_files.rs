@@ -102,21 +102,7 @@ pub(crate) fn read_table_file(path: &Path) -> Result<Vec<u8>, Error> {
 
 /// Reads CSV bytes as the sheet of `path`.
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<Sheet, Error> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(Error::Unreadable {
-            path: path.to_owned(),
-            message: "the file is UTF-16 text; save it as CSV in UTF-8".to_owned(),
-        });
-    }
-    if bytes.contains(&0) {
-        return Err(Error::Unreadable {
-            path: path.to_owned(),
-            message: "this is not a CSV file (it contains zero bytes); for a workbook, give \
-                      a .xlsx or .ods file"
-                .to_owned(),
-        });
-    }
+    let bytes = delimited_text(path, bytes)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -155,6 +141,26 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Sheet, Error> {
     })
 }
 
+/// The bytes of delimited text without its byte-order mark; UTF-16 and binary files refused.
+pub(crate) fn delimited_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a [u8], Error> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(Error::Unreadable {
+            path: path.to_owned(),
+            message: "the file is UTF-16 text; save it as CSV in UTF-8".to_owned(),
+        });
+    }
+    if bytes.contains(&0) {
+        return Err(Error::Unreadable {
+            path: path.to_owned(),
+            message: "this is not a CSV file (it contains zero bytes); for a workbook, give \
+                      a .xlsx or .ods file"
+                .to_owned(),
+        });
+    }
+    Ok(bytes)
+}
+
 /// The table a file's name says it holds (`brief-issues.csv` → `issues`), else its stem.
 fn sheet_name(path: &Path) -> String {
     let stem = path
@@ -169,7 +175,7 @@ fn sheet_name(path: &Path) -> String {
 
 /// The delimiter that splits the first line most: a comma, a semicolon or a tab, counted
 /// outside quotes.
-fn delimiter(bytes: &[u8]) -> u8 {
+pub(crate) fn delimiter(bytes: &[u8]) -> u8 {
     let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
     let mut quoted = false;
     for &byte in bytes {

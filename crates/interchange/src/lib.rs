@@ -1,14 +1,19 @@
 //! Common Ground's negotiations in and out of the tables analysts already keep: spreadsheets
-//! (CSV, XLSX, ODS). Knows nothing of the window; the command line and the window call the
-//! same functions.
+//! (CSV, XLSX, ODS), DECIDE input tables, and GENIUS and GeniusWeb scenarios (in only). Knows nothing of the window; the command line and
+//! the window call the same functions.
 //!
 //! Out: [`tables::workbook`] lays a negotiation out as sheets, which [`csv_files::write`] or
-//! [`workbook::write_xlsx`] write. In: [`read_tables`] reads files as sheets,
-//! [`import::import_sheets`] makes a negotiation of them, [`folder::write_folder`] writes it.
+//! [`workbook::write_xlsx`] write; [`decide::write_decide`] writes a DECIDE table. In:
+//! [`read_tables`] reads files as sheets, [`import::import_sheets`] makes a negotiation of
+//! them, as [`decide::import_decide`] does of a DECIDE table and
+//! [`genius::import_genius`] and [`genius::import_geniusweb`] of a scenario; [`folder::write_folder`] writes
+//! it.
 
 pub mod csv_files;
+pub mod decide;
 pub mod error;
 pub mod folder;
+pub mod genius;
 pub mod import;
 pub mod sheet;
 pub mod tables;
@@ -55,34 +60,24 @@ impl TableFormat {
     }
 }
 
+/// Whether the file at `path` is a DECIDE table: its first record is `#A`, `#P`, `#M`, `#D`
+/// or a comment (`#0`, `#/`), quoted or not.
+pub fn is_decide_table(path: &Path) -> bool {
+    use std::io::Read;
+    let mut start = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(4096).read_to_end(&mut start))
+        .is_ok()
+        && decide::looks_like_decide(&start)
+}
+
 /// Reads the tables in `paths`: CSV files (with the sheets exported beside each), workbooks,
 /// and folders of them. `format`, when given, overrides what each file's name says.
 pub fn read_tables(paths: &[PathBuf], format: Option<TableFormat>) -> Result<Vec<Sheet>, Error> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let mut inside: Vec<PathBuf> = std::fs::read_dir(path)
-                .map_err(|error| Error::Unreadable {
-                    path: path.clone(),
-                    message: format!("the folder could not be read: {error}"),
-                })?
-                .filter_map(Result::ok)
-                .map(|entry| entry.path())
-                .filter(|file| {
-                    file.extension().is_some_and(|extension| {
-                        ["csv", "tsv", "xlsx", "ods"]
-                            .contains(&extension.to_string_lossy().to_lowercase().as_str())
-                    })
-                })
-                .collect();
-            inside.sort();
-            if inside.is_empty() {
-                return Err(Error::Unreadable {
-                    path: path.clone(),
-                    message: "the folder holds no .csv, .xlsx or .ods file".to_owned(),
-                });
-            }
-            files.extend(inside);
+            files.extend(files_in(path, &["csv", "tsv", "xlsx", "ods"])?);
         } else if format.unwrap_or_else(|| TableFormat::sniff(path)) == TableFormat::Csv {
             files.extend(csv_files::with_siblings(path));
         } else {
@@ -99,4 +94,35 @@ pub fn read_tables(paths: &[PathBuf], format: Option<TableFormat>) -> Result<Vec
         }
     }
     Ok(sheets)
+}
+
+/// The files in `folder` whose extension is one of `extensions` (in lower case), in name
+/// order; an error when it holds none.
+pub(crate) fn files_in(folder: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>, Error> {
+    let mut inside: Vec<PathBuf> = std::fs::read_dir(folder)
+        .map_err(|error| Error::Unreadable {
+            path: folder.to_owned(),
+            message: format!("the folder could not be read: {error}"),
+        })?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|file| {
+            file.extension().is_some_and(|extension| {
+                extensions.contains(&extension.to_string_lossy().to_lowercase().as_str())
+            })
+        })
+        .collect();
+    inside.sort();
+    if inside.is_empty() {
+        let listed: Vec<String> = extensions.iter().map(|e| format!(".{e}")).collect();
+        let listed = match listed.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+            _ => listed.concat(),
+        };
+        return Err(Error::Unreadable {
+            path: folder.to_owned(),
+            message: format!("the folder holds no {listed} file"),
+        });
+    }
+    Ok(inside)
 }

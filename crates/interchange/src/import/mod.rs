@@ -7,12 +7,13 @@
 //! place; any error and nothing is imported. Validation's warnings come back as notes.
 
 mod statements;
-mod table;
+pub(crate) mod table;
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use common_ground_core::edit::builders::PARTY_COLOURS;
+use common_ground_core::edit::rounds::dashed_words;
 use common_ground_core::io::AGENDA_FILE_NAME;
 use common_ground_core::model::{
     Agenda, AgendaIssue, Anchor, FORMAT_VERSION, Party, PartyFile, Round, SCALE_MAX, SCALE_MIN,
@@ -477,7 +478,7 @@ fn note_unknown(table: &Table<'_>, notes: &mut Vec<String>) {
 
 /// Runs validation on what was made and puts each finding on the cell it is about: errors
 /// refuse the import, warnings join the notes.
-fn validated(mut imported: Imported, places: &Places) -> Result<Imported, Error> {
+pub(crate) fn validated(mut imported: Imported, places: &Places) -> Result<Imported, Error> {
     let folder = PathBuf::new();
     let negotiation = imported.negotiation_in(&folder);
     let mut errors = Vec::new();
@@ -507,6 +508,18 @@ fn validated(mut imported: Imported, places: &Places) -> Result<Imported, Error>
         Ok(imported)
     } else {
         Err(Error::Cells(errors))
+    }
+}
+
+/// Validation's warning that a statement has no source, once for all statements instead of
+/// once each: `explanation` says why a format without quotes has none.
+pub(crate) fn fold_missing_sources(imported: &mut Imported, explanation: &str) {
+    let before = imported.notes.len();
+    imported
+        .notes
+        .retain(|note| !note.ends_with("the statement has no source: add the quote it rests on"));
+    if imported.notes.len() < before {
+        imported.notes.push(explanation.to_owned());
     }
 }
 
@@ -614,4 +627,27 @@ fn column_of(field: &str) -> &'static str {
         .copied()
         .find(|column| *column == field.replace('_', " "))
         .unwrap_or("")
+}
+
+/// An id no other uses: `key` in lower case with dashes, then `-2`, `-3` … when taken.
+pub(crate) fn unique(key: &str, fallback: &str, taken: &mut HashSet<String>) -> String {
+    let base = dashed_words(key, true);
+    let base = if base.is_empty() {
+        fallback.to_owned()
+    } else {
+        base
+    };
+    let id = std::iter::once(base.clone())
+        .chain((2..).map(|n| format!("{base}-{n}")))
+        .find(|candidate| !taken.contains(candidate))
+        .unwrap_or(base);
+    taken.insert(id.clone());
+    id
+}
+
+/// `x` without the last bits a product of decimals leaves (0.07 × 100 is 7.000000000000001):
+/// nine decimals are finer than any position or salience a person estimates.
+pub(crate) fn tidy(x: f64) -> f64 {
+    let tidied = (x * 1e9).round() / 1e9;
+    if tidied.is_finite() { tidied } else { x }
 }

@@ -171,15 +171,10 @@ impl Row<'_> {
             Cell::Number(value) => Some(*value),
             Cell::Bool(_) => None,
             Cell::Text(text) => {
-                let text = text.trim();
-                if text.is_empty() {
+                if text.trim().is_empty() {
                     return None;
                 }
-                text.parse::<f64>().ok().or_else(|| {
-                    (!text.contains('.') && text.matches(',').count() == 1)
-                        .then(|| text.replace(',', ".").parse::<f64>().ok())
-                        .flatten()
-                })
+                parse_number(text)
             }
         };
         match value {
@@ -295,4 +290,18 @@ fn squeezed(written: &str) -> String {
         .chars()
         .filter(char::is_ascii_alphanumeric)
         .collect()
+}
+
+/// A number as a person types it; `12,5` reads as 12.5, as many locales write it. `None` for
+/// anything else, and for what is not finite.
+pub(crate) fn parse_number(text: &str) -> Option<f64> {
+    let text = text.trim();
+    text.parse::<f64>()
+        .ok()
+        .or_else(|| {
+            (!text.contains('.') && text.matches(',').count() == 1)
+                .then(|| text.replace(',', ".").parse::<f64>().ok())
+                .flatten()
+        })
+        .filter(|value| value.is_finite())
 }
