@@ -9,6 +9,8 @@
 #[path = "comparison/rounds.rs"]
 mod rounds;
 mod support;
+#[path = "comparison/tables.rs"]
+mod tables;
 
 use std::path::PathBuf;
 use std::sync::Arc;

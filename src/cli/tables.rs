@@ -9,8 +9,8 @@ use clap::{Args, ValueEnum};
 
 use common_ground_core::io;
 use common_ground_interchange::{
-    Error, Imported, TableFormat, csv_files, decide, folder, genius, import_sheets,
-    is_decide_table, read_tables, tables, workbook,
+    Error, Imported, SourceFormat, TableFormat, TargetFormat, export_tables, folder, genius,
+    import_paths,
 };
 
 use super::{exit_code, plural};
@@ -111,52 +111,16 @@ pub(crate) fn import(
 
 /// The negotiation the files make, read as the format given or sniffed.
 fn read(args: &ImportArgs, fallback_name: &str) -> Result<Imported, Error> {
-    let today = common_ground_document::today();
-    let scenario = match args.from {
-        Some(ImportFormat::Genius) => Some(genius::ScenarioFormat::Genius),
-        Some(ImportFormat::Geniusweb) => Some(genius::ScenarioFormat::GeniusWeb),
-        Some(_) => None,
-        None => genius::scenario_format(&args.paths),
-    };
-    match scenario {
-        Some(genius::ScenarioFormat::Genius) => return genius::import_genius(&args.paths, &today),
-        Some(genius::ScenarioFormat::GeniusWeb) => {
-            return genius::import_geniusweb(&args.paths, &today);
-        }
-        None => {}
-    }
-    let decide = match args.from {
-        Some(ImportFormat::Decide) => true,
-        Some(_) => false,
-        None => args
-            .paths
-            .iter()
-            .any(|path| path.is_file() && is_decide_table(path)),
-    };
-    if decide {
-        return match args.paths.as_slice() {
-            // The table's own file names the negotiation better than the folder it goes to.
-            [path] => {
-                let name = path.file_stem().map_or_else(
-                    || fallback_name.to_owned(),
-                    |stem| stem.to_string_lossy().into_owned(),
-                );
-                decide::import_decide(path, &name, &today)
-            }
-            _ => Err(Error::Unreadable {
-                path: args.paths.first().cloned().unwrap_or_default(),
-                message: "a DECIDE table is one file; import it on its own".to_owned(),
-            }),
-        };
-    }
-    let format = args.from.and_then(|format| match format {
-        ImportFormat::Csv => Some(TableFormat::Csv),
-        ImportFormat::Xlsx => Some(TableFormat::Xlsx),
-        ImportFormat::Ods => Some(TableFormat::Ods),
-        ImportFormat::Decide | ImportFormat::Genius | ImportFormat::Geniusweb => None,
+    let from = args.from.map(|format| match format {
+        ImportFormat::Csv => SourceFormat::Table(TableFormat::Csv),
+        ImportFormat::Xlsx => SourceFormat::Table(TableFormat::Xlsx),
+        ImportFormat::Ods => SourceFormat::Table(TableFormat::Ods),
+        ImportFormat::Decide => SourceFormat::Decide,
+        ImportFormat::Genius => SourceFormat::Scenario(genius::ScenarioFormat::Genius),
+        ImportFormat::Geniusweb => SourceFormat::Scenario(genius::ScenarioFormat::GeniusWeb),
     });
-    read_tables(&args.paths, format)
-        .and_then(|sheets| import_sheets(&sheets, fallback_name, &today))
+    let today = common_ground_document::today();
+    import_paths(&args.paths, from, fallback_name, &today)
 }
 
 fn refused(error: &Error, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
@@ -212,16 +176,14 @@ pub(crate) fn export(
         )?;
         return Ok(ExitCode::FAILURE);
     }
-    let mut notes = Vec::new();
-    let written = match args.format {
-        ExportFormat::Csv => csv_files::write(&tables::workbook(negotiation), &args.to),
-        ExportFormat::Xlsx => {
-            workbook::write_xlsx(&tables::workbook(negotiation), &args.to).map(|file| vec![file])
-        }
-        ExportFormat::Decide => decide::write_decide(negotiation, &args.to).map(|left_out| {
-            notes = left_out;
-            vec![args.to.clone()]
-        }),
+    let format = match args.format {
+        ExportFormat::Csv => TargetFormat::Csv,
+        ExportFormat::Xlsx => TargetFormat::Xlsx,
+        ExportFormat::Decide => TargetFormat::Decide,
+    };
+    let (written, notes) = match export_tables(negotiation, format, &args.to) {
+        Ok(exported) => (Ok(exported.files), exported.notes),
+        Err(error) => (Err(error), Vec::new()),
     };
     // What the format cannot hold is said, so nobody takes the table for the whole.
     for note in &notes {

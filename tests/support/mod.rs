@@ -35,6 +35,8 @@ pub(crate) const US_MISSILE_OFFER: &str =
 #[derive(Default)]
 pub(crate) struct ScriptedDialogs {
     answer: Mutex<Option<Vec<PathBuf>>>,
+    /// Answers for the dialogs to come, one each, before `answer`.
+    in_turn: Mutex<std::collections::VecDeque<Vec<PathBuf>>>,
     asked: Mutex<Vec<(String, Option<PathBuf>)>>,
     /// While true, a dialog stays open: as a person still choosing, however long they take.
     held: Mutex<bool>,
@@ -45,6 +47,15 @@ impl ScriptedDialogs {
     pub(crate) fn answering(paths: Vec<PathBuf>) -> Arc<Self> {
         Arc::new(ScriptedDialogs {
             answer: Mutex::new(Some(paths)),
+            ..ScriptedDialogs::default()
+        })
+    }
+
+    /// Dialogs that answer each with the next of `answers`, in turn: the files to import,
+    /// then the folder for them.
+    pub(crate) fn answering_in_turn(answers: Vec<Vec<PathBuf>>) -> Arc<Self> {
+        Arc::new(ScriptedDialogs {
+            in_turn: Mutex::new(answers.into()),
             ..ScriptedDialogs::default()
         })
     }
@@ -81,6 +92,14 @@ impl ScriptedDialogs {
             held = self.released.wait(held).unwrap();
         }
         drop(held);
+        if let Some(next) = self
+            .in_turn
+            .lock()
+            .ok()
+            .and_then(|mut turn| turn.pop_front())
+        {
+            return DialogAnswer::Picked(next);
+        }
         match self.answer.lock().ok().and_then(|answer| answer.clone()) {
             Some(paths) => DialogAnswer::Picked(paths),
             None => DialogAnswer::Unavailable,

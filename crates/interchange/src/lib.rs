@@ -60,6 +60,117 @@ impl TableFormat {
     }
 }
 
+/// Every format a negotiation is imported from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceFormat {
+    Table(TableFormat),
+    Decide,
+    Scenario(genius::ScenarioFormat),
+}
+
+/// Makes a negotiation of the files and folders in `paths`, read as `from` or, when it is
+/// `None`, as their names and first bytes say: a GENIUS (.xml) or GeniusWeb (.json) scenario,
+/// a DECIDE table, else spreadsheets. `fallback_name` names a negotiation its files do not
+/// name; `today` dates the parties nothing dates. The command line and the window both import
+/// through this.
+pub fn import_paths(
+    paths: &[PathBuf],
+    from: Option<SourceFormat>,
+    fallback_name: &str,
+    today: &str,
+) -> Result<Imported, Error> {
+    let from = from.or_else(|| genius::scenario_format(paths).map(SourceFormat::Scenario));
+    let decide = match from {
+        Some(SourceFormat::Decide) => true,
+        Some(_) => false,
+        None => paths
+            .iter()
+            .any(|path| path.is_file() && is_decide_table(path)),
+    };
+    match from {
+        Some(SourceFormat::Scenario(genius::ScenarioFormat::Genius)) => {
+            return genius::import_genius(paths, today);
+        }
+        Some(SourceFormat::Scenario(genius::ScenarioFormat::GeniusWeb)) => {
+            return genius::import_geniusweb(paths, today);
+        }
+        _ => {}
+    }
+    if decide {
+        return match paths {
+            // The table's own file names the negotiation better than the folder it goes to.
+            [path] => {
+                let name = path.file_stem().map_or_else(
+                    || fallback_name.to_owned(),
+                    |stem| stem.to_string_lossy().into_owned(),
+                );
+                decide::import_decide(path, &name, today)
+            }
+            _ => Err(Error::Unreadable {
+                path: paths.first().cloned().unwrap_or_default(),
+                message: "a DECIDE table is one file; import it on its own".to_owned(),
+            }),
+        };
+    }
+    let format = match from {
+        Some(SourceFormat::Table(format)) => Some(format),
+        _ => None,
+    };
+    read_tables(paths, format).and_then(|sheets| import_sheets(&sheets, fallback_name, today))
+}
+
+/// Every format a negotiation is exported to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetFormat {
+    /// The statements at `to`, every other sheet beside it.
+    Csv,
+    Xlsx,
+    Decide,
+}
+
+impl TargetFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            TargetFormat::Csv | TargetFormat::Decide => "csv",
+            TargetFormat::Xlsx => "xlsx",
+        }
+    }
+}
+
+/// What an export wrote, and what the format could not hold of the negotiation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    pub files: Vec<PathBuf>,
+    pub notes: Vec<String>,
+}
+
+/// Writes `negotiation` to `to` as `format`; the command line and the window both export
+/// through this.
+pub fn export_tables(
+    negotiation: &common_ground_core::negotiation::Negotiation,
+    format: TargetFormat,
+    to: &Path,
+) -> Result<Exported, Error> {
+    match format {
+        TargetFormat::Csv => {
+            csv_files::write(&tables::workbook(negotiation), to).map(|files| Exported {
+                files,
+                notes: Vec::new(),
+            })
+        }
+        TargetFormat::Xlsx => {
+            workbook::write_xlsx(&tables::workbook(negotiation), to).map(|file| Exported {
+                files: vec![file],
+                notes: Vec::new(),
+            })
+        }
+        TargetFormat::Decide => decide::write_decide(negotiation, to).map(|notes| Exported {
+            files: vec![to.to_owned()],
+            notes,
+        }),
+    }
+}
+
 /// Whether the file at `path` is a DECIDE table: its first record is `#A`, `#P`, `#M`, `#D`
 /// or a comment (`#0`, `#/`), quoted or not.
 pub fn is_decide_table(path: &Path) -> bool {

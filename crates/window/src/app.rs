@@ -303,12 +303,23 @@ impl App {
         if let Some(notice) = self.effects.poll_export() {
             self.view.tell(notice);
         }
+        match self.effects.poll_import() {
+            // The new folder opens as any other, asking first about unsaved changes.
+            Some(Ok((folder, notice))) => {
+                self.view.tell(notice.clone());
+                self.view.imported = Some((folder.clone(), notice));
+                self.commands.open_paths(vec![folder]);
+            }
+            Some(Err(notice)) => self.view.tell(notice),
+            None => {}
+        }
         self.commands.open_paths(crate::effects::dropped_files(ui));
     }
 
     fn views_ui(&mut self, ui: &mut egui::Ui) {
         self.view.dialog_open = self.effects.dialog_open();
         self.view.exporting = self.effects.exporting();
+        self.view.importing = self.effects.importing();
         let cx = ViewContext {
             workspace: self.session.workspace(),
             history: self.session.history(),

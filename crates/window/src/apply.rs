@@ -12,7 +12,7 @@ use egui::ViewportCommand;
 
 use crate::app::App;
 use crate::command::Command;
-use crate::dialogs::{DialogKind, PickRequest};
+use crate::dialogs::{DialogKind, PickRequest, PickedFiles};
 use crate::effects::{Chosen, DialogPurpose};
 use crate::export::{ExportChoice, ExportRounds};
 use crate::layout::Step;
@@ -145,6 +145,16 @@ impl App {
             UserCommand::ExportFigure => {
                 let choice = ExportChoice::figure(self.figure_in_view(), theme_of(ui));
                 self.view.modal = Some(Modal::Export(choice));
+            }
+            UserCommand::ExportTables => {
+                self.view.modal = Some(Modal::Export(ExportChoice::tables(theme_of(ui))));
+            }
+            UserCommand::ImportTables => {
+                let mut request = self.pick_request(
+                    "Import spreadsheets, a DECIDE table, or a GENIUS or GeniusWeb scenario",
+                );
+                request.files = PickedFiles::ImportSources;
+                self.open_dialog(DialogKind::Files(request), DialogPurpose::ImportFrom);
             }
             UserCommand::Quit => self.session.quit(),
             UserCommand::Undo => self.session.undo(),
@@ -317,6 +327,7 @@ impl App {
         PickRequest {
             title: title.to_owned(),
             directory: self.session.workspace().origin.folder(),
+            files: PickedFiles::Negotiation,
         }
     }
 
@@ -363,6 +374,24 @@ impl App {
                     self.effects
                         .start_export(&ctx, negotiation, (shown, rounds), choice, path)
                 {
+                    self.view.tell(notice);
+                }
+            }
+            Chosen::ImportFrom(sources) => {
+                let request = self.pick_request(
+                    "Choose a folder for the imported negotiation (a new folder is made in it \
+                     when it is not empty)",
+                );
+                self.open_dialog(
+                    DialogKind::Folder(request),
+                    DialogPurpose::ImportInto(sources),
+                );
+            }
+            Chosen::ImportInto(sources, folder) => {
+                let Some(ctx) = self.context().cloned() else {
+                    return;
+                };
+                if let Err(notice) = self.effects.start_import(&ctx, sources, folder) {
                     self.view.tell(notice);
                 }
             }
@@ -426,7 +455,16 @@ impl App {
         let workspace = self.session.workspace();
         let origin = &workspace.origin;
         let columns = self.settings.columns_for(origin);
+        let imported = self.view.imported.take();
         self.view.replaced(replaced, workspace, columns);
+        match (replaced, imported) {
+            (Replaced::Negotiation, Some((folder, notice))) => {
+                if *origin == Origin::Paths(vec![folder]) {
+                    self.view.tell(notice);
+                }
+            }
+            (_, imported) => self.view.imported = imported,
+        }
         let loaded_something =
             workspace.negotiation.agenda.is_some() || !workspace.negotiation.parties.is_empty();
         match replaced {

@@ -31,6 +31,17 @@ pub struct PickRequest {
     pub title: String,
     /// Where it starts: the open negotiation's folder, when it has one.
     pub directory: Option<PathBuf>,
+    /// The files a files dialog offers first.
+    pub files: PickedFiles,
+}
+
+/// What kind of files a dialog offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickedFiles {
+    /// Position files and agendas.
+    Negotiation,
+    /// What File › Import… reads: spreadsheets, DECIDE tables, GENIUS and GeniusWeb files.
+    ImportSources,
 }
 
 /// What a save dialog asks for.
@@ -70,11 +81,17 @@ impl NativeDialogs {
 impl FileDialogs for NativeDialogs {
     fn pick_files(&self, request: &PickRequest) -> DialogAnswer {
         Self::timed(|| {
-            starting_in(rfd::FileDialog::new(), request.directory.as_ref())
-                .set_title(&request.title)
-                .add_filter("Position files (RON)", &["ron"])
-                .add_filter("All files", &["*"])
-                .pick_files()
+            let dialog = starting_in(rfd::FileDialog::new(), request.directory.as_ref())
+                .set_title(&request.title);
+            match request.files {
+                PickedFiles::Negotiation => dialog.add_filter("Position files (RON)", &["ron"]),
+                PickedFiles::ImportSources => dialog.add_filter(
+                    "Spreadsheets, DECIDE tables, GENIUS and GeniusWeb scenarios",
+                    &["csv", "tsv", "txt", "xlsx", "ods", "xml", "json"],
+                ),
+            }
+            .add_filter("All files", &["*"])
+            .pick_files()
         })
     }
 
@@ -206,6 +223,7 @@ mod tests {
             self.pick_files(&PickRequest {
                 title: request.title.clone(),
                 directory: None,
+                files: PickedFiles::Negotiation,
             })
         }
     }
@@ -214,6 +232,7 @@ mod tests {
         PickRequest {
             title: "Open".to_owned(),
             directory: None,
+            files: PickedFiles::Negotiation,
         }
     }
 

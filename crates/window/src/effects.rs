@@ -1,5 +1,5 @@
-//! What the window does outside itself: file dialogs and exports on their own threads, the
-//! files dropped onto it, the window title. The document never sees any of it.
+//! What the window does outside itself: file dialogs, exports and imports on their own
+//! threads, the files dropped onto it, the window title. The document never sees any of it.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -11,6 +11,7 @@ use egui::ViewportCommand;
 
 use crate::dialogs::{DialogAnswer, DialogError, DialogKind, DialogRunner, FileDialogs};
 use crate::export::{self, ExportChoice, ExportRounds};
+use crate::import::{ImportOutcome, import_into};
 
 /// What the open file dialog is for, so its answer goes to the right place.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +19,10 @@ pub(crate) enum DialogPurpose {
     Open,
     Export(ExportChoice),
     SaveAs,
+    /// The files File › Import… reads.
+    ImportFrom,
+    /// The folder the files picked go into.
+    ImportInto(Vec<PathBuf>),
 }
 
 /// What a closed dialog asks the app to do next.
@@ -28,6 +33,10 @@ pub(crate) enum Chosen {
     SaveFolder(Option<PathBuf>),
     /// The file to export to, chosen; the export is made from the data as it is now.
     ExportFile(PathBuf, ExportChoice),
+    /// The files to import, chosen; next, where to.
+    ImportFrom(Vec<PathBuf>),
+    /// The files to import and the folder chosen for them.
+    ImportInto(Vec<PathBuf>, PathBuf),
     Told(Notice),
 }
 
@@ -37,6 +46,8 @@ pub(crate) struct Effects {
     purpose: DialogPurpose,
     /// What the export drawn on its own thread said when it finished.
     export: Option<Receiver<Notice>>,
+    /// What the import on its own thread did, when it finished.
+    import: Option<Receiver<ImportOutcome>>,
     title: String,
     /// The document said to close the window.
     pub close_window: bool,
@@ -48,6 +59,7 @@ impl Effects {
             dialogs: DialogRunner::new(dialogs),
             purpose: DialogPurpose::Open,
             export: None,
+            import: None,
             title: String::new(),
             close_window: false,
         }
@@ -99,6 +111,10 @@ impl Effects {
             DialogPurpose::SaveAs => Some(Chosen::SaveFolder(first)),
             DialogPurpose::Export(choice) => {
                 first.map(|path| Chosen::ExportFile(choice.with_extension(path), choice.clone()))
+            }
+            DialogPurpose::ImportFrom => Some(Chosen::ImportFrom(picked)),
+            DialogPurpose::ImportInto(sources) => {
+                first.map(|folder| Chosen::ImportInto(sources.clone(), folder))
             }
         }
     }
@@ -152,6 +168,54 @@ impl Effects {
         };
         self.export = None;
         Some(notice)
+    }
+
+    /// Imports `sources` into `folder` on its own thread: a large workbook or scenario takes a
+    /// while to read and check, which the window should not stand still for.
+    pub(crate) fn start_import(
+        &mut self,
+        ctx: &egui::Context,
+        sources: Vec<PathBuf>,
+        folder: PathBuf,
+    ) -> Result<(), Notice> {
+        if self.import.is_some() {
+            return Err(Notice::warning(
+                "An import is still running; import again once it has finished.",
+            ));
+        }
+        let (sender, receiver) = channel();
+        let ctx = ctx.clone();
+        std::thread::Builder::new()
+            .name("import".to_owned())
+            .spawn(move || {
+                let outcome = import_into(&sources, &folder);
+                // The window may have closed meanwhile; then nobody waits for the news.
+                if sender.send(outcome).is_ok() {
+                    ctx.request_repaint();
+                }
+            })
+            .map_err(|error| {
+                Notice::error(format!("The import could not be started ({error})."))
+            })?;
+        self.import = Some(receiver);
+        Ok(())
+    }
+
+    pub(crate) fn importing(&self) -> bool {
+        self.import.is_some()
+    }
+
+    /// What the import did, once it has finished.
+    pub(crate) fn poll_import(&mut self) -> Option<ImportOutcome> {
+        let outcome = match self.import.as_ref()?.try_recv() {
+            Ok(outcome) => outcome,
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) => Err(Notice::error(
+                "The import stopped before it finished; no folder was written.",
+            )),
+        };
+        self.import = None;
+        Some(outcome)
     }
 
     /// Keeps the window's title in step with the negotiation and its unsaved state.

@@ -1,6 +1,7 @@
-//! What the window exports, through the same core functions as `common-ground compare`: the
-//! brief (Markdown or self-contained HTML) and the figures (an issue's chart, every scale, the
-//! matrix; SVG or PNG), drawn whole from the analysis rather than grabbed from the screen.
+//! What the window exports, through the same functions as `common-ground compare` and
+//! `export`: the brief (Markdown or self-contained HTML) and the figures (an issue's chart,
+//! every scale, the matrix; SVG or PNG), drawn whole from the analysis rather than grabbed
+//! from the screen; and the negotiation's tables (CSV, XLSX, a DECIDE table).
 
 use std::path::{Path, PathBuf};
 
@@ -12,6 +13,7 @@ use common_ground_core::io::write_atomically;
 use common_ground_core::negotiation::Negotiation;
 use common_ground_core::report::{self, Changes};
 use common_ground_document::Notice;
+use common_ground_interchange::{TargetFormat, export_tables};
 
 use crate::dialogs::SaveRequest;
 
@@ -34,6 +36,8 @@ pub enum FigureFormat {
 pub enum Exported {
     Brief(BriefFormat),
     Figure(FigureKind, FigureFormat),
+    /// Every party's statements, every round: the data, not a view of it.
+    Tables(TargetFormat),
 }
 
 /// Everything the export dialog asks.
@@ -63,8 +67,17 @@ impl ExportChoice {
         }
     }
 
+    pub(crate) fn tables(theme: Theme) -> ExportChoice {
+        ExportChoice {
+            exported: Exported::Tables(TargetFormat::Xlsx),
+            theme,
+            scale: 2,
+        }
+    }
+
     fn extension(&self) -> &'static str {
         match self.exported {
+            Exported::Tables(format) => format.extension(),
             Exported::Brief(BriefFormat::Markdown) => "md",
             Exported::Brief(BriefFormat::Html) => "html",
             Exported::Figure(_, FigureFormat::Svg) => "svg",
@@ -91,6 +104,19 @@ impl ExportChoice {
                 match format {
                     FigureFormat::Svg => "SVG image",
                     FigureFormat::Png => "PNG image",
+                },
+            ),
+            Exported::Tables(format) => (
+                "Export the negotiation as tables",
+                match format {
+                    TargetFormat::Csv => format!("{stem}-statements.{extension}"),
+                    TargetFormat::Xlsx => format!("{stem}.{extension}"),
+                    TargetFormat::Decide => format!("{stem}-decide.{extension}"),
+                },
+                match format {
+                    TargetFormat::Csv => "CSV table",
+                    TargetFormat::Xlsx => "Excel workbook",
+                    TargetFormat::Decide => "DECIDE table",
                 },
             ),
         };
@@ -157,6 +183,8 @@ pub(crate) fn write_export(
         Exported::Brief(BriefFormat::Html) => {
             Ok(report::html_brief(negotiation, &analysis, changes, choice.theme).into_bytes())
         }
+        // The data itself, not a drawing of the round shown.
+        Exported::Tables(format) => return write_tables(whole, *format, path),
         Exported::Figure(kind, format) => {
             figure::figure(negotiation, &analysis, kind, choice.theme)
                 .map_err(|error| error.to_string())
@@ -170,6 +198,7 @@ pub(crate) fn write_export(
     let what = match choice.exported {
         Exported::Brief(_) => "brief",
         Exported::Figure(..) => "figure",
+        Exported::Tables(_) => "tables",
     };
     let bytes = match bytes {
         Ok(bytes) => bytes,
@@ -184,6 +213,41 @@ pub(crate) fn write_export(
     match write_atomically(path, &bytes) {
         Ok(()) => Notice::info(format!("The {what} was saved as {}.", path.display())),
         Err(error) => Notice::error(format!("The {what} could not be saved: {error}")),
+    }
+}
+
+/// Writes the whole negotiation as tables: every party and round, as `common-ground export`
+/// does, whatever the window shows; refused when a file did not load, as a table without it
+/// would look complete.
+fn write_tables(negotiation: &Negotiation, format: TargetFormat, path: &Path) -> Notice {
+    if !negotiation.left_out.is_empty() {
+        let names: Vec<String> = negotiation
+            .left_out
+            .iter()
+            .map(|file| file.file_name())
+            .collect();
+        return Notice::error(format!(
+            "The tables were not written: {} did not load, and tables without it would look \
+             complete. Fix it (the problems panel says how) and export again.",
+            names.join(", ")
+        ));
+    }
+    match export_tables(negotiation, format, path) {
+        Ok(exported) => {
+            let files: Vec<String> = exported
+                .files
+                .iter()
+                .map(|file| file.display().to_string())
+                .collect();
+            let mut text = format!("The tables were saved as {}.", files.join(", "));
+            // What the format cannot hold is said, so nobody takes the table for the whole.
+            for note in &exported.notes {
+                text.push('\n');
+                text.push_str(note);
+            }
+            Notice::info(text)
+        }
+        Err(error) => Notice::error(format!("The tables could not be saved: {error}")),
     }
 }
 

@@ -11,6 +11,7 @@ mod dialogs;
 mod effects;
 mod export;
 mod filter;
+mod import;
 mod keyboard;
 mod layout;
 mod registry;
@@ -21,7 +22,7 @@ mod views;
 
 pub use app::{App, Platform, run};
 pub use command::Command;
-pub use dialogs::{DialogAnswer, FileDialogs, PickRequest, SaveRequest};
+pub use dialogs::{DialogAnswer, FileDialogs, PickRequest, PickedFiles, SaveRequest};
 pub use export::{BriefFormat, ExportChoice, Exported, FigureFormat};
 pub use registry::{Focus, UserCommand};
 pub use settings::{Columns, Page, Recent, Settings};

@@ -16,8 +16,10 @@ pub enum UserCommand {
     Save,
     SaveAll,
     SaveAs,
+    ImportTables,
     ExportBrief,
     ExportFigure,
+    ExportTables,
     Quit,
 
     Undo,
@@ -70,7 +72,7 @@ use UserCommand as C;
 
 impl UserCommand {
     /// Every command, in the order the F1 list shows them.
-    pub const ALL: [UserCommand; 38] = [
+    pub const ALL: [UserCommand; 40] = [
         C::OpenFiles,
         C::OpenFolder,
         C::OpenPath,
@@ -78,8 +80,10 @@ impl UserCommand {
         C::Save,
         C::SaveAll,
         C::SaveAs,
+        C::ImportTables,
         C::ExportBrief,
         C::ExportFigure,
+        C::ExportTables,
         C::Quit,
         C::Undo,
         C::Redo,
@@ -123,6 +127,8 @@ impl UserCommand {
             C::SaveAs => "Save as…",
             C::ExportBrief => "Export brief…",
             C::ExportFigure => "Export figure…",
+            C::ImportTables => "Import…",
+            C::ExportTables => "Export tables…",
             C::Quit => "Quit",
             C::Undo => "Undo",
             C::Redo => "Redo",
@@ -171,6 +177,13 @@ impl UserCommand {
             }
             C::ExportFigure => {
                 "An issue's chart, every scale or the matrix, drawn whole as SVG or PNG"
+            }
+            C::ImportTables => {
+                "Spreadsheets (CSV, XLSX, ODS), a DECIDE table, or a GENIUS or GeniusWeb \
+                 scenario, into a new negotiation folder that then opens"
+            }
+            C::ExportTables => {
+                "Every statement and the matrix as CSV or one XLSX workbook, or a DECIDE table"
             }
             C::Quit => "Close the window, asking first about unsaved changes",
             C::Undo => "Undo the last edit",
@@ -246,8 +259,10 @@ impl UserCommand {
             C::LaterRound => vec![command(Key::PageDown)],
             C::OpenPath
             | C::SaveAs
+            | C::ImportTables
             | C::ExportBrief
             | C::ExportFigure
+            | C::ExportTables
             | C::AddStatementHere
             | C::DeleteStatement
             | C::EditPartyDetails

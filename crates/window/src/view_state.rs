@@ -86,6 +86,11 @@ pub struct ViewState {
     pub dialog_open: bool,
     /// An export is being drawn and written on its own thread.
     pub exporting: bool,
+    /// Files are being imported into a new folder on their own thread.
+    pub importing: bool,
+    /// The folder an import wrote and what it said, told again once that folder has opened
+    /// (opening a negotiation clears the notices of the one before).
+    pub(crate) imported: Option<(std::path::PathBuf, common_ground_document::Notice)>,
     /// Opened by itself when a load finds problems.
     pub show_problems: bool,
     /// Statements selected before links were followed, the latest last.

@@ -7,6 +7,8 @@ use common_ground_core::figure::{FigureKind, Theme, chart};
 
 use super::ViewContext;
 use crate::command::{Command, Commands};
+use common_ground_interchange::TargetFormat;
+
 use crate::export::{BriefFormat, ExportChoice, Exported, FigureFormat};
 
 pub(crate) fn export_dialog_ui(
@@ -51,8 +53,28 @@ pub(crate) fn export_dialog_ui(
                 });
             }
         }
+        Exported::Tables(format) => {
+            ui.heading("Export tables");
+            ui.label(
+                "Every party's statements in every round, with their sources, and the matrix \
+                 of issues × parties: the data itself, whatever the window shows.",
+            );
+            ui.add_space(6.0);
+            ui.radio_value(format, TargetFormat::Xlsx, "Excel workbook (XLSX)")
+                .on_hover_text("One file, a sheet per table; opens in Excel and LibreOffice");
+            ui.radio_value(format, TargetFormat::Csv, "CSV files")
+                .on_hover_text("The statements in the file you name, each other table beside it");
+            ui.radio_value(format, TargetFormat::Decide, "DECIDE table")
+                .on_hover_text(
+                    "The DECIDE exchange model's input: a position, salience and power per \
+                     party and issue; what it cannot hold is listed after",
+                );
+        }
     }
-    let themed = !matches!(changed.exported, Exported::Brief(BriefFormat::Markdown));
+    let themed = !matches!(
+        changed.exported,
+        Exported::Brief(BriefFormat::Markdown) | Exported::Tables(_)
+    );
     if themed {
         ui.horizontal(|ui| {
             ui.label("Colours:");

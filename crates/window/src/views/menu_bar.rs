@@ -44,8 +44,10 @@ const FILE: &[Item] = &[
     Separator,
     Cmd(C::Reload),
     Separator,
+    Cmd(C::ImportTables),
     Cmd(C::ExportBrief),
     Cmd(C::ExportFigure),
+    Cmd(C::ExportTables),
     Separator,
     Cmd(C::Quit),
 ];
@@ -169,7 +171,8 @@ fn enabled(cx: &ViewContext<'_>, command: UserCommand) -> bool {
         .is_some_and(|key| workspace.statement(key).is_some());
     match command {
         C::OpenFiles | C::OpenFolder => no_dialog,
-        C::ExportBrief | C::ExportFigure => no_dialog && !cx.view.exporting,
+        C::ImportTables => no_dialog && !cx.view.importing,
+        C::ExportBrief | C::ExportFigure | C::ExportTables => no_dialog && !cx.view.exporting,
         C::Save | C::SaveAll => workspace.is_dirty() && no_dialog,
         C::SaveAs => workspace.loaded_file_count() > 0 && no_dialog,
         C::Undo => cx.history.undo_label().is_some(),

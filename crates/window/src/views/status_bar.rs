@@ -89,20 +89,30 @@ pub(crate) fn status_bar_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Co
                     .on_hover_text(format!("{}\nCtrl+S saves", names.join("\n")));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.weak(format!("{:.0}%", ui.zoom_factor() * 100.0))
-                    .on_hover_text("Zoom: Ctrl + and Ctrl − change it, Ctrl 0 resets it");
-                if view.dialog_open {
-                    ui.separator();
-                    ui.label("A file dialog is open…");
-                }
-                if view.exporting {
-                    ui.separator();
-                    ui.label("Exporting…");
-                    ui.spinner();
-                }
+                busy_ui(ui, view);
             });
         });
     });
+}
+
+/// The zoom, and what is going on off the UI thread: a file dialog, an export, an import.
+fn busy_ui(ui: &mut Ui, view: &crate::view_state::ViewState) {
+    ui.weak(format!("{:.0}%", ui.zoom_factor() * 100.0))
+        .on_hover_text("Zoom: Ctrl + and Ctrl − change it, Ctrl 0 resets it");
+    if view.dialog_open {
+        ui.separator();
+        ui.label("A file dialog is open…");
+    }
+    for (busy, doing) in [
+        (view.exporting, "Exporting…"),
+        (view.importing, "Importing…"),
+    ] {
+        if busy {
+            ui.separator();
+            ui.label(doing);
+            ui.spinner();
+        }
+    }
 }
 
 /// "2 of 2 parties shown, 1 not loaded": a party whose file did not load is counted too.
