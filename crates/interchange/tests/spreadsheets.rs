@@ -1,7 +1,11 @@
 //! Spreadsheets in and out, as a user meets them: the bundled negotiations exported and
 //! imported again come back byte for byte; an analyst's own table, with only the columns
 //! they keep, becomes a negotiation whose made-up parts are said; bad cells are named by file,
-//! row and column, and nothing is written.
+//! row and column, and nothing is written; an ODS workbook built here is read like any other.
+#![expect(
+    clippy::unwrap_used,
+    reason = "a test helper fails loudly on what it did not expect"
+)]
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -291,4 +295,101 @@ fn text_too_long_for_a_workbook_cell_is_refused_whole_with_where_it_is() {
         "{message}"
     );
     assert!(!to.exists());
+}
+
+/// An OpenDocument spreadsheet, as LibreOffice writes one at its simplest: a zip of the
+/// mimetype (first, stored) and `content.xml`, a table of text and number cells.
+fn ods_file(path: &Path, rows: &[&[&str]]) {
+    use std::io::Write;
+    let cell = |text: &str| match text.parse::<f64>() {
+        Ok(number) => format!(
+            r#"<table:table-cell office:value-type="float" office:value="{number}"><text:p>{text}</text:p></table:table-cell>"#
+        ),
+        Err(_) => format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#
+        ),
+    };
+    let body: String = rows
+        .iter()
+        .map(|row| {
+            let cells: String = row.iter().map(|text| cell(text)).collect();
+            format!("<table:table-row>{cells}</table:table-row>")
+        })
+        .collect();
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="statements">{body}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let manifest = r#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let mut zip = zip::ZipWriter::new(fs::File::create(path).unwrap());
+    for (name, text) in [
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("META-INF/manifest.xml", manifest),
+        ("content.xml", content.as_str()),
+    ] {
+        zip.start_file(name, stored).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+#[test]
+fn an_ods_workbook_is_read_with_its_numbers_and_its_bad_cells_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("positions.ods");
+    ods_file(
+        &path,
+        &[
+            &[
+                "party", "issue", "kind", "summary", "stance", "salience", "firmness",
+            ],
+            &[
+                "east",
+                "water",
+                "demand",
+                "All the water",
+                "80",
+                "60",
+                "firm",
+            ],
+            &[
+                "west",
+                "water",
+                "offer",
+                "Half of it",
+                "50",
+                "40.5",
+                "flexible",
+            ],
+        ],
+    );
+    let imported = imported_from(std::slice::from_ref(&path)).unwrap();
+    let east = &imported.parties[0].1;
+    assert_eq!(east.party.id, "east");
+    assert_eq!(east.statements[0].stance, Some(80.0));
+    assert_eq!(east.statements[0].firmness, Firmness::Firm);
+    let west = &imported.parties[1].1;
+    assert_eq!(west.statements[0].kind, Kind::Offer);
+    assert_eq!(west.statements[0].salience, 40.5);
+
+    // A word where a number goes: named by row and column in its sheet.
+    ods_file(
+        &path,
+        &[
+            &["party", "issue", "kind", "summary", "salience", "firmness"],
+            &["east", "water", "demand", "All the water", "high", "firm"],
+        ],
+    );
+    let errors = cell_errors(imported_from(std::slice::from_ref(&path)));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with(&format!(
+            "{}:2:5 (sheet “statements”, cell E2): error:",
+            path.display()
+        )),
+        "{errors:?}"
+    );
 }
