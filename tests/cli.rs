@@ -6,6 +6,8 @@
 
 #[path = "cli/help_and_fmt.rs"]
 mod help_and_fmt;
+#[path = "cli/predictions.rs"]
+mod predictions;
 #[path = "cli/rounds.rs"]
 mod rounds;
 #[path = "cli/tables.rs"]
@@ -281,6 +283,11 @@ fn a_file_that_failed_to_load_is_named_in_every_report() {
         text.contains("untested: waits on russia.ron (did not load)"),
         "{text}"
     );
+    // The predictions of the allies alone say whom they leave out.
+    assert!(
+        text.contains("Not counted, did not load: russia.ron"),
+        "{text}"
+    );
     // Among the opening lines, before any finding.
     let warned = brief
         .find("> **Left out:** russia.ron could not be read (")
@@ -348,6 +355,7 @@ fn compare_as_json_gives_each_issue_its_status() {
                 "id",
                 "no_stake",
                 "parties",
+                "prediction",
                 "silent",
                 "status",
                 "title",
@@ -424,11 +432,11 @@ fn markdown_brief_cites_the_quotes() {
             "> \"There is no change, there will be no change\"  \n  > — Antony Blinken, US Secretary of State, 2022-01-26 [1]\n",
         ))
         .stdout(predicate::str::contains(
-            "| Broad arms control agreements | possible agreement | zone 40–100 | – |",
+            "| Broad arms control agreements | possible agreement | zone 40–100 | 63.14 / 60 | – |",
         ))
         .stdout(predicate::str::contains(
             "| Inflammatory rhetoric | untested: waits on Russia (silent) | zone 0–20 among the \
-             parties placed | Russia |",
+             parties placed | 0 / 0 | Russia |",
         ))
         .stdout(predicate::str::contains("\n## Untested\n"))
         .stdout(predicate::str::contains(
@@ -449,7 +457,12 @@ fn text_report_groups_issues_by_status() {
         .stdout(predicate::str::contains("UNTESTED (2)"))
         .stdout(predicate::str::contains(
             "Inflammatory rhetoric [rhetoric]: zone 0–20 among the parties placed\n    \
-             ranges: NATO 0–20, US 0–20\n    untested: waits on Russia (silent)\n",
+             ranges: NATO 0–20, US 0–20\n    \
+             predicted: weighted mean 0, weighted median 0 (model estimate)\n      \
+             capability × salience: NATO at 0, weight 45; US at 0, weight 45. Equal \
+             capabilities used: none stated for NATO, US. Not counted, not placed: Russia\n      \
+             NATO moves the mean most (0–50 as it crosses the scale); no one party's move alone \
+             shifts the median\n    untested: waits on Russia (silent)\n",
         ))
         .stdout(predicate::str::contains("DEADLOCK (3)"))
         .stdout(predicate::str::contains(

@@ -6,6 +6,8 @@
     reason = "helpers of tests fail loudly on what they did not expect"
 )]
 
+#[path = "comparison/predictions.rs"]
+mod predictions;
 #[path = "comparison/rounds.rs"]
 mod rounds;
 mod support;
@@ -43,7 +45,7 @@ fn show_page(harness: &mut Harness<'static, App>, tab: &str) {
 
 #[test]
 fn the_common_ground_panel_sorts_the_bundled_issues_into_agreement_and_deadlock() {
-    let harness = example_window();
+    let mut harness = example_window();
     for issue in AGREEMENT_ISSUES {
         harness.get_by_label(&format!("Possible agreement: {issue}"));
         assert!(
@@ -77,6 +79,14 @@ fn the_common_ground_panel_sorts_the_bundled_issues_into_agreement_and_deadlock(
         "NATO and US offer it on condition: \u{201c}as long as Russia withdraws its troops from the Ukrainian border\u{201d}",
     );
     assert_eq!(conditional.count(), 2);
+    // Each finding gives its predicted outcome, in warning words when a red line refuses it.
+    harness.get_by_label("predicted 63.14 (mean) / 60 (median)");
+    // The collisions sit further down, below the deadlocks' predictions.
+    scroll_findings(&mut harness, -500.0);
+    // Once under its deadlock and once under its collision.
+    let refused =
+        harness.get_all_by_label("predicted 66.07 (mean) / 100 (median), outside a red line");
+    assert_eq!(refused.count(), 2);
     // A demand that runs into a red line is cited with the words of both sides.
     harness.get_by_label("Collision: NATO membership for Ukraine and other ex-Soviet states");
     harness.get_by_label_contains("Russia demands: Guarantees that NATO will never admit Ukraine");
@@ -99,6 +109,7 @@ fn clicking_a_finding_selects_its_issue_and_brings_it_into_view() {
     let title = "Issue: Inflammatory rhetoric";
     assert!(!in_view(&harness, title));
     // The finding sits low in the panel: scroll to it as a person would, then click it.
+    scroll_findings(&mut harness, -400.0);
     harness
         .get_by_label("Untested: Inflammatory rhetoric")
         .scroll_to_me();

@@ -118,7 +118,7 @@ fn pngs_are_the_svg_rasterised_and_match_their_snapshots() {
         (
             &["--figure", "scales", "--scale", "1"][..],
             "figure_scales_light",
-            (1200, 1417),
+            (1200, 1511),
         ),
         (
             &[

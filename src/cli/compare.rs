@@ -42,6 +42,10 @@ pub(crate) struct CompareArgs {
     /// Pixels per point of a PNG: 1, or 2 for print and sharp screens.
     #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=4))]
     scale: u8,
+    /// List every trade (exchange of positions) instead of the report, as text or (with
+    /// --format json) JSON.
+    #[arg(long)]
+    trades: bool,
     /// Write to this file (atomically) instead of standard output. Needed for png.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -77,11 +81,8 @@ pub(crate) fn compare(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    if args.format == Format::Png && args.output.is_none() {
-        writeln!(
-            err,
-            "error: a PNG is binary; name the file to write with --output FILE"
-        )?;
+    if let Some(problem) = usage_problem(args) {
+        writeln!(err, "error: {problem}")?;
         return Ok(ExitCode::from(USAGE_ERROR));
     }
     let outcome = io::load(&args.paths);
@@ -131,6 +132,10 @@ pub(crate) fn compare(
         issue => FigureKind::Issue(issue.to_owned()),
     };
     let bytes = match args.format {
+        Format::Text if args.trades => report::trades_text(negotiation, &analysis).into_bytes(),
+        Format::Json if args.trades => report::trades_json(negotiation, &analysis)
+            .context("writing the JSON trades")?
+            .into_bytes(),
         Format::Text => report::text(negotiation, &analysis).into_bytes(),
         Format::Markdown => report::markdown_brief(negotiation, &analysis, changes).into_bytes(),
         Format::Json => report::json(negotiation, &analysis)
@@ -173,6 +178,20 @@ pub(crate) fn compare(
         }
     }
     Ok(exit_code(outcome.has_errors() || whole.parties.is_empty()))
+}
+
+/// What is wrong with a combination of options, before anything is read.
+fn usage_problem(args: &CompareArgs) -> Option<&'static str> {
+    if args.format == Format::Png && args.output.is_none() {
+        return Some("a PNG is binary; name the file to write with --output FILE");
+    }
+    if args.trades && !matches!(args.format, Format::Text | Format::Json) {
+        return Some(
+            "--trades lists the trades as text or json; the Markdown and HTML briefs carry the \
+             best of them already",
+        );
+    }
+    None
 }
 
 /// The round named by `flag`, as an index into the agenda's rounds; `None` when none is

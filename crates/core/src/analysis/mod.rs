@@ -12,6 +12,12 @@
 
 use std::collections::{HashMap, HashSet};
 
+mod predict;
+mod trades;
+
+pub use predict::{Predicted, Prediction, Refused, Sensitivity, Weighted, mean, median};
+pub use trades::{Move, Trade};
+
 use crate::model::{Kind, Range, Statement};
 use crate::negotiation::{LeftOut, Negotiation, StatementKey};
 use crate::rounds::Rounds;
@@ -116,6 +122,8 @@ pub struct IssueAnalysis {
     pub awaited: Vec<usize>,
     /// The chosen parties the agenda records as having no stake in the issue.
     pub no_stake: Vec<usize>,
+    /// Where the issue would land if settled today, with at least two parties placed.
+    pub prediction: Option<Prediction>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -124,6 +132,8 @@ pub struct Analysis {
     pub parties: Vec<usize>,
     /// Agenda issues in agenda order, then issues statements name that the agenda lacks.
     pub issues: Vec<IssueAnalysis>,
+    /// The exchanges of positions the chosen parties could make, best first.
+    pub trades: Vec<Trade>,
 }
 
 impl Analysis {
@@ -186,7 +196,7 @@ pub fn analyse_at(negotiation: &Negotiation, parties: &[usize], round: Option<us
         }
     }
 
-    let issues = issue_ids
+    let issues: Vec<IssueAnalysis> = issue_ids
         .iter()
         .zip(by_issue)
         .map(|(id, mut stands)| {
@@ -197,7 +207,12 @@ pub fn analyse_at(negotiation: &Negotiation, parties: &[usize], round: Option<us
             analyse_issue(negotiation, &parties, id, stands)
         })
         .collect();
-    Analysis { parties, issues }
+    let trades = trades::trades(&issues);
+    Analysis {
+        parties,
+        issues,
+        trades,
+    }
 }
 
 /// How hard a kind of statement holds its ground, from the red line (0) to the offer (6); the
@@ -407,6 +422,7 @@ fn analyse_issue(
 
     let no_stake = no_stake.into_iter().filter(|&p| !speaks(p)).collect();
     IssueAnalysis {
+        prediction: predict::predict(negotiation, &stands),
         issue: id.to_owned(),
         status,
         zone,

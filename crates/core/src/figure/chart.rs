@@ -3,8 +3,9 @@
 //! the zone where all ranges meet or the gap that keeps them apart. [`lanes`] is what the
 //! window's chart draws too; the SVG here draws it for figures and the HTML brief.
 
-use super::page::{MARGIN, Page, paragraph};
-use super::palette::{Palette, Rgb, Theme};
+use super::page::paragraph;
+use super::palette::{Palette, Rgb};
+use super::predicted;
 use super::svg::{self, Anchor, Style, Svg, Text};
 use super::text::{self, Weight};
 use crate::analysis::{Analysis, IssueAnalysis, Status};
@@ -311,18 +312,16 @@ pub(crate) fn draw(svg: &mut Svg, area: &ChartArea<'_>) -> f64 {
     let lanes_bottom = area.top + height - AXIS_HEIGHT;
     let palette = area.palette;
     let title = issue_title(area.negotiation, area.issue);
-    svg.open_group(
-        "chart",
-        &description(area.negotiation, area.issue),
-        &[
-            ("issue", area.issue.issue.clone()),
-            ("status", area.issue.status.id().to_owned()),
-            (
-                "scale",
-                format!("{} {}", number(scale.left), number(scale.right)),
-            ),
-        ],
-    );
+    let mut data = vec![
+        ("issue", area.issue.issue.clone()),
+        ("status", area.issue.status.id().to_owned()),
+        (
+            "scale",
+            format!("{} {}", number(scale.left), number(scale.right)),
+        ),
+    ];
+    data.extend(predicted::prediction_data(area.issue));
+    svg.open_group("chart", &description(area.negotiation, area.issue), &data);
     draw_zone(svg, area, &lanes, &scale);
     draw_gap(svg, area, lanes.len(), &scale);
     draw_axis(svg, &scale, lanes_bottom, palette);
@@ -334,7 +333,7 @@ pub(crate) fn draw(svg: &mut Svg, area: &ChartArea<'_>) -> f64 {
             weight: Weight::Regular,
             fill: palette.weak,
             anchor: Anchor::End,
-            content: "salience",
+            content: predicted::weight_heading(area.issue),
         });
     }
     let anchor_colour = palette.background.mix(palette.weak, 0.5);
@@ -346,6 +345,7 @@ pub(crate) fn draw(svg: &mut Svg, area: &ChartArea<'_>) -> f64 {
         let top = lanes_top + index as f64 * size.lane_height();
         draw_lane(svg, area, lane, &scale, top, title);
     }
+    predicted::draw_predictions(svg, area, &scale, (lanes_top, lanes_bottom));
     svg.close_group();
     height
 }
@@ -638,7 +638,7 @@ fn draw_marks(svg: &mut Svg, area: &ChartArea<'_>, lane: &Lane<'_>, scale: &Scal
             weight: Weight::Regular,
             fill: palette.weak,
             anchor: Anchor::End,
-            content: &number(lane.salience),
+            content: &predicted::weight_figure(area.issue, lane),
         });
     }
 }
@@ -665,123 +665,4 @@ pub(crate) fn draw_anchors(
         );
     }
     y
-}
-
-/// The figure of one issue: its chart in full, with the scale's meanings, a legend and the
-/// sources. `None` when the issue is not among those compared.
-pub(crate) fn issue_figure(
-    negotiation: &Negotiation,
-    analysis: &Analysis,
-    issue_id: &str,
-    theme: Theme,
-) -> Option<String> {
-    let issue = analysis.issue(issue_id)?;
-    let mut page = Page::new(negotiation, analysis, theme, 760.0);
-    let title = issue_title(negotiation, issue).to_owned();
-    page.header(&title);
-    let status = page.palette.status(issue.status);
-    page.paragraph(&status_words(issue), 13.0, Weight::Bold, status);
-    page.y += 10.0;
-    let area = ChartArea {
-        negotiation,
-        analysis,
-        issue,
-        palette: page.palette,
-        left: MARGIN,
-        top: page.y,
-        width: page.content_width(),
-        size: ChartSize::Full,
-    };
-    page.y += draw(&mut page.svg, &area) + 6.0;
-    let width = page.content_width();
-    let (palette, y) = (page.palette, page.y);
-    page.y = draw_anchors(
-        &mut page.svg,
-        anchors(negotiation, issue),
-        (MARGIN, y),
-        width,
-        palette,
-    );
-    page.y += 10.0;
-    page.chart_legend();
-    page.footer(Some(issue));
-    let figure_title = format!("{}: {}", negotiation.name(), title);
-    let description = figure_description(negotiation, analysis, &[issue]);
-    Some(page.finish(&figure_title, &description))
-}
-
-/// The figure in words: each issue's finding and every party's place on it.
-pub(crate) fn figure_description(
-    negotiation: &Negotiation,
-    analysis: &Analysis,
-    issues: &[&IssueAnalysis],
-) -> String {
-    let sentences: Vec<String> = issues
-        .iter()
-        .map(|issue| {
-            let title = issue_title(negotiation, issue);
-            let lanes: Vec<String> = lanes(negotiation, analysis, issue)
-                .iter()
-                .map(|lane| {
-                    let label = lane_label(lane, title);
-                    label
-                        .strip_prefix(&format!("{} on {title}: ", lane.name))
-                        .map_or(label.clone(), |rest| format!("{} {rest}", lane.name))
-                })
-                .collect();
-            format!("{title}: {}; {}.", status_words(issue), lanes.join("; "))
-        })
-        .collect();
-    sentences.join(" ")
-}
-
-/// An issue's compact chart with the ends of its scale, to sit beside its finding in the HTML
-/// brief. Its last line names the figure, so a reader (and the print test) can tell where it
-/// ends.
-pub(crate) fn inline_chart(
-    negotiation: &Negotiation,
-    analysis: &Analysis,
-    issue: &IssueAnalysis,
-    theme: Theme,
-    figure_number: usize,
-) -> String {
-    const WIDTH: f64 = 520.0;
-    let palette = Palette::of(theme);
-    let mut svg = Svg::new();
-    svg.rect(
-        0.0,
-        0.0,
-        WIDTH,
-        10_000.0,
-        &Style::filled(palette.background),
-    );
-    let area = ChartArea {
-        negotiation,
-        analysis,
-        issue,
-        palette,
-        left: 4.0,
-        top: 4.0,
-        width: WIDTH - 8.0,
-        size: ChartSize::Compact,
-    };
-    let mut y = 4.0 + draw(&mut svg, &area) + 2.0;
-    let all = anchors(negotiation, issue);
-    let ends: Vec<ScaleAnchor> = match (all.first(), all.last()) {
-        (Some(low), Some(high)) if all.len() > 1 => vec![low.clone(), high.clone()],
-        _ => all.to_vec(),
-    };
-    y = draw_anchors(&mut svg, &ends, (6.0, y), WIDTH - 12.0, palette);
-    y += 15.0;
-    svg.text(&Text {
-        x: WIDTH - 6.0,
-        y: y - 3.0,
-        size: 10.0,
-        weight: Weight::Regular,
-        fill: palette.weak,
-        anchor: Anchor::End,
-        content: &format!("Figure {figure_number}"),
-    });
-    let label = figure_description(negotiation, analysis, &[issue]);
-    svg.inline(WIDTH, y.ceil(), &label)
 }

@@ -10,11 +10,13 @@
 
 pub mod chart;
 pub mod earlier;
+pub(crate) mod issue_page;
 mod matrix;
 pub(crate) mod page;
 pub mod palette;
 #[cfg(feature = "png")]
 mod png;
+pub mod predicted;
 mod sheet;
 pub(crate) mod svg;
 #[cfg(test)]
@@ -67,7 +69,7 @@ pub fn figure(
     theme: Theme,
 ) -> Result<String, FigureError> {
     match kind {
-        FigureKind::Issue(id) => chart::issue_figure(negotiation, analysis, id, theme)
+        FigureKind::Issue(id) => issue_page::issue_figure(negotiation, analysis, id, theme)
             .ok_or_else(|| FigureError::UnknownIssue(id.clone())),
         FigureKind::Scales => Ok(scales_sheet(negotiation, analysis, theme)),
         FigureKind::Matrix => Ok(matrix(negotiation, analysis, theme)),

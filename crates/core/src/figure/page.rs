@@ -3,9 +3,10 @@
 //! and the foot (where the positions come from, which numbers are estimates).
 
 use super::palette::{Palette, Rgb, Theme};
+use super::predicted::mark_points;
 use super::svg::{Anchor, Style, Svg, Text};
 use super::text::{self, Weight};
-use crate::analysis::{Analysis, IssueAnalysis, Status, hardness};
+use crate::analysis::{Analysis, IssueAnalysis, Predicted, Status, hardness};
 use crate::model::Kind;
 use crate::negotiation::{Negotiation, StatementKey};
 
@@ -94,6 +95,14 @@ impl<'a> Page<'a> {
             (
                 Swatch::Dashed(weak),
                 "dashed outline: the analyst's estimate",
+            ),
+            (
+                Swatch::Mark(Predicted::Mean, self.palette.text),
+                "predicted: capability × salience weighted mean",
+            ),
+            (
+                Swatch::Mark(Predicted::Median, self.palette.text),
+                "weighted median (model estimates; in the deadlock colour when a red line refuses them)",
             ),
         ]);
         self.legend(&items);
@@ -262,6 +271,8 @@ enum Swatch {
     Dashed(Rgb),
     /// A kind: its tag, written in its colour.
     Tag(Rgb),
+    /// A prediction's mark on the axis.
+    Mark(Predicted, Rgb),
 }
 
 impl Swatch {
@@ -358,6 +369,10 @@ impl Swatch {
                     corner: 2.0,
                     ..Style::default()
                 },
+            ),
+            Swatch::Mark(which, colour) => svg.polygon(
+                &mark_points(which, x + 7.0, centre_y),
+                &Style::filled(colour),
             ),
         }
     }

@@ -4,9 +4,10 @@
 use super::chart::{self, ChartArea, ChartSize};
 use super::page::{MARGIN, Page, paragraph};
 use super::palette::Theme;
+use super::predicted::prediction_short;
 use super::svg::{Style, Svg};
 use super::text::Weight;
-use crate::analysis::{Analysis, IssueAnalysis};
+use crate::analysis::{Analysis, IssueAnalysis, Status};
 use crate::negotiation::Negotiation;
 
 const WIDTH: f64 = 1200.0;
@@ -51,7 +52,7 @@ pub fn scales_sheet(negotiation: &Negotiation, analysis: &Analysis, theme: Theme
     }
     page.footer(None);
     let title = format!("{}: every issue on its scale", negotiation.name());
-    let description = chart::figure_description(negotiation, analysis, &issues);
+    let description = super::issue_page::figure_description(negotiation, analysis, &issues);
     page.finish(&title, &description)
 }
 
@@ -80,6 +81,15 @@ fn draw_card(
     let status = palette.status(issue.status);
     let words = chart::status_words(issue);
     y = paragraph(svg, &words, (left, y), inner, 12.0, Weight::Regular, status);
+    if let Some(prediction) = &issue.prediction {
+        let colour = if prediction.refused.is_empty() {
+            palette.weak
+        } else {
+            palette.status(Status::Deadlock)
+        };
+        let words = prediction_short(prediction);
+        y = paragraph(svg, &words, (left, y), inner, 11.5, Weight::Regular, colour);
+    }
     y += 4.0;
     let area = ChartArea {
         negotiation: page.negotiation,

@@ -125,6 +125,19 @@ impl Svg {
         self.body.push('\n');
     }
 
+    pub(crate) fn polygon(&mut self, points: &[(f64, f64)], style: &Style) {
+        let points: Vec<String> = points
+            .iter()
+            .map(|(x, y)| format!("{},{}", number(*x), number(*y)))
+            .collect();
+        self.body.push_str(&format!(
+            "<polygon points=\"{}\"{}/>",
+            points.join(" "),
+            style.attributes()
+        ));
+        self.body.push('\n');
+    }
+
     pub(crate) fn text(&mut self, text: &Text<'_>) {
         let anchor = match text.anchor {
             Anchor::Start => "",

@@ -6,12 +6,14 @@
 use std::fmt;
 
 use super::changes::write_html_section;
+use super::predicted::{TRADES_IN_BRIEF, TRADES_PREAMBLE};
 use super::{
     Changes, Collided, References, STATUSES_IN_REPORT_ORDER, View, Written, statement_facts,
     zone_or_gap,
 };
 use crate::analysis::{Analysis, IssueAnalysis, Status, strongest};
-use crate::figure::chart::{self, inline_chart};
+use crate::figure::chart;
+use crate::figure::issue_page::inline_chart;
 use crate::figure::page::meta_line;
 use crate::figure::palette::{Palette, Theme};
 use crate::figure::svg::escape;
@@ -64,6 +66,7 @@ fn write_html(view: &View<'_>, theme: Theme, out: &mut impl fmt::Write) -> fmt::
     }
     matrix(view, out)?;
     collisions_and_offers(view, out)?;
+    trades(view, out)?;
     let mut references = References::default();
     let mut figure = 0;
     for status in STATUSES_IN_REPORT_ORDER {
@@ -146,23 +149,58 @@ fn summary(view: &View<'_>, out: &mut impl fmt::Write) -> fmt::Result {
     writeln!(
         out,
         "<section>\n<h2>Summary</h2>\n<table class=\"summary\">\n<thead><tr><th>Issue</th>\
-         <th>Status</th><th>Zone or gap</th><th>Silent</th></tr></thead>\n<tbody>"
+         <th>Status</th><th>Zone or gap</th><th>Predicted (mean / median)</th><th>Silent</th></tr>\
+         </thead>\n<tbody>"
     )?;
     for issue in &view.analysis.issues {
         let (status, silent) = (view.summary_status(issue), view.silent_text(issue));
         writeln!(
             out,
             "<tr><td><a href=\"#issue-{}\">{}</a></td><td class=\"status-{}\">{}</td>\
-             <td>{}</td><td>{}</td></tr>",
+             <td>{}</td><td>{}</td><td>{}</td></tr>",
             Escaped(&issue.issue),
             Escaped(view.title(&issue.issue)),
             issue.status.id(),
             Escaped(&status),
             Escaped(&zone_or_gap(issue)),
+            Escaped(&View::prediction_cell(issue)),
             Escaped(&silent)
         )?;
     }
-    writeln!(out, "</tbody>\n</table>\n</section>")
+    writeln!(
+        out,
+        "</tbody>\n</table>\n<p class=\"weak\">Predicted outcomes are model estimates: the \
+         capability × salience weighted mean (DECIDE's Nash bargaining solution) and weighted \
+         median (Bueno de Mesquita's median voter) of the positions of the parties placed on \
+         each issue.</p>\n</section>"
+    )
+}
+
+/// The best trades, capped, each naming both issues.
+fn trades(view: &View<'_>, out: &mut impl fmt::Write) -> fmt::Result {
+    let trades = &view.analysis.trades;
+    writeln!(out, "<section>\n<h2>Trades</h2>")?;
+    if trades.is_empty() {
+        return writeln!(
+            out,
+            "<p class=\"weak\">None: no two parties stand on opposite sides of the expected \
+             outcome on two issues they care about in different proportions.</p>\n</section>"
+        );
+    }
+    writeln!(out, "<p>{}.</p>\n<ol>", Escaped(TRADES_PREAMBLE))?;
+    for trade in trades.iter().take(TRADES_IN_BRIEF) {
+        writeln!(out, "<li>{}</li>", Escaped(&view.trade_words(trade)))?;
+    }
+    writeln!(out, "</ol>")?;
+    if trades.len() > TRADES_IN_BRIEF {
+        writeln!(
+            out,
+            "<p class=\"weak\">… and {} more (<code>common-ground compare --trades</code> lists \
+             them all).</p>",
+            trades.len() - TRADES_IN_BRIEF
+        )?;
+    }
+    writeln!(out, "</section>")
 }
 
 /// Issues × parties as a table, each cell the party's hardest statement in its kind's colour
@@ -316,6 +354,22 @@ fn issue_article<'a>(
             "<p>Not an agreement yet: it waits on {}.</p>",
             Escaped(&view.awaited_text(issue))
         )?;
+    }
+    if let Some(prediction) = &issue.prediction {
+        writeln!(
+            out,
+            "<p class=\"prediction\"><strong>Predicted:</strong> {}. {}; {}.</p>",
+            Escaped(&View::prediction_summary(prediction)),
+            Escaped(&view.prediction_basis(issue, prediction)),
+            Escaped(&view.prediction_sensitivity(prediction))
+        )?;
+        for warning in view.prediction_warnings(prediction) {
+            writeln!(
+                out,
+                "<p class=\"left-out\"><strong>Warning:</strong> {}.</p>",
+                Escaped(&warning)
+            )?;
+        }
     }
     if let Some(notes) = view
         .agenda_issue(&issue.issue)

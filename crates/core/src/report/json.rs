@@ -1,11 +1,11 @@
-//! The comparison as JSON, for other tools: `left_out: [{ file, reason }]` and `issues: [{ id,
+//! The comparison as JSON, for other tools: `left_out: [{ file, reason }]`, `issues: [{ id,
 //! title, status, zone, gap, parties, collisions, conditional_offers, silent, awaited,
-//! no_stake }]`.
+//! no_stake, prediction }]` and `trades: [{ gain, first, second }]`.
 
 use serde::Serialize;
 
 use super::View;
-use crate::analysis::{Analysis, IssueAnalysis};
+use crate::analysis::{Analysis, IssueAnalysis, Move, Prediction};
 use crate::model::{Range, Round, Source, WaitsOn};
 use crate::negotiation::{Negotiation, StatementKey};
 
@@ -19,6 +19,17 @@ struct JsonReport<'a> {
     /// Files asked for that did not load: the findings leave them out.
     left_out: Vec<JsonLeftOut<'a>>,
     issues: Vec<JsonIssue<'a>>,
+    /// Every exchange of positions the DECIDE rule finds, best first.
+    trades: Vec<JsonTrade<'a>>,
+}
+
+/// `compare --trades --format json`: the trades alone, with who was compared.
+#[derive(Serialize)]
+struct JsonTrades<'a> {
+    negotiation: String,
+    parties: Vec<JsonParty<'a>>,
+    left_out: Vec<JsonLeftOut<'a>>,
+    trades: Vec<JsonTrade<'a>>,
 }
 
 #[derive(Serialize)]
@@ -77,6 +88,73 @@ struct JsonIssue<'a> {
     /// The parties with a stake that are not placed: an untested zone waits on them.
     awaited: Vec<&'a str>,
     no_stake: Vec<&'a str>,
+    /// Where the issue would land if settled today; null with fewer than two placed.
+    prediction: Option<JsonPrediction<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonPrediction<'a> {
+    weighted_mean: f64,
+    weighted_median: f64,
+    /// When the weight splits exactly in half: any point from the median to this one ties.
+    median_tied_to: Option<f64>,
+    /// Always true: a model's estimate from the analyst's numbers.
+    estimate: bool,
+    /// True when a placed party has no capability, so all count with capability 1.
+    equal_capability: bool,
+    without_capability: Vec<&'a str>,
+    /// The placed parties, with what each counts for.
+    weights: Vec<JsonWeight<'a>>,
+    moved_most_by: JsonMovedMostBy<'a>,
+    /// The red lines a prediction lies outside: warnings, not agreements.
+    outside_red_lines: Vec<JsonRefused<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonWeight<'a> {
+    party: &'a str,
+    position: f64,
+    /// "stance", or "range-middle" when the party states no stance.
+    position_from: &'static str,
+    salience: f64,
+    capability: f64,
+    weight: f64,
+    share: f64,
+    /// The predictions with this party at 0 and at 100, the others where they stand.
+    weighted_mean_range: Range,
+    weighted_median_range: Range,
+}
+
+#[derive(Serialize)]
+struct JsonMovedMostBy<'a> {
+    weighted_mean: &'a str,
+    weighted_median: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonRefused<'a> {
+    prediction: &'static str,
+    red_line: JsonStatement<'a>,
+}
+
+#[derive(Serialize)]
+struct JsonTrade<'a> {
+    /// What each party gains by the rule, equal for both.
+    gain: f64,
+    first: JsonMove<'a>,
+    second: JsonMove<'a>,
+}
+
+#[derive(Serialize)]
+struct JsonMove<'a> {
+    party: &'a str,
+    issue: &'a str,
+    from: f64,
+    to: f64,
+    /// How far the issue's weighted mean moves with it.
+    outcome_shift: f64,
+    /// True when the party's own red line stops it short of the other's position.
+    held_by_red_line: bool,
 }
 
 #[derive(Serialize)]
@@ -135,26 +213,117 @@ pub fn json(negotiation: &Negotiation, analysis: &Analysis) -> serde_json::Resul
             .as_ref()
             .and_then(|agenda| agenda.data.rounds.last())
             .map(JsonRound::of),
-        parties: analysis
-            .parties
-            .iter()
-            .filter_map(|&p| {
-                let party = &negotiation.party(p)?.party;
-                Some(JsonParty {
-                    id: &party.id,
-                    name: &party.name,
-                    short_name: &party.short_name,
-                })
-            })
-            .collect(),
+        parties: json_parties(negotiation, analysis),
         left_out: left_out(negotiation),
         issues: analysis
             .issues
             .iter()
             .map(|issue| json_issue(&view, issue))
             .collect(),
+        trades: json_trades(&view),
     };
     serde_json::to_string_pretty(&report)
+}
+
+/// The trades alone as JSON, for `compare --trades`.
+pub fn trades_json(negotiation: &Negotiation, analysis: &Analysis) -> serde_json::Result<String> {
+    let view = View {
+        negotiation,
+        analysis,
+        changes: None,
+    };
+    serde_json::to_string_pretty(&JsonTrades {
+        negotiation: negotiation.name(),
+        parties: json_parties(negotiation, analysis),
+        left_out: left_out(negotiation),
+        trades: json_trades(&view),
+    })
+}
+
+fn json_parties<'a>(negotiation: &'a Negotiation, analysis: &Analysis) -> Vec<JsonParty<'a>> {
+    analysis
+        .parties
+        .iter()
+        .filter_map(|&p| {
+            let party = &negotiation.party(p)?.party;
+            Some(JsonParty {
+                id: &party.id,
+                name: &party.name,
+                short_name: &party.short_name,
+            })
+        })
+        .collect()
+}
+
+fn json_trades<'a>(view: &View<'a>) -> Vec<JsonTrade<'a>> {
+    let side = |m: &Move| JsonMove {
+        party: view.party_id(m.party),
+        issue: view
+            .analysis
+            .issues
+            .get(m.issue)
+            .map_or("", |issue| issue.issue.as_str()),
+        from: m.from,
+        to: m.to,
+        outcome_shift: m.shift,
+        held_by_red_line: m.held_by_red_line,
+    };
+    view.analysis
+        .trades
+        .iter()
+        .map(|trade| JsonTrade {
+            gain: trade.gain,
+            first: side(&trade.first),
+            second: side(&trade.second),
+        })
+        .collect()
+}
+
+fn json_prediction<'a>(view: &View<'a>, prediction: &'a Prediction) -> JsonPrediction<'a> {
+    let ids =
+        |parties: &[usize]| -> Vec<&'a str> { parties.iter().map(|&p| view.party_id(p)).collect() };
+    JsonPrediction {
+        weighted_mean: prediction.weighted_mean,
+        weighted_median: prediction.weighted_median,
+        median_tied_to: prediction.median_tied_to,
+        estimate: true,
+        equal_capability: prediction.equal_capability,
+        without_capability: ids(&prediction.without_capability),
+        weights: prediction
+            .inputs
+            .iter()
+            .zip(&prediction.sensitivity)
+            .map(|(input, sensitivity)| JsonWeight {
+                party: view.party_id(input.party),
+                position: input.position,
+                position_from: if input.from_stance {
+                    "stance"
+                } else {
+                    "range-middle"
+                },
+                salience: input.salience,
+                capability: input.capability,
+                weight: input.weight,
+                share: sensitivity.share,
+                weighted_mean_range: sensitivity.mean_range,
+                weighted_median_range: sensitivity.median_range,
+            })
+            .collect(),
+        moved_most_by: JsonMovedMostBy {
+            weighted_mean: view.party_id(prediction.mean_moved_most_by),
+            weighted_median: view.party_id(prediction.median_moved_most_by),
+        },
+        outside_red_lines: prediction
+            .refused
+            .iter()
+            .filter_map(|refused| {
+                Some(JsonRefused {
+                    prediction: refused.prediction.id(),
+                    red_line: json_statement(view, refused.rejection)?,
+                })
+            })
+            .collect(),
+    }
 }
 
 fn json_statement<'a>(view: &View<'a>, key: StatementKey) -> Option<JsonStatement<'a>> {
@@ -235,5 +404,9 @@ fn json_issue<'a>(view: &View<'a>, issue: &'a IssueAnalysis) -> JsonIssue<'a> {
         silent: ids(&issue.silent),
         awaited: ids(&issue.awaited),
         no_stake: ids(&issue.no_stake),
+        prediction: issue
+            .prediction
+            .as_ref()
+            .map(|prediction| json_prediction(view, prediction)),
     }
 }

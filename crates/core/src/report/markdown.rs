@@ -3,6 +3,7 @@
 use std::fmt::{self, Write as _};
 
 use super::changes::write_markdown_section;
+use super::predicted::{TRADES_IN_BRIEF, TRADES_PREAMBLE};
 use super::{
     Changes, Inline, References, STATUSES_IN_REPORT_ORDER, View, Written, number, statement_facts,
     table_cell, zone_or_gap,
@@ -61,19 +62,29 @@ fn write_markdown(view: &View<'_>, out: &mut impl fmt::Write) -> fmt::Result {
          salience marked *est.* are the analyst's estimates, not numbers the parties stated.\n"
     )?;
     writeln!(out, "## Summary\n")?;
-    writeln!(out, "| Issue | Status | Zone or gap | Silent |")?;
-    writeln!(out, "| --- | --- | --- | --- |")?;
+    writeln!(
+        out,
+        "| Issue | Status | Zone or gap | Predicted (mean / median) | Silent |"
+    )?;
+    writeln!(out, "| --- | --- | --- | --- | --- |")?;
     for issue in &view.analysis.issues {
         let (status, silent) = (view.summary_status(issue), view.silent_text(issue));
         writeln!(
             out,
-            "| {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} |",
             table_cell(view.title(&issue.issue)),
             table_cell(&status),
             zone_or_gap(issue),
+            View::prediction_cell(issue),
             table_cell(&silent)
         )?;
     }
+    writeln!(
+        out,
+        "\nPredicted outcomes are model estimates: the capability × salience weighted mean \
+         (DECIDE's Nash bargaining solution) and weighted median (Bueno de Mesquita's \
+         median voter) of the positions of the parties placed on each issue."
+    )?;
     if let Some(changes) = view.changes {
         writeln!(out)?;
         write_markdown_section(changes, "##", out)?;
@@ -88,6 +99,7 @@ fn write_markdown(view: &View<'_>, out: &mut impl fmt::Write) -> fmt::Result {
             markdown_issue(view, issue, &mut references, out)?;
         }
     }
+    markdown_trades(view, out)?;
     if !references.cited.is_empty() {
         writeln!(out, "\n## Sources\n")?;
         for (i, reference) in references.cited.iter().enumerate() {
@@ -139,6 +151,18 @@ fn markdown_issue<'a>(
     {
         writeln!(out, "*Analyst's note:* {}\n", Inline(notes))?;
     }
+    if let Some(prediction) = &issue.prediction {
+        writeln!(
+            out,
+            "Predicted: {}. {}; {}.\n",
+            View::prediction_summary(prediction),
+            capitalised(&view.prediction_basis(issue, prediction)),
+            view.prediction_sensitivity(prediction)
+        )?;
+        for warning in view.prediction_warnings(prediction) {
+            writeln!(out, "> **Warning:** {}.\n", capitalised(&warning))?;
+        }
+    }
     if let Some(gap) = &issue.gap {
         for (label, names) in view.held_by(gap) {
             writeln!(out, "{label}: {names}.\n")?;
@@ -170,6 +194,27 @@ fn markdown_issue<'a>(
     }
     if !issue.no_stake.is_empty() {
         writeln!(out, "- No stake: {}", view.names(&issue.no_stake))?;
+    }
+    Ok(())
+}
+
+/// The best trades, capped, as a numbered list.
+fn markdown_trades(view: &View<'_>, out: &mut impl fmt::Write) -> fmt::Result {
+    let trades = &view.analysis.trades;
+    if trades.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n## Trades\n")?;
+    writeln!(out, "{TRADES_PREAMBLE}.\n")?;
+    for (rank, trade) in trades.iter().take(TRADES_IN_BRIEF).enumerate() {
+        writeln!(out, "{}. {}", rank + 1, Inline(&view.trade_words(trade)))?;
+    }
+    if trades.len() > TRADES_IN_BRIEF {
+        writeln!(
+            out,
+            "\n… and {} more (`common-ground compare --trades` lists them all).",
+            trades.len() - TRADES_IN_BRIEF
+        )?;
     }
     Ok(())
 }

@@ -6,15 +6,19 @@ mod changes;
 mod html;
 mod json;
 mod markdown;
+mod predicted;
 mod text;
 
 use std::fmt::{self, Write as _};
 
 pub use changes::{Changes, changes_json, changes_markdown, changes_text, position_words};
 pub use html::{html, html_brief};
-pub use json::json;
+pub use json::{json, trades_json};
 pub use markdown::{markdown, markdown_brief};
-pub use text::text;
+pub use predicted::{
+    PredictionWords, TRADES_IN_BRIEF, TRADES_PREAMBLE, prediction_words, trade_words,
+};
+pub use text::{text, trades_text};
 
 use crate::analysis::{Analysis, Gap, IssueAnalysis, Status};
 use crate::model::{AgendaIssue, Condition, Range, Statement, WaitsOn};
@@ -284,7 +288,7 @@ impl fmt::Display for Inline<'_> {
 }
 
 /// A number on the 0–100 scale without a pointless ".0".
-pub(crate) fn number(value: f64) -> String {
+pub fn number(value: f64) -> String {
     if value.fract() == 0.0 {
         format!("{value:.0}")
     } else {
@@ -294,7 +298,7 @@ pub(crate) fn number(value: f64) -> String {
 }
 
 /// "5–90", or "100" for a single point.
-pub(crate) fn range_text(range: Range) -> String {
+pub fn range_text(range: Range) -> String {
     if range.min == range.max {
         number(range.min)
     } else {

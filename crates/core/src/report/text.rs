@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use super::predicted::{TRADES_IN_BRIEF, TRADES_PREAMBLE};
 use super::{
     Inline, STATUSES_IN_REPORT_ORDER, View, Written, range_text, statement_facts, zone_or_gap,
 };
@@ -41,6 +42,50 @@ fn write_text(view: &View<'_>, out: &mut impl fmt::Write) -> fmt::Result {
             text_issue(view, issue, out)?;
         }
     }
+    write_trades(view, Some(TRADES_IN_BRIEF), out)
+}
+
+/// Every trade as a plain list, for `compare --trades`.
+pub fn trades_text(negotiation: &Negotiation, analysis: &Analysis) -> String {
+    let view = View {
+        negotiation,
+        analysis,
+        changes: None,
+    };
+    Written(|out: &mut fmt::Formatter<'_>| {
+        writeln!(out, "{}", Inline(&view.negotiation.name()))?;
+        writeln!(out, "Parties compared: {}", view.party_list())?;
+        for line in view.left_out_lines() {
+            writeln!(out, "LEFT OUT: {line}")?;
+        }
+        write_trades(&view, None, out)
+    })
+    .to_string()
+}
+
+/// The trades, the first `cap` of them when capped, with how many more there are.
+fn write_trades(view: &View<'_>, cap: Option<usize>, out: &mut impl fmt::Write) -> fmt::Result {
+    let trades = &view.analysis.trades;
+    writeln!(out, "\nTRADES ({})", trades.len())?;
+    if trades.is_empty() {
+        return writeln!(
+            out,
+            "  none: no two parties stand on opposite sides of the expected outcome on two \
+             issues they care about in different proportions"
+        );
+    }
+    writeln!(out, "  {TRADES_PREAMBLE}.")?;
+    let shown = cap.unwrap_or(trades.len()).min(trades.len());
+    for (rank, trade) in trades.iter().take(shown).enumerate() {
+        writeln!(out, "  {}. {}", rank + 1, view.trade_words(trade))?;
+    }
+    if shown < trades.len() {
+        writeln!(
+            out,
+            "  … and {} more (compare --trades lists them all)",
+            trades.len() - shown
+        )?;
+    }
     Ok(())
 }
 
@@ -66,6 +111,18 @@ fn text_issue(view: &View<'_>, issue: &IssueAnalysis, out: &mut impl fmt::Write)
         .collect();
     if !ranges.is_empty() {
         writeln!(out, "    ranges: {}", ranges.join(", "))?;
+    }
+    if let Some(prediction) = &issue.prediction {
+        writeln!(
+            out,
+            "    predicted: {}",
+            View::prediction_summary(prediction)
+        )?;
+        writeln!(out, "      {}", view.prediction_basis(issue, prediction))?;
+        writeln!(out, "      {}", view.prediction_sensitivity(prediction))?;
+        for warning in view.prediction_warnings(prediction) {
+            writeln!(out, "      WARNING: {warning}")?;
+        }
     }
     if let Some(gap) = &issue.gap {
         for (label, side) in [

@@ -77,6 +77,7 @@ fn findings_ui(
     untested_ui(ui, workspace, view, analysis, commands);
     deadlocks_ui(ui, workspace, view, analysis, commands);
     collisions_ui(ui, workspace, view, analysis, commands);
+    super::trades::trades_ui(ui, workspace, view, analysis, commands);
     let unaddressed = with_status(analysis, Status::Unaddressed);
     section_ui(ui, Status::Unaddressed, "Unaddressed", unaddressed.len());
     for issue in &unaddressed {
@@ -335,6 +336,9 @@ fn entry_ui(
                 facts = "no party shown speaks to it".to_owned();
             }
             ui.weak(facts);
+            if let Some(predicted) = super::prediction::prediction_fact(issue, ui) {
+                ui.label(predicted);
+            }
             // Numbers that fail validation are left out of the comparison; say so where the
             // finding is, or it would look surer than it is.
             let with_errors = issue

@@ -232,6 +232,11 @@ fn issue_ui(
         commands,
     );
     ui.weak("Bands are acceptable ranges, thicker for higher salience; dots are stances. Click a party's lane to select its statement.");
+    if let Some(issue) = analysis.issue(issue_id) {
+        ui.add_space(6.0);
+        section_ui(ui, "Predicted outcome");
+        super::prediction::prediction_ui(ui, workspace, analysis, issue);
+    }
     let anchors = anchors_of(workspace, issue_id);
     if !anchors.is_empty() {
         ui.add_space(6.0);

@@ -17,10 +17,12 @@ use common_ground_core::figure::chart::{
 };
 pub(crate) use common_ground_core::figure::chart::{ChartSize, status_words};
 use common_ground_core::figure::earlier::with_earlier;
+use common_ground_core::figure::predicted::{weight_figure, weight_heading};
 use common_ground_core::model::{Anchor, Range};
 use common_ground_core::negotiation::StatementKey;
 use common_ground_document::workspace::Workspace;
 
+use super::prediction::paint_predictions;
 use super::scale::describe_position;
 use super::widgets::kind_tag_ui;
 
@@ -101,7 +103,7 @@ pub(crate) fn issue_chart_ui(
         painter.text(
             Pos2::new(rect.right() - 2.0, lanes_rect.top() - 3.0),
             Align2::RIGHT_BOTTOM,
-            "salience",
+            weight_heading(issue),
             FontId::proportional(10.0),
             visuals.weak_text_color(),
         );
@@ -126,6 +128,7 @@ pub(crate) fn issue_chart_ui(
         };
         lane_ui(ui, &painter, &chart, &place, lane, workspace, commands);
     }
+    paint_predictions(ui, &painter, issue, |value| scale.x(value), lanes_rect);
 
     let description = chart::description(negotiation, issue);
     let response = ui.interact(
@@ -511,7 +514,7 @@ fn paint_marks(
         painter.text(
             Pos2::new(place.rect.right() - 2.0, centre_y),
             Align2::RIGHT_CENTER,
-            format!("{:.0}", lane.salience),
+            weight_figure(chart.issue, lane),
             FontId::monospace(11.0),
             visuals.weak_text_color(),
         );

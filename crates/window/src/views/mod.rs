@@ -15,6 +15,7 @@ pub(crate) mod modals;
 mod new_round_dialog;
 pub(crate) mod notices;
 pub(crate) mod pages;
+mod prediction;
 pub(crate) mod problems;
 pub(crate) mod scale;
 pub(crate) mod scales_page;
@@ -22,6 +23,7 @@ pub(crate) mod statement_rounds;
 pub(crate) mod status_bar;
 mod timeline;
 pub(crate) mod toolbar;
+mod trades;
 pub(crate) mod widgets;
 
 use common_ground_core::analysis::Analysis;
