@@ -113,6 +113,7 @@ fn party_file() -> impl Strategy<Value = PartyFile> {
                 PartyFile {
                     format,
                     party: Party {
+                        members: Vec::new(),
                         id,
                         name,
                         short_name,

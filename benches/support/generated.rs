@@ -112,6 +112,7 @@ fn party(index: usize, rng: &mut Lcg) -> PartyFile {
     PartyFile {
         format: FORMAT_VERSION,
         party: Party {
+            members: Vec::new(),
             id: format!("party-{index}"),
             name: format!("Party number {index}"),
             short_name: format!("P{index}"),

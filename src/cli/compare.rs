@@ -8,6 +8,7 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 
 use common_ground_core::analysis::analyse;
+use common_ground_core::blocs::{BlocMode, counted};
 use common_ground_core::diff::diff;
 use common_ground_core::figure::{self, FigureKind, Theme};
 use common_ground_core::io;
@@ -42,6 +43,11 @@ pub(crate) struct CompareArgs {
     /// Pixels per point of a PNG: 1, or 2 for print and sharp screens.
     #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=4))]
     scale: u8,
+    /// How a bloc (a party whose file lists `members`) counts: `whole`, one actor, its
+    /// members left out; or `members`, one by one, the bloc left out. Without it the parties
+    /// count as chosen, and a bloc compared with members of it is said to count twice.
+    #[arg(long, value_enum, value_name = "HOW")]
+    blocs: Option<BlocChoice>,
     /// List every trade (exchange of positions) instead of the report, as text or (with
     /// --format json) JSON.
     #[arg(long)]
@@ -59,6 +65,12 @@ enum Format {
     Html,
     Svg,
     Png,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum BlocChoice {
+    Whole,
+    Members,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -112,6 +124,11 @@ pub(crate) fn compare(
             writeln!(err, "error: {message}")?;
             return Ok(ExitCode::from(USAGE_ERROR));
         }
+    };
+    let chosen = match args.blocs {
+        Some(BlocChoice::Whole) => counted(negotiation, &chosen, BlocMode::Whole),
+        Some(BlocChoice::Members) => counted(negotiation, &chosen, BlocMode::Members),
+        None => chosen,
     };
     let rounds = Rounds::of(negotiation);
     let round = round.or(rounds.latest());

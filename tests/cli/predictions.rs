@@ -162,3 +162,72 @@ fn the_json_report_predicts_each_placed_issue_and_flags_red_lines() {
     assert!(invasion["prediction"].is_null());
     assert!(!value["trades"].as_array().unwrap().is_empty());
 }
+
+/// Fictional: "west" is a bloc of "a" and "b"; on p West accepts 50–100, a 60–80, b 0–20.
+fn a_bloc() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("agenda.ron"),
+        "(format: 2, name: \"Fictional: a bloc\", issues: [(id: \"p\", title: \"Issue p\", \
+         scale: [(at: 0.0, meaning: \"none\"), (at: 100.0, meaning: \"all\")])])",
+    )
+    .unwrap();
+    let party = |id: &str, members: &str, min: u32, max: u32| {
+        format!(
+            "(format: 2, party: (id: \"{id}\", name: \"{id}\", short_name: \"{id}\", colour: \
+             \"#336699\", capability: Some(1.0), members: [{members}]), as_of: \"2031-01-01\", \
+             statements: [(id: \"{id}-p\", issue: \"p\", kind: Demand, summary: \"s\", range: \
+             Some((min: {min}.0, max: {max}.0)), salience: 50.0, firmness: Firm, estimated: \
+             true, sources: [(quote: \"fictional\", speaker: \"nobody\", date: \"2031-01-01\", \
+             reference: \"fictional\")])])"
+        )
+    };
+    fs::write(
+        dir.path().join("west.ron"),
+        party("west", "\"a\", \"b\"", 50, 100),
+    )
+    .unwrap();
+    fs::write(dir.path().join("a.ron"), party("a", "", 60, 80)).unwrap();
+    fs::write(dir.path().join("b.ron"), party("b", "", 0, 20)).unwrap();
+    dir
+}
+
+#[test]
+fn a_bloc_is_counted_as_asked_and_its_divergence_reported() {
+    let dir = a_bloc();
+    common_ground()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    // As chosen, the bloc and both members are compared: the report says they count twice,
+    // and that b (0–20) breaks ranks with West (50–100) while a (60–80) does not.
+    let output = common_ground()
+        .arg("compare")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("COUNTED TWICE: west and its members a, b are compared together"),
+        "{text}"
+    );
+    assert!(text.contains("BLOCS (1)\n  west, a bloc of a, b\n    Issue p: members at 10–70; breaks ranks (outside the bloc's range): b\n"), "{text}");
+    let parties = |how: &str| -> Vec<String> {
+        let output = common_ground()
+            .args(["compare", "--format", "json", "--blocs", how])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(value["blocs"][0]["bloc"], "west");
+        value["parties"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(parties("whole"), ["west"]);
+    assert_eq!(parties("members"), ["a", "b"]);
+}

@@ -9,6 +9,7 @@
 //! layers over these functions.
 
 pub mod analysis;
+pub mod blocs;
 pub mod diff;
 pub mod edit;
 pub mod example;

@@ -94,6 +94,10 @@ pub struct Party {
     /// Relative power to shape the outcome, 0–1; an analyst estimate when given.
     #[serde(default)]
     pub capability: Option<f64>,
+    /// The ids of the parties this one is a bloc of (NATO of its members, the EU of its
+    /// states), each with a file of its own; empty for a party that is not a bloc.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
     /// The analyst's own reasoning about the party.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,

@@ -1,4 +1,4 @@
-//! Predicted outcomes and trades, against numbers others published and numbers worked out by
+//! Predicted outcomes, trades and blocs, against numbers others published and numbers worked out by
 //! hand. Each published figure names where it comes from; each hand-worked one shows the sum.
 #![expect(
     clippy::unwrap_used,
@@ -8,8 +8,10 @@
 use std::path::PathBuf;
 
 use common_ground_core::analysis::{Move, Predicted, Trade, analyse};
+use common_ground_core::blocs::{Bloc, BlocMode, blocs, counted, counted_twice, divergence};
 use common_ground_core::model::{Firmness, Kind, Party, PartyFile, Range, Statement};
 use common_ground_core::negotiation::{Loaded, Negotiation};
+use common_ground_core::validate::validate;
 
 /// One party's row: id, capability, and per issue (issue, position, salience 0–100).
 type Row<'a> = (&'a str, Option<f64>, &'a [(&'a str, f64, f64)]);
@@ -45,6 +47,7 @@ fn party_file(id: &str, capability: Option<f64>, statements: Vec<Statement>) -> 
         data: PartyFile {
             format: 2,
             party: Party {
+                members: Vec::new(),
                 id: id.to_owned(),
                 name: id.to_owned(),
                 short_name: id.to_owned(),
@@ -508,4 +511,125 @@ fn a_trade_stops_at_a_partys_own_red_line() {
     let (a, _) = moves_of(&free, &analysis.trades[0], "a", "b");
     assert_eq!((a.to, a.held_by_red_line), (100.0, false));
     assert!(close(analysis.trades[0].gain, 8.0, 9));
+}
+
+/// West is a bloc of a, b and "ghost", whose file is not loaded. On p, West accepts 50–100,
+/// a argues for 70 within 60–80, b for 10 within 0–20; on q only a speaks, at 40.
+fn with_a_bloc() -> Negotiation {
+    let range = |min: f64, max: f64| Some(Range { min, max });
+    let mut west = party_file(
+        "west",
+        Some(1.0),
+        vec![statement("p", Kind::Demand, None, range(50.0, 100.0), 80.0)],
+    );
+    west.data.party.members = vec!["a".into(), "b".into(), "ghost".into()];
+    Negotiation {
+        agenda: None,
+        left_out: Vec::new(),
+        parties: vec![
+            west,
+            party_file(
+                "a",
+                Some(0.5),
+                vec![
+                    statement("p", Kind::Demand, Some(70.0), range(60.0, 80.0), 60.0),
+                    statement("q", Kind::Demand, Some(40.0), None, 50.0),
+                ],
+            ),
+            party_file(
+                "b",
+                Some(0.5),
+                vec![statement(
+                    "p",
+                    Kind::Demand,
+                    Some(10.0),
+                    range(0.0, 20.0),
+                    60.0,
+                )],
+            ),
+            party_file(
+                "east",
+                Some(1.0),
+                vec![statement("p", Kind::Demand, Some(0.0), None, 90.0)],
+            ),
+        ],
+    }
+}
+
+#[test]
+fn a_bloc_counts_whole_or_by_its_members_and_shows_who_breaks_ranks() {
+    let negotiation = with_a_bloc();
+    let declared = blocs(&negotiation);
+    // The member that is not loaded is left out of the bloc's members.
+    assert_eq!(
+        declared,
+        vec![Bloc {
+            bloc: 0,
+            members: vec![1, 2]
+        }]
+    );
+    let everyone = all(&negotiation);
+    assert_eq!(
+        counted(&negotiation, &everyone, BlocMode::Whole),
+        vec![0, 3]
+    );
+    assert_eq!(
+        counted(&negotiation, &everyone, BlocMode::Members),
+        vec![1, 2, 3]
+    );
+    // Without the bloc among those chosen its members simply count.
+    assert_eq!(counted(&negotiation, &[1, 3], BlocMode::Whole), vec![1, 3]);
+    // Compared together, the bloc and its members are counted twice, and that is said.
+    let analysis = analyse(&negotiation, &everyone);
+    assert_eq!(
+        counted_twice(&negotiation, &analysis),
+        vec![(0, vec![1, 2])]
+    );
+
+    let diverging = divergence(&negotiation, &declared[0]);
+    // On p the members stand at 70 and 10: b's 0–20 misses West's 50–100, a's 60–80 meets it.
+    let p = diverging.iter().find(|d| d.issue == "p").unwrap();
+    assert_eq!(
+        p.spread,
+        Range {
+            min: 10.0,
+            max: 70.0
+        }
+    );
+    assert_eq!(p.breaks_ranks, vec![2]);
+    // On q only a speaks; West states nothing there, so nobody can break its ranks.
+    let q = diverging.iter().find(|d| d.issue == "q").unwrap();
+    assert_eq!(
+        q.spread,
+        Range {
+            min: 40.0,
+            max: 40.0
+        }
+    );
+    assert!(q.breaks_ranks.is_empty());
+    assert_eq!(q.silent, vec![2]);
+}
+
+#[test]
+fn members_are_checked_against_the_parties_loaded() {
+    let mut negotiation = with_a_bloc();
+    negotiation.parties[0]
+        .data
+        .party
+        .members
+        .push("west".into());
+    let problems: Vec<String> = validate(&negotiation)
+        .iter()
+        .map(ToString::to_string)
+        .filter(|p| p.contains("member"))
+        .collect();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].contains("warning")
+            && problems[0].contains("member `ghost` is not among the parties loaded")
+    );
+    assert!(
+        problems[1].contains("error")
+            && problems[1].contains("`west` cannot be a member of itself")
+    );
 }

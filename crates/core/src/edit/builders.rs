@@ -39,6 +39,7 @@ pub fn new_party(negotiation: &Negotiation, today: &str, exists: impl Fn(&Path) 
         file: PartyFile {
             format: FORMAT_VERSION,
             party: Party {
+                members: Vec::new(),
                 id,
                 name: "New party".to_owned(),
                 short_name: "New".to_owned(),

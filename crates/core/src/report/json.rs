@@ -1,11 +1,13 @@
 //! The comparison as JSON, for other tools: `left_out: [{ file, reason }]`, `issues: [{ id,
 //! title, status, zone, gap, parties, collisions, conditional_offers, silent, awaited,
-//! no_stake, prediction }]` and `trades: [{ gain, first, second }]`.
+//! no_stake, prediction }]`, `trades: [{ gain, first, second }]` and `blocs: [{ bloc, members,
+//! counted_twice, issues }]`.
 
 use serde::Serialize;
 
 use super::View;
 use crate::analysis::{Analysis, IssueAnalysis, Move, Prediction};
+use crate::blocs::{blocs, counted_twice, divergence};
 use crate::model::{Range, Round, Source, WaitsOn};
 use crate::negotiation::{Negotiation, StatementKey};
 
@@ -21,6 +23,25 @@ struct JsonReport<'a> {
     issues: Vec<JsonIssue<'a>>,
     /// Every exchange of positions the DECIDE rule finds, best first.
     trades: Vec<JsonTrade<'a>>,
+    /// The parties that declare members, with how the members diverge.
+    blocs: Vec<JsonBloc<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonBloc<'a> {
+    bloc: &'a str,
+    members: Vec<&'a str>,
+    /// True when the bloc and members of it are both compared: counted twice.
+    counted_twice: bool,
+    issues: Vec<JsonDivergence<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonDivergence<'a> {
+    issue: String,
+    spread: Range,
+    breaks_ranks: Vec<&'a str>,
+    silent: Vec<&'a str>,
 }
 
 /// `compare --trades --format json`: the trades alone, with who was compared.
@@ -221,8 +242,32 @@ pub fn json(negotiation: &Negotiation, analysis: &Analysis) -> serde_json::Resul
             .map(|issue| json_issue(&view, issue))
             .collect(),
         trades: json_trades(&view),
+        blocs: json_blocs(&view),
     };
     serde_json::to_string_pretty(&report)
+}
+
+fn json_blocs<'a>(view: &View<'a>) -> Vec<JsonBloc<'a>> {
+    let ids =
+        |parties: &[usize]| -> Vec<&'a str> { parties.iter().map(|&p| view.party_id(p)).collect() };
+    let twice = counted_twice(view.negotiation, view.analysis);
+    blocs(view.negotiation)
+        .iter()
+        .map(|bloc| JsonBloc {
+            bloc: view.party_id(bloc.bloc),
+            members: ids(&bloc.members),
+            counted_twice: twice.iter().any(|(b, _)| *b == bloc.bloc),
+            issues: divergence(view.negotiation, bloc)
+                .into_iter()
+                .map(|d| JsonDivergence {
+                    breaks_ranks: ids(&d.breaks_ranks),
+                    silent: ids(&d.silent),
+                    issue: d.issue,
+                    spread: d.spread,
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// The trades alone as JSON, for `compare --trades`.

@@ -44,6 +44,9 @@ fn write_markdown(view: &View<'_>, out: &mut impl fmt::Write) -> fmt::Result {
     for line in view.left_out_lines() {
         writeln!(out, "> **Left out:** {line}\n")?;
     }
+    for line in view.counted_twice_lines() {
+        writeln!(out, "> **Counted twice:** {line}.\n")?;
+    }
     for &party in &view.analysis.parties {
         if let Some(file) = view.negotiation.party(party)
             && !file.party.notes.trim().is_empty()
@@ -100,6 +103,17 @@ fn write_markdown(view: &View<'_>, out: &mut impl fmt::Write) -> fmt::Result {
         }
     }
     markdown_trades(view, out)?;
+    let blocs = view.bloc_words();
+    if !blocs.is_empty() {
+        writeln!(out, "\n## Blocs\n")?;
+    }
+    for bloc in blocs {
+        writeln!(out, "**{}**\n", bloc.heading)?;
+        for line in bloc.issues {
+            writeln!(out, "- {line}")?;
+        }
+        writeln!(out)?;
+    }
     if !references.cited.is_empty() {
         writeln!(out, "\n## Sources\n")?;
         for (i, reference) in references.cited.iter().enumerate() {

@@ -2,6 +2,7 @@
 //! citations ([`markdown`]), a self-contained HTML brief with a chart beside each finding
 //! ([`html`]), and JSON for other tools ([`json`]). The window exports the same briefs.
 
+mod blocs;
 mod changes;
 mod html;
 mod json;

@@ -27,6 +27,9 @@ fn write_text(view: &View<'_>, out: &mut impl fmt::Write) -> fmt::Result {
     for line in view.left_out_lines() {
         writeln!(out, "LEFT OUT: {line}")?;
     }
+    for line in view.counted_twice_lines() {
+        writeln!(out, "COUNTED TWICE: {line}")?;
+    }
     for status in STATUSES_IN_REPORT_ORDER {
         let issues = view.issues_with(status);
         if issues.is_empty() {
@@ -42,7 +45,18 @@ fn write_text(view: &View<'_>, out: &mut impl fmt::Write) -> fmt::Result {
             text_issue(view, issue, out)?;
         }
     }
-    write_trades(view, Some(TRADES_IN_BRIEF), out)
+    write_trades(view, Some(TRADES_IN_BRIEF), out)?;
+    let blocs = view.bloc_words();
+    if !blocs.is_empty() {
+        writeln!(out, "\nBLOCS ({})", blocs.len())?;
+    }
+    for bloc in blocs {
+        writeln!(out, "  {}", bloc.heading)?;
+        for line in bloc.issues {
+            writeln!(out, "    {line}")?;
+        }
+    }
+    Ok(())
 }
 
 /// Every trade as a plain list, for `compare --trades`.

@@ -60,6 +60,29 @@ pub fn validate(negotiation: &Negotiation) -> Vec<Problem> {
     problems
 }
 
+/// A bloc's members: other parties, each loaded, each named once.
+fn check_members(context: &Context<'_>, file: &PartyFile, problems: &mut Vec<Problem>) {
+    let party = Place::Root.field("party");
+    let members = party.field("members");
+    let mut seen = HashSet::new();
+    for member in &file.party.members {
+        if member == &file.party.id {
+            problems
+                .push(context.error(members, format!("`{member}` cannot be a member of itself")));
+        } else if !seen.insert(member.as_str()) {
+            problems.push(context.warning(members, format!("member `{member}` is named twice")));
+        } else if !context.party_ids.contains(member.as_str()) {
+            problems.push(context.warning(
+                members,
+                format!(
+                    "member `{member}` is not among the parties loaded: the bloc's divergence \
+                     leaves it out"
+                ),
+            ));
+        }
+    }
+}
+
 struct Context<'a> {
     file: &'a Path,
     /// `None` when no agenda is loaded: issue ids cannot be checked then.
@@ -266,6 +289,7 @@ fn check_party_file(context: &Context<'_>, file: &PartyFile, problems: &mut Vec<
             format!("capability {capability} is outside 0–1"),
         ));
     }
+    check_members(context, file, problems);
     if !is_date(&file.as_of) {
         problems.push(context.error(
             Place::Root.field("as_of"),

@@ -123,6 +123,7 @@ fn party_file(u: &mut Unstructured<'_>) -> Result<PartyFile> {
     Ok(PartyFile {
         format: FORMAT_VERSION,
         party: Party {
+            members: Vec::new(),
             id: word(u, &IDS)?,
             name: text(u)?,
             short_name: text(u)?,

@@ -322,6 +322,7 @@ fn parties(
             PartyFile {
                 format: FORMAT_VERSION,
                 party: Party {
+                    members: Vec::new(),
                     name: if named.name.is_empty() {
                         key.clone()
                     } else {

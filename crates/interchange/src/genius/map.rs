@@ -540,6 +540,7 @@ fn party(
     PartyFile {
         format: FORMAT_VERSION,
         party: Party {
+            members: Vec::new(),
             id: String::new(),
             name: profile.name.clone(),
             short_name: profile.name.clone(),

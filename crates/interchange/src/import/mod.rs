@@ -430,6 +430,7 @@ fn parties(
                 PartyFile {
                     format: FORMAT_VERSION,
                     party: Party {
+                        members: Vec::new(),
                         short_name: if short_name.trim().is_empty() {
                             name.clone()
                         } else {

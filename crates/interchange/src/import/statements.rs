@@ -321,6 +321,7 @@ fn made_party(id: &str, index: usize) -> (String, PartyFile) {
         PartyFile {
             format: FORMAT_VERSION,
             party: Party {
+                members: Vec::new(),
                 id: id.to_owned(),
                 name: id.to_owned(),
                 short_name: id.to_owned(),
