@@ -230,4 +230,33 @@ fn a_bloc_is_counted_as_asked_and_its_divergence_reported() {
     };
     assert_eq!(parties("whole"), ["west"]);
     assert_eq!(parties("members"), ["a", "b"]);
+
+    // The brief says the same: the warning in its header, the bloc in a section of its own.
+    let output = common_ground()
+        .args(["compare", "--format", "html"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let html = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        html.contains(
+            "<strong>Counted twice:</strong> west and its members a, b are compared together"
+        ),
+        "{html}"
+    );
+    let section = html
+        .split("<section id=\"blocs\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</section>").next())
+        .unwrap_or_else(|| panic!("no blocs section in {html}"));
+    assert!(
+        section.contains("<h3>west, a bloc of a, b</h3>"),
+        "{section}"
+    );
+    assert!(
+        section.contains(
+            "<li>Issue p: members at 10–70; breaks ranks (outside the bloc&#39;s range): b</li>"
+        ),
+        "{section}"
+    );
 }

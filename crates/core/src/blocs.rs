@@ -3,7 +3,7 @@
 //! saying so; and on each issue a bloc's members may diverge: how far apart they stand, and
 //! who breaks ranks — a member whose acceptable range does not meet the bloc's.
 
-use crate::analysis::{Analysis, analyse};
+use crate::analysis::{Analysis, analyse_at};
 use crate::model::Range;
 use crate::negotiation::Negotiation;
 
@@ -47,32 +47,59 @@ pub fn blocs(negotiation: &Negotiation) -> Vec<Bloc> {
 /// The parties `chosen` with each bloc among them counted as `mode` says: `Whole` drops the
 /// members of every chosen bloc, `Members` replaces each chosen bloc by its loaded members.
 pub fn counted(negotiation: &Negotiation, chosen: &[usize], mode: BlocMode) -> Vec<usize> {
-    let blocs = blocs(negotiation);
-    let chosen_bloc = |party: usize| {
-        blocs
+    arranged(negotiation, chosen, |_| mode, |_| true)
+}
+
+/// The parties `chosen`, each chosen bloc counted as `mode_of` says for it: taken whole, its
+/// members are folded into it wherever they stand; taken by its members, it gives way to
+/// those of them `may_show` allows, in its place and in file order (itself, when it allows
+/// none, so that a bloc never vanishes with nobody in its stead). A bloc that is a member of
+/// another is, inside that one, simply a member.
+pub fn arranged(
+    negotiation: &Negotiation,
+    chosen: &[usize],
+    mode_of: impl Fn(usize) -> BlocMode,
+    may_show: impl Fn(usize) -> bool,
+) -> Vec<usize> {
+    let chosen_blocs: Vec<(Bloc, BlocMode)> = blocs(negotiation)
+        .into_iter()
+        .filter(|b| chosen.contains(&b.bloc))
+        .map(|b| {
+            let mode = mode_of(b.bloc);
+            (b, mode)
+        })
+        .collect();
+    // A member's place is its bloc's, whichever way the bloc counts.
+    let inside_a_chosen_bloc = |party: usize| {
+        chosen_blocs
             .iter()
-            .find(|b| b.bloc == party && chosen.contains(&party))
+            .any(|(b, _)| b.bloc != party && b.members.contains(&party))
     };
-    let mut counted: Vec<usize> = Vec::new();
+    let mut arranged: Vec<usize> = Vec::new();
     for &party in chosen {
-        match mode {
-            BlocMode::Whole => {
-                let inside_a_chosen_bloc = blocs
+        if inside_a_chosen_bloc(party) {
+            continue;
+        }
+        match chosen_blocs.iter().find(|(b, _)| b.bloc == party) {
+            Some((bloc, BlocMode::Members)) => {
+                let shown: Vec<usize> = bloc
+                    .members
                     .iter()
-                    .any(|b| chosen.contains(&b.bloc) && b.members.contains(&party));
-                if !inside_a_chosen_bloc {
-                    counted.push(party);
+                    .copied()
+                    .filter(|&member| may_show(member))
+                    .collect();
+                if shown.is_empty() {
+                    arranged.push(party);
+                } else {
+                    arranged.extend(shown);
                 }
             }
-            BlocMode::Members => match chosen_bloc(party) {
-                Some(bloc) => counted.extend(bloc.members.iter().copied()),
-                None => counted.push(party),
-            },
+            _ => arranged.push(party),
         }
     }
     let mut seen = std::collections::HashSet::new();
-    counted.retain(|p| seen.insert(*p));
-    counted
+    arranged.retain(|p| seen.insert(*p));
+    arranged
 }
 
 /// The blocs compared alongside members of theirs: their positions are counted twice in the
@@ -108,9 +135,18 @@ pub struct Divergence {
 /// On each issue where at least one member is placed, the members' spread and who breaks
 /// ranks with the bloc, as things stand at the latest round.
 pub fn divergence(negotiation: &Negotiation, bloc: &Bloc) -> Vec<Divergence> {
+    divergence_at(negotiation, bloc, None)
+}
+
+/// [`divergence`] as things stood at `round` (`None`: the latest).
+pub fn divergence_at(
+    negotiation: &Negotiation,
+    bloc: &Bloc,
+    round: Option<usize>,
+) -> Vec<Divergence> {
     let mut parties = vec![bloc.bloc];
     parties.extend(bloc.members.iter().copied());
-    let analysis = analyse(negotiation, &parties);
+    let analysis = analyse_at(negotiation, &parties, round);
     analysis
         .issues
         .iter()

@@ -8,7 +8,9 @@
 use std::path::PathBuf;
 
 use common_ground_core::analysis::{Move, Predicted, Trade, analyse};
-use common_ground_core::blocs::{Bloc, BlocMode, blocs, counted, counted_twice, divergence};
+use common_ground_core::blocs::{
+    Bloc, BlocMode, arranged, blocs, counted, counted_twice, divergence,
+};
 use common_ground_core::model::{Firmness, Kind, Party, PartyFile, Range, Statement};
 use common_ground_core::negotiation::{Loaded, Negotiation};
 use common_ground_core::validate::validate;
@@ -608,6 +610,34 @@ fn a_bloc_counts_whole_or_by_its_members_and_shows_who_breaks_ranks() {
     );
     assert!(q.breaks_ranks.is_empty());
     assert_eq!(q.silent, vec![2]);
+}
+
+#[test]
+fn the_window_arranges_each_bloc_collapsed_or_expanded_in_its_place() {
+    let negotiation = with_a_bloc();
+    // East first, then b, the bloc, a: members are drawn where their bloc stands.
+    let chosen = [3, 2, 0, 1];
+    let whole = |_| BlocMode::Whole;
+    let members = |_| BlocMode::Members;
+    assert_eq!(arranged(&negotiation, &chosen, whole, |_| true), vec![3, 0]);
+    assert_eq!(
+        arranged(&negotiation, &chosen, members, |_| true),
+        vec![3, 1, 2]
+    );
+    // A member the user hid stays hidden; with every member hidden the bloc stays in view.
+    assert_eq!(
+        arranged(&negotiation, &chosen, members, |p| p != 1),
+        vec![3, 2]
+    );
+    assert_eq!(
+        arranged(&negotiation, &chosen, members, |_| false),
+        vec![3, 0]
+    );
+    // The bloc hidden (not chosen), its members stand as themselves, in their own places.
+    assert_eq!(
+        arranged(&negotiation, &[2, 3, 1], whole, |_| true),
+        vec![2, 3, 1]
+    );
 }
 
 #[test]

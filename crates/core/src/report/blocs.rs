@@ -3,7 +3,23 @@
 //! compared together, since the predictions and trades then count them twice.
 
 use super::{Inline, View, range_text};
-use crate::blocs::{blocs, counted_twice, divergence};
+use crate::analysis::Analysis;
+use crate::blocs::{Divergence, blocs, counted_twice, divergence};
+use crate::negotiation::Negotiation;
+
+/// How a bloc's members stand on one issue, in the reports' words, for the window to show.
+pub fn divergence_words(
+    negotiation: &Negotiation,
+    analysis: &Analysis,
+    divergence: &Divergence,
+) -> String {
+    View {
+        negotiation,
+        analysis,
+        changes: None,
+    }
+    .divergence_words(divergence)
+}
 
 /// One bloc: "NATO, a bloc of US, UK", then a line per issue its members are placed on.
 pub(super) struct BlocWords {
@@ -32,28 +48,33 @@ impl View<'_> {
                 let issues = divergence(self.negotiation, bloc)
                     .iter()
                     .map(|d| {
-                        let mut line = format!(
-                            "{}: members at {}",
+                        format!(
+                            "{}: {}",
                             Inline(self.title(&d.issue)),
-                            range_text(d.spread)
-                        );
-                        if d.breaks_ranks.is_empty() {
-                            line.push_str("; nobody breaks ranks");
-                        } else {
-                            line.push_str(&format!(
-                                "; breaks ranks (outside the bloc's range): {}",
-                                self.names(&d.breaks_ranks)
-                            ));
-                        }
-                        if !d.silent.is_empty() {
-                            line.push_str(&format!("; silent: {}", self.names(&d.silent)));
-                        }
-                        line
+                            self.divergence_words(d)
+                        )
                     })
                     .collect();
                 BlocWords { heading, issues }
             })
             .collect()
+    }
+
+    /// "members at 10–70; breaks ranks (outside the bloc's range): b; silent: c".
+    fn divergence_words(&self, d: &Divergence) -> String {
+        let mut line = format!("members at {}", range_text(d.spread));
+        if d.breaks_ranks.is_empty() {
+            line.push_str("; nobody breaks ranks");
+        } else {
+            line.push_str(&format!(
+                "; breaks ranks (outside the bloc's range): {}",
+                self.names(&d.breaks_ranks)
+            ));
+        }
+        if !d.silent.is_empty() {
+            line.push_str(&format!("; silent: {}", self.names(&d.silent)));
+        }
+        line
     }
 
     /// A warning for each bloc compared together with members of it.

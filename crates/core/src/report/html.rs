@@ -67,6 +67,7 @@ fn write_html(view: &View<'_>, theme: Theme, out: &mut impl fmt::Write) -> fmt::
     matrix(view, out)?;
     collisions_and_offers(view, out)?;
     trades(view, out)?;
+    blocs(view, out)?;
     let mut references = References::default();
     let mut figure = 0;
     for status in STATUSES_IN_REPORT_ORDER {
@@ -122,6 +123,13 @@ fn header(view: &View<'_>, out: &mut impl fmt::Write) -> fmt::Result {
         writeln!(
             out,
             "<p class=\"left-out\"><strong>Left out:</strong> {}</p>",
+            Escaped(&line)
+        )?;
+    }
+    for line in view.counted_twice_lines() {
+        writeln!(
+            out,
+            "<p class=\"left-out\"><strong>Counted twice:</strong> {}.</p>",
             Escaped(&line)
         )?;
     }
@@ -199,6 +207,34 @@ fn trades(view: &View<'_>, out: &mut impl fmt::Write) -> fmt::Result {
              them all).</p>",
             trades.len() - TRADES_IN_BRIEF
         )?;
+    }
+    writeln!(out, "</section>")
+}
+
+/// Every declared bloc, its members, and how they stand apart issue by issue.
+fn blocs(view: &View<'_>, out: &mut impl fmt::Write) -> fmt::Result {
+    let blocs = view.bloc_words();
+    if blocs.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "<section id=\"blocs\">\n<h2>Blocs</h2>\n<p>Each member's position is its stance, or the \
+         middle of its acceptable range; a member breaks ranks when its range misses the \
+         bloc's own.</p>"
+    )?;
+    for bloc in blocs {
+        writeln!(out, "<h3>{}</h3>\n<ul>", Escaped(&bloc.heading))?;
+        for line in &bloc.issues {
+            writeln!(out, "<li>{}</li>", Escaped(line))?;
+        }
+        if bloc.issues.is_empty() {
+            writeln!(
+                out,
+                "<li class=\"weak\">No member is placed on any issue.</li>"
+            )?;
+        }
+        writeln!(out, "</ul>")?;
     }
     writeln!(out, "</section>")
 }

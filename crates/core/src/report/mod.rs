@@ -12,6 +12,7 @@ mod text;
 
 use std::fmt::{self, Write as _};
 
+pub use blocs::divergence_words;
 pub use changes::{Changes, changes_json, changes_markdown, changes_text, position_words};
 pub use html::{html, html_brief};
 pub use json::{json, trades_json};

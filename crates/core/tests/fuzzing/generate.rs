@@ -123,7 +123,8 @@ fn party_file(u: &mut Unstructured<'_>) -> Result<PartyFile> {
     Ok(PartyFile {
         format: FORMAT_VERSION,
         party: Party {
-            members: Vec::new(),
+            // From the same ids as the parties: members loaded, missing, repeated, itself.
+            members: list(u, 3, |u| word(u, &IDS))?,
             id: word(u, &IDS)?,
             name: text(u)?,
             short_name: text(u)?,

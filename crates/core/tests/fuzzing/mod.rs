@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 
 use arbitrary::Unstructured;
 use common_ground_core::analysis::analyse_at;
+use common_ground_core::blocs::{BlocMode, arranged, blocs, divergence_at};
 use common_ground_core::diff::diff;
 use common_ground_core::figure::{self, FigureKind, Theme};
 use common_ground_core::io::{load, load_texts, to_canonical_ron};
@@ -164,7 +165,20 @@ pub(crate) fn analyse_and_report(data: &[u8]) {
         return;
     };
     validate(&negotiation);
-    let parties = generate::shown_parties(&mut u, negotiation.parties.len());
+    let chosen = generate::shown_parties(&mut u, negotiation.parties.len());
+    // Blocs as the window arranges them, each whole or by its members as the input says.
+    let modes: Vec<bool> = (0..negotiation.parties.len())
+        .map(|_| u.arbitrary().unwrap_or(false))
+        .collect();
+    let parties = arranged(
+        &negotiation,
+        &chosen,
+        |bloc| match modes.get(bloc) {
+            Some(true) => BlocMode::Members,
+            _ => BlocMode::Whole,
+        },
+        |party| party % 2 == 0 || chosen.contains(&party),
+    );
     // One round and one theme an execution, chosen by the input: the fuzzer reaches them
     // all, and each execution stays cheap enough for millions of them.
     let rounds = Rounds::of(&negotiation).len();
@@ -186,6 +200,9 @@ pub(crate) fn analyse_and_report(data: &[u8]) {
         negotiation: &negotiation,
         diff,
     });
+    for bloc in blocs(&negotiation) {
+        divergence_at(&negotiation, &bloc, round);
+    }
     every_report(&negotiation, &analysis, changes, theme);
 }
 
