@@ -6,6 +6,8 @@
     reason = "helpers of tests fail loudly on what they did not expect"
 )]
 
+#[path = "comparison/blocs.rs"]
+mod blocs;
 #[path = "comparison/predictions.rs"]
 mod predictions;
 #[path = "comparison/rounds.rs"]

@@ -164,28 +164,34 @@ fn without_nato_the_findings_are_recomputed_for_the_rest() {
     );
 }
 
-/// The second bundled example is invented, and says so wherever a reader could take it for
-/// real: its name, its description, its parties and every speaker.
+/// The fictional examples are invented, and say so wherever a reader could take them for
+/// real: their names, their descriptions, their parties and every speaker.
 #[test]
-fn the_fictional_example_says_it_is_fictional_everywhere() {
-    let outcome =
-        load(&[PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/fictional-river-talks")]);
-    assert_eq!(outcome.problems, []);
-    let agenda = &outcome.negotiation.agenda.as_ref().unwrap().data;
-    assert!(agenda.name.starts_with("Fictional example"));
-    assert!(agenda.description.starts_with("A made-up negotiation"));
-    assert_eq!(agenda.rounds.len(), 3);
-    for party in &outcome.negotiation.parties {
-        assert!(party.data.party.name.ends_with("(fictional)"));
-        for statement in &party.data.statements {
-            assert!(!statement.sources.is_empty(), "{}", statement.id);
-            for source in &statement.sources {
-                assert!(
-                    source.speaker.ends_with("(fictional)"),
-                    "{}",
-                    source.speaker
-                );
-                assert!(source.reference.starts_with("Fictional example"));
+fn the_fictional_examples_say_they_are_fictional_everywhere() {
+    for (folder, rounds) in [
+        ("fictional-river-talks", 3),
+        ("fictional-fishing-alliance", 0),
+    ] {
+        let outcome = load(&[PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("data")
+            .join(folder)]);
+        assert_eq!(outcome.problems, [], "{folder}");
+        let agenda = &outcome.negotiation.agenda.as_ref().unwrap().data;
+        assert!(agenda.name.starts_with("Fictional example"));
+        assert!(agenda.description.starts_with("A made-up negotiation"));
+        assert_eq!(agenda.rounds.len(), rounds);
+        for party in &outcome.negotiation.parties {
+            assert!(party.data.party.name.ends_with("(fictional)"));
+            for statement in &party.data.statements {
+                assert!(!statement.sources.is_empty(), "{}", statement.id);
+                for source in &statement.sources {
+                    assert!(
+                        source.speaker.ends_with("(fictional)"),
+                        "{}",
+                        source.speaker
+                    );
+                    assert!(source.reference.starts_with("Fictional example"));
+                }
             }
         }
     }

@@ -280,15 +280,7 @@ fn a_new_party_gets_a_free_colour_a_file_named_from_its_id_and_keeps_its_column(
     // Read again, the files come back sorted by name, but the new column stays last.
     harness.key_press(Key::F5);
     harness.run();
-    let mut headers: Vec<(f32, String)> = harness
-        .get_all_by_role(Role::ColumnHeader)
-        .map(|node| {
-            let label = node.accesskit_node().label().unwrap_or_default();
-            (node.rect().left(), label)
-        })
-        .collect();
-    headers.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let headers: Vec<String> = headers.into_iter().map(|(_, label)| label).collect();
+    let headers = column_headers(&harness);
     assert_eq!(
         headers.last().map(String::as_str),
         Some("New party"),

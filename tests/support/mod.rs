@@ -17,8 +17,9 @@ use common_ground_window::{
     App, DialogAnswer, FileDialogs, PickRequest, Platform, SaveRequest, Settings,
 };
 use egui::Vec2;
+use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 pub(crate) const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/ukraine-2022");
 pub(crate) const US_RED_LINE: &str =
@@ -246,4 +247,17 @@ pub(crate) fn scroll_findings(harness: &mut Harness<'static, App>, by: f32) {
     // Scrolling this far glides over several frames.
     harness.run_steps(20);
     harness.run();
+}
+
+/// The column headers' labels, left to right as the user reads them.
+pub(crate) fn column_headers(harness: &Harness<'static, App>) -> Vec<String> {
+    let mut headers: Vec<(f32, String)> = harness
+        .get_all_by_role(Role::ColumnHeader)
+        .map(|node| {
+            let label = node.accesskit_node().label().unwrap_or_default();
+            (node.rect().left(), label)
+        })
+        .collect();
+    headers.sort_by(|a, b| a.0.total_cmp(&b.0));
+    headers.into_iter().map(|(_, label)| label).collect()
 }

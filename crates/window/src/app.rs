@@ -9,6 +9,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 use common_ground_core::analysis::{Analysis, analyse_at};
+use common_ground_core::blocs::{Bloc, BlocMode, Divergence, blocs, divergence_at};
 use common_ground_core::diff::{Diff, diff_analyses};
 use common_ground_core::figure;
 use common_ground_core::negotiation::Negotiation;
@@ -73,6 +74,15 @@ pub(crate) struct Derived {
     /// The rounds each statement holds in, for the session version they were made of.
     spans_for: Option<u64>,
     spans: Spans,
+    /// Every declared bloc, how it is shown, and its members' divergence at the round shown.
+    pub(crate) blocs: Vec<BlocShown>,
+}
+
+/// A bloc as the window shows it.
+pub(crate) struct BlocShown {
+    pub(crate) bloc: Bloc,
+    pub(crate) mode: BlocMode,
+    pub(crate) divergence: Vec<Divergence>,
 }
 
 impl Derived {
@@ -259,13 +269,14 @@ impl App {
         self.effects.update_title(ui, self.session.workspace());
         self.rebuild_derived(ui);
         self.views_ui(ui);
-        let mut followed = false;
-        for command in self.commands.take() {
+        let commands = self.commands.take();
+        let applied = !commands.is_empty();
+        for command in commands {
             self.apply(ui, command);
             // Each command sees what the one before it did, as the user did them in turn.
-            followed |= self.handle_events();
+            self.handle_events();
         }
-        if followed {
+        if applied {
             // The frame was drawn before these: draw it again.
             ui.request_repaint();
         }
@@ -330,6 +341,7 @@ impl App {
             analysis: self.derived.analysis(),
             earlier: self.derived.earlier(),
             changes: self.derived.changes(),
+            blocs: &self.derived.blocs,
         };
         views::window_ui(ui, &cx, &mut self.commands);
         self.view.drawn();
@@ -386,6 +398,14 @@ impl App {
             round,
             compared,
         );
+        self.derived.blocs = blocs(&workspace.negotiation)
+            .into_iter()
+            .map(|bloc| BlocShown {
+                mode: self.view.columns.bloc_mode(workspace, bloc.bloc),
+                divergence: divergence_at(&workspace.negotiation, &bloc, round),
+                bloc,
+            })
+            .collect();
     }
 }
 

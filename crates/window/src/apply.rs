@@ -47,6 +47,9 @@ impl App {
             Command::SetPartyShown { party, shown } => {
                 self.view.set_party_shown(party, shown, workspace);
             }
+            Command::SetBlocExpanded { bloc, expanded } => {
+                self.view.set_bloc_expanded(bloc, expanded, workspace);
+            }
             Command::MoveParty { party, to } => {
                 self.view.columns.move_party(workspace, &party, to);
                 self.view.columns_changed();

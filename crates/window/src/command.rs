@@ -45,6 +45,12 @@ pub enum Command {
         party: String,
         shown: bool,
     },
+    /// Show a bloc by its members, one column each and counted one by one, or collapse it
+    /// into one column counted as one actor.
+    SetBlocExpanded {
+        bloc: String,
+        expanded: bool,
+    },
     /// Move a party's column to `to`, counted among all parties in the current order.
     MoveParty {
         party: String,

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use egui::ThemePreference;
 use serde::{Deserialize, Serialize};
 
+use common_ground_core::blocs::{BlocMode, arranged};
 use common_ground_document::{Origin, Workspace};
 
 /// The zoom factors egui's own zoom keys stay within.
@@ -89,12 +90,14 @@ pub struct Recent {
     pub name: String,
 }
 
-/// The order of a negotiation's party columns, by party id, and the parties hidden.
+/// The order of a negotiation's party columns, by party id, the parties hidden, and the blocs
+/// shown by their members (the others are collapsed: one column, counted as one actor).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Columns {
     pub order: Vec<String>,
     pub hidden: BTreeSet<String>,
+    pub expanded: BTreeSet<String>,
 }
 
 impl Columns {
@@ -167,17 +170,40 @@ impl Columns {
         true
     }
 
-    /// The shown parties, in column order.
+    /// The shown parties, in column order: those not hidden, each bloc among them collapsed
+    /// (its members folded into it) or expanded (its members in its place). The analysis
+    /// counts exactly these, so nobody is counted twice and nobody left out unsaid.
     pub fn shown(&self, workspace: &Workspace) -> Vec<usize> {
-        self.ordered(workspace)
+        let negotiation = &workspace.negotiation;
+        let not_hidden = |index: usize| {
+            negotiation
+                .party(index)
+                .is_some_and(|file| !self.hidden.contains(&file.party.id))
+        };
+        let chosen: Vec<usize> = self
+            .ordered(workspace)
             .into_iter()
-            .filter(|&index| {
-                workspace
-                    .negotiation
-                    .party(index)
-                    .is_some_and(|file| !self.hidden.contains(&file.party.id))
-            })
-            .collect()
+            .filter(|&index| not_hidden(index))
+            .collect();
+        arranged(
+            negotiation,
+            &chosen,
+            |bloc| self.bloc_mode(workspace, bloc),
+            not_hidden,
+        )
+    }
+
+    /// How a bloc is shown and counted: whole unless the user expanded it.
+    pub fn bloc_mode(&self, workspace: &Workspace, bloc: usize) -> BlocMode {
+        let expanded = workspace
+            .negotiation
+            .party(bloc)
+            .is_some_and(|file| self.expanded.contains(&file.party.id));
+        if expanded {
+            BlocMode::Members
+        } else {
+            BlocMode::Whole
+        }
     }
 
     /// Moves a party to position `to` among all parties in the current order.
@@ -328,6 +354,7 @@ mod tests {
         let columns = Columns {
             order: vec!["us".into(), "gone".into(), "nato".into(), "us".into()],
             hidden: BTreeSet::new(),
+            expanded: BTreeSet::new(),
         };
         assert_eq!(
             ids(&workspace, &columns.ordered(&workspace)),

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use common_ground_core::blocs::blocs;
 use common_ground_core::negotiation::{FileId, StatementIds, StatementKey};
 use common_ground_core::rounds::Rounds;
 use common_ground_document::{Notice, Replaced, Workspace};
@@ -361,6 +362,7 @@ impl ViewState {
         if self.columns.hidden.remove(&party.party.id) {
             self.columns_changed();
         }
+        self.unfold_blocs_around(key.party, workspace);
         if self.collapsed.remove(&issue) {
             self.changed();
         }
@@ -408,6 +410,59 @@ impl ViewState {
         self.edited_issue = group.agenda_index;
         self.selected_issue = Some(issue.clone());
         self.scroll_to_issue = Some(issue);
+    }
+
+    /// Shows a bloc by its members or collapses it; a selection the columns no longer show
+    /// is let go, as when its party is hidden.
+    pub fn set_bloc_expanded(&mut self, bloc: String, expanded: bool, workspace: &Workspace) {
+        if expanded {
+            self.columns.expanded.insert(bloc);
+        } else {
+            self.columns.expanded.remove(&bloc);
+        }
+        let shown = self.columns.shown(workspace);
+        if self.selected.is_some_and(|key| !shown.contains(&key.party)) {
+            self.selected = None;
+        }
+        self.columns_changed();
+    }
+
+    /// Brings a party folded into a collapsed bloc, or an expanded bloc, back into the
+    /// columns by expanding or collapsing the bloc, and says so.
+    fn unfold_blocs_around(&mut self, party: usize, workspace: &Workspace) {
+        let negotiation = &workspace.negotiation;
+        if self.columns.shown(workspace).contains(&party) {
+            return;
+        }
+        let Some(file) = negotiation.party(party) else {
+            return;
+        };
+        let text = if self.columns.expanded.remove(&file.party.id) {
+            format!(
+                "{} is shown as one column again, to show that statement.",
+                file.party.short_name
+            )
+        } else {
+            let holders: Vec<&common_ground_core::model::Party> = blocs(negotiation)
+                .into_iter()
+                .filter(|bloc| bloc.members.contains(&party))
+                .filter_map(|bloc| negotiation.party(bloc.bloc).map(|file| &file.party))
+                .collect();
+            if holders.is_empty() {
+                return;
+            }
+            for holder in &holders {
+                self.columns.expanded.insert(holder.id.clone());
+            }
+            let names: Vec<&str> = holders.iter().map(|p| p.short_name.as_str()).collect();
+            format!(
+                "{} shown by its members now, to show {}'s statement.",
+                names.join(", "),
+                file.party.short_name
+            )
+        };
+        self.tell(Notice::info(text));
+        self.columns_changed();
     }
 
     pub fn set_party_shown(&mut self, party: String, shown: bool, workspace: &Workspace) {

@@ -8,14 +8,13 @@ use egui::{RichText, ScrollArea, Ui};
 use super::ViewContext;
 use crate::command::{Command, Commands};
 use crate::style::status_colour;
-use crate::view_state::ViewState;
 use common_ground_core::analysis::{Analysis, IssueAnalysis, Status};
 use common_ground_core::model::Statement;
 use common_ground_core::negotiation::StatementKey;
 use common_ground_document::workspace::Workspace;
 
 pub(crate) fn common_ground_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
-    let (workspace, view, analysis) = (cx.workspace, cx.view, cx.analysis);
+    let (workspace, analysis) = (cx.workspace, cx.analysis);
     // A small window keeps most of its width for the columns.
     let default_width = (ui.available_width() * 0.19).clamp(190.0, 300.0);
     egui::Panel::left("common ground")
@@ -53,18 +52,13 @@ pub(crate) fn common_ground_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut
                 .id_salt("common ground")
                 .auto_shrink(false)
                 .show(ui, |ui| {
-                    findings_ui(ui, workspace, view, analysis, commands);
+                    findings_ui(ui, cx, analysis, commands);
                 });
         });
 }
 
-fn findings_ui(
-    ui: &mut Ui,
-    workspace: &Workspace,
-    view: &ViewState,
-    analysis: &Analysis,
-    commands: &mut Commands,
-) {
+fn findings_ui(ui: &mut Ui, cx: &ViewContext<'_>, analysis: &Analysis, commands: &mut Commands) {
+    let workspace = cx.workspace;
     let names: Vec<&str> = analysis
         .parties
         .iter()
@@ -72,16 +66,17 @@ fn findings_ui(
         .collect();
     crate::views::widgets::left_out_banner_ui(ui, &workspace.negotiation, commands);
     ui.weak(format!("Comparing {}", names.join(", ")));
+    super::blocs::counted_whole_ui(ui, cx, &analysis.parties);
     ui.add_space(4.0);
-    agreements_ui(ui, workspace, view, analysis, commands);
-    untested_ui(ui, workspace, view, analysis, commands);
-    deadlocks_ui(ui, workspace, view, analysis, commands);
-    collisions_ui(ui, workspace, view, analysis, commands);
-    super::trades::trades_ui(ui, workspace, view, analysis, commands);
+    agreements_ui(ui, cx, analysis, commands);
+    untested_ui(ui, cx, analysis, commands);
+    deadlocks_ui(ui, cx, analysis, commands);
+    collisions_ui(ui, cx, analysis, commands);
+    super::trades::trades_ui(ui, cx.workspace, cx.view, analysis, commands);
     let unaddressed = with_status(analysis, Status::Unaddressed);
     section_ui(ui, Status::Unaddressed, "Unaddressed", unaddressed.len());
     for issue in &unaddressed {
-        entry_ui(ui, "Unaddressed", workspace, view, issue, commands, |_| {});
+        entry_ui(ui, "Unaddressed", cx, issue, commands, |_| {});
     }
     nothing_ui(ui, unaddressed.is_empty());
     ui.add_space(10.0);
@@ -108,13 +103,8 @@ fn section_ui(ui: &mut Ui, status: Status, title: &str, count: usize) {
 }
 
 /// Possible agreements, each with the offers that wait on a condition.
-fn agreements_ui(
-    ui: &mut Ui,
-    workspace: &Workspace,
-    view: &ViewState,
-    analysis: &Analysis,
-    commands: &mut Commands,
-) {
+fn agreements_ui(ui: &mut Ui, cx: &ViewContext<'_>, analysis: &Analysis, commands: &mut Commands) {
+    let workspace = cx.workspace;
     let agreements = with_status(analysis, Status::PossibleAgreement);
     section_ui(
         ui,
@@ -123,46 +113,33 @@ fn agreements_ui(
         agreements.len(),
     );
     for issue in &agreements {
-        entry_ui(
-            ui,
-            "Possible agreement",
-            workspace,
-            view,
-            issue,
-            commands,
-            |ui| {
-                let offers = conditional_offers(workspace, issue);
-                for (parties, conditions) in offers.iter().take(LISTED) {
-                    let quoted: Vec<String> = conditions
-                        .iter()
-                        .map(|text| format!("\u{201c}{text}\u{201d}"))
-                        .collect();
-                    ui.label(format!(
-                        "{} offer{} it on condition: {}",
-                        parties.join(" and "),
-                        if parties.len() == 1 { "s" } else { "" },
-                        quoted.join(" ")
-                    ));
-                }
-                more_ui(ui, offers.len(), "conditional offers");
-            },
-        );
+        entry_ui(ui, "Possible agreement", cx, issue, commands, |ui| {
+            let offers = conditional_offers(workspace, issue);
+            for (parties, conditions) in offers.iter().take(LISTED) {
+                let quoted: Vec<String> = conditions
+                    .iter()
+                    .map(|text| format!("\u{201c}{text}\u{201d}"))
+                    .collect();
+                ui.label(format!(
+                    "{} offer{} it on condition: {}",
+                    parties.join(" and "),
+                    if parties.len() == 1 { "s" } else { "" },
+                    quoted.join(" ")
+                ));
+            }
+            more_ui(ui, offers.len(), "conditional offers");
+        });
     }
     nothing_ui(ui, agreements.is_empty());
 }
 
 /// Overlaps that wait on a party with a stake that has not said where it stands.
-fn untested_ui(
-    ui: &mut Ui,
-    workspace: &Workspace,
-    view: &ViewState,
-    analysis: &Analysis,
-    commands: &mut Commands,
-) {
+fn untested_ui(ui: &mut Ui, cx: &ViewContext<'_>, analysis: &Analysis, commands: &mut Commands) {
+    let workspace = cx.workspace;
     let untested = with_status(analysis, Status::Untested);
     section_ui(ui, Status::Untested, "Untested", untested.len());
     for issue in &untested {
-        entry_ui(ui, "Untested", workspace, view, issue, commands, |ui| {
+        entry_ui(ui, "Untested", cx, issue, commands, |ui| {
             let unplaced: Vec<&str> = issue
                 .awaited
                 .iter()
@@ -182,17 +159,12 @@ fn untested_ui(
 }
 
 /// Deadlocks, each with whose limits hold the gap open.
-fn deadlocks_ui(
-    ui: &mut Ui,
-    workspace: &Workspace,
-    view: &ViewState,
-    analysis: &Analysis,
-    commands: &mut Commands,
-) {
+fn deadlocks_ui(ui: &mut Ui, cx: &ViewContext<'_>, analysis: &Analysis, commands: &mut Commands) {
+    let workspace = cx.workspace;
     let deadlocks = with_status(analysis, Status::Deadlock);
     section_ui(ui, Status::Deadlock, "Deadlock", deadlocks.len());
     for issue in &deadlocks {
-        entry_ui(ui, "Deadlock", workspace, view, issue, commands, |ui| {
+        entry_ui(ui, "Deadlock", cx, issue, commands, |ui| {
             if let Some(gap) = &issue.gap {
                 ui.label(format!(
                     "Held apart by {} (up to {:.0}) and {} (from {:.0})",
@@ -208,13 +180,8 @@ fn deadlocks_ui(
 }
 
 /// Demands that run into another party's red line, each cited once with the red lines.
-fn collisions_ui(
-    ui: &mut Ui,
-    workspace: &Workspace,
-    view: &ViewState,
-    analysis: &Analysis,
-    commands: &mut Commands,
-) {
+fn collisions_ui(ui: &mut Ui, cx: &ViewContext<'_>, analysis: &Analysis, commands: &mut Commands) {
+    let workspace = cx.workspace;
     let collisions: Vec<&IssueAnalysis> = analysis
         .issues
         .iter()
@@ -227,7 +194,7 @@ fn collisions_ui(
         collisions.iter().map(|issue| issue.collisions.len()).sum(),
     );
     for issue in &collisions {
-        entry_ui(ui, "Collision", workspace, view, issue, commands, |ui| {
+        entry_ui(ui, "Collision", cx, issue, commands, |ui| {
             // One demand often meets several red lines: cite it once, then each of them.
             let mut demands: Vec<StatementKey> =
                 issue.collisions.iter().map(|c| c.demand).collect();
@@ -274,12 +241,12 @@ fn nothing_ui(ui: &mut Ui, empty: bool) {
 fn entry_ui(
     ui: &mut Ui,
     section: &str,
-    workspace: &Workspace,
-    view: &ViewState,
+    cx: &ViewContext<'_>,
     issue: &IssueAnalysis,
     commands: &mut Commands,
     details: impl FnOnce(&mut Ui),
 ) {
+    let (workspace, view) = (cx.workspace, cx.view);
     let id = ui.make_persistent_id(("finding", section, &issue.issue));
     crate::views::widgets::in_view_ui(ui, id, |ui| {
         let title = workspace
@@ -338,6 +305,9 @@ fn entry_ui(
             ui.weak(facts);
             if let Some(predicted) = super::prediction::prediction_fact(issue, ui) {
                 ui.label(predicted);
+            }
+            for divergence in super::blocs::divergence_facts(cx, &issue.issue, ui) {
+                ui.label(divergence);
             }
             // Numbers that fail validation are left out of the comparison; say so where the
             // finding is, or it would look surer than it is.

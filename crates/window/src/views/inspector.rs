@@ -111,7 +111,7 @@ pub(crate) fn inspector_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Com
                                     now: analysis,
                                     earlier: cx.earlier,
                                 };
-                                issue_ui(ui, workspace, charted, issue, commands);
+                                issue_ui(ui, cx, charted, issue, commands);
                             }
                         }
                         None => {
@@ -183,11 +183,12 @@ fn close_button_ui(ui: &mut Ui, commands: &mut Commands) {
 /// An issue chosen from the findings or the matrix: every party on its scale.
 fn issue_ui(
     ui: &mut Ui,
-    workspace: &Workspace,
+    cx: &ViewContext<'_>,
     charted: Charted<'_>,
     issue_id: &str,
     commands: &mut Commands,
 ) {
+    let workspace = cx.workspace;
     let analysis = charted.now;
     let Some(group) = workspace.issue_group(issue_id) else {
         return;
@@ -236,6 +237,15 @@ fn issue_ui(
         ui.add_space(6.0);
         section_ui(ui, "Predicted outcome");
         super::prediction::prediction_ui(ui, workspace, analysis, issue);
+    }
+    if cx
+        .blocs
+        .iter()
+        .any(|b| b.divergence.iter().any(|d| d.issue == issue_id))
+    {
+        ui.add_space(6.0);
+        section_ui(ui, "Blocs");
+        super::blocs::divergence_ui(ui, cx, issue_id);
     }
     let anchors = anchors_of(workspace, issue_id);
     if !anchors.is_empty() {

@@ -292,4 +292,5 @@ fn parties_menu_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
             }
         });
     }
+    super::blocs::blocs_menu_ui(ui, cx, commands);
 }

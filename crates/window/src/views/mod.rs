@@ -1,6 +1,7 @@
 //! One file per part of the window. Each `thing_ui` draws from a [`ViewContext`] it only
 //! reads and pushes [`Command`](crate::command::Command)s for what the user does.
 
+pub(crate) mod blocs;
 mod changes_page;
 pub(crate) mod columns;
 pub(crate) mod common_ground;
@@ -31,6 +32,7 @@ use common_ground_core::diff::Diff;
 use common_ground_core::edit::History;
 use common_ground_document::{Question, Workspace};
 
+use crate::app::BlocShown;
 use crate::command::Commands;
 use crate::layout::ColumnLayout;
 use crate::settings::Settings;
@@ -50,6 +52,8 @@ pub(crate) struct ViewContext<'a> {
     /// At the round compared with, for the ghosted ranges; and what changed since.
     pub earlier: Option<&'a Analysis>,
     pub changes: Option<&'a Diff>,
+    /// Every declared bloc, how it is shown, and its members' divergence at the round shown.
+    pub blocs: &'a [BlocShown],
 }
 
 /// The whole window: menus and bars, the side panels, the main view, then what goes over it.

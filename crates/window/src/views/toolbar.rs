@@ -7,6 +7,7 @@ use crate::command::{Command, Commands};
 use crate::registry::UserCommand;
 use crate::style::{kind_colour, party_colour};
 use crate::view_state::ViewState;
+use common_ground_core::blocs::BlocMode;
 use common_ground_core::model::Kind;
 use common_ground_document::workspace::Workspace;
 
@@ -21,7 +22,7 @@ pub(crate) fn toolbar_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Comma
             ui.separator();
             kinds_ui(ui, view, commands);
             ui.separator();
-            parties_ui(ui, workspace, view, commands);
+            parties_ui(ui, cx, commands);
         });
         ui.add_space(2.0);
     });
@@ -122,13 +123,19 @@ fn kinds_ui(ui: &mut Ui, view: &ViewState, commands: &mut Commands) {
     }
 }
 
-fn parties_ui(ui: &mut Ui, workspace: &Workspace, view: &ViewState, commands: &mut Commands) {
+/// One toggle per party: shown or hidden. A party standing in a bloc's place (a member folded
+/// into its collapsed bloc, or a bloc its members replace) says so, and its click expands or
+/// collapses that bloc, since showing it any other way would count it twice.
+fn parties_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
+    let (workspace, view) = (cx.workspace, cx.view);
     ui.label("Parties");
+    let in_columns = &cx.layout.parties;
     for index in view.columns.ordered(workspace) {
         let Some(party) = workspace.negotiation.party(index).map(|file| &file.party) else {
             continue;
         };
-        let shown = !view.columns.hidden.contains(&party.id);
+        let not_hidden = !view.columns.hidden.contains(&party.id);
+        let shown = not_hidden && in_columns.contains(&index);
         // One widget per party, so the toolbar wraps between parties, never inside one; the
         // leading spaces leave room for the colour mark painted over the button.
         let text = format!("     {}", party.short_name);
@@ -152,16 +159,71 @@ fn parties_ui(ui: &mut Ui, workspace: &Workspace, view: &ViewState, commands: &m
         response.widget_info(|| {
             egui::WidgetInfo::selected(egui::Role::Button, true, shown, &party.short_name)
         });
-        let response = response.on_hover_text(if shown {
-            format!("Hide {}", party.name)
-        } else {
-            format!("Show {}", party.name)
-        });
-        if response.clicked() {
-            commands.push(Command::SetPartyShown {
-                party: party.id.clone(),
-                shown: !shown,
-            });
+        let in_a_bloc = (not_hidden && !shown)
+            .then(|| bloc_in_the_way(cx, index))
+            .flatten();
+        let bloc_party = |bloc: usize| workspace.negotiation.party(bloc).map(|file| &file.party);
+        let (hover, command) = match in_a_bloc {
+            Some((bloc, Folded::IntoBloc)) if let Some(bloc) = bloc_party(bloc) => (
+                format!(
+                    "In {name}'s column: {name} counts as one actor. Click to show {name}'s \
+                     members one by one",
+                    name = bloc.short_name
+                ),
+                Command::SetBlocExpanded {
+                    bloc: bloc.id.clone(),
+                    expanded: true,
+                },
+            ),
+            Some((_, Folded::ByMembers)) => (
+                format!(
+                    "Shown by its members, one column each. Click to show {} as one column",
+                    party.short_name
+                ),
+                Command::SetBlocExpanded {
+                    bloc: party.id.clone(),
+                    expanded: false,
+                },
+            ),
+            _ => (
+                if shown {
+                    format!("Hide {}", party.name)
+                } else {
+                    format!("Show {}", party.name)
+                },
+                Command::SetPartyShown {
+                    party: party.id.clone(),
+                    shown: !not_hidden,
+                },
+            ),
+        };
+        if response.on_hover_text(hover).clicked() {
+            commands.push(command);
         }
     }
+}
+
+enum Folded {
+    /// A member inside its collapsed bloc's column.
+    IntoBloc,
+    /// A bloc whose members stand in its place.
+    ByMembers,
+}
+
+/// Why a party that is not hidden has no column: the bloc concerned, and how.
+fn bloc_in_the_way(cx: &ViewContext<'_>, party: usize) -> Option<(usize, Folded)> {
+    let in_columns = |index: usize| cx.layout.parties.contains(&index);
+    if cx
+        .blocs
+        .iter()
+        .any(|b| b.bloc.bloc == party && b.mode == BlocMode::Members)
+        && !in_columns(party)
+    {
+        return Some((party, Folded::ByMembers));
+    }
+    let holder = cx
+        .blocs
+        .iter()
+        .find(|b| b.bloc.members.contains(&party) && in_columns(b.bloc.bloc))?;
+    Some((holder.bloc.bloc, Folded::IntoBloc))
 }

@@ -14,6 +14,7 @@ use common_ground_core::analysis::Analysis;
 use common_ground_document::{Origin, Workspace};
 
 use super::ViewContext;
+use crate::app::BlocShown;
 use crate::command::{Command, Commands};
 use crate::layout::{ColumnLayout, Row, RowHeights};
 use crate::registry::UserCommand;
@@ -69,6 +70,7 @@ struct Board<'a> {
     view: &'a ViewState,
     layout: &'a ColumnLayout,
     analysis: Option<&'a Analysis>,
+    blocs: &'a [BlocShown],
     geometry: Geometry,
     heights: RowHeights,
 }
@@ -120,6 +122,7 @@ pub(crate) fn columns_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Comma
                 view: cx.view,
                 layout,
                 analysis: cx.analysis,
+                blocs: cx.blocs,
                 geometry: Geometry {
                     origin: ui.max_rect().min,
                     header_height,

@@ -14,6 +14,7 @@ use common_ground_core::negotiation::{FileId, Loaded};
 use super::{Board, CARD_MARGIN};
 use crate::command::{Command, Commands};
 use crate::style::{party_colour, wash};
+use crate::views::blocs::{HeaderBloc, bloc_button, header_bloc};
 use crate::views::widgets::{CARD_TEXT, PANEL_TEXT, clipped, highlighted_text};
 
 /// A column being dragged to a new place.
@@ -61,6 +62,7 @@ pub(super) fn party_headers_ui(
         let header = Header {
             file: party_file,
             index: party_index,
+            bloc: header_bloc(workspace, board.blocs, party_index),
             position,
             dirty: workspace.is_file_dirty(FileId::Party(party_index)),
             held: view
@@ -77,6 +79,8 @@ pub(super) fn party_headers_ui(
 struct Header<'a> {
     file: &'a Loaded<PartyFile>,
     index: usize,
+    /// The bloc it stands for, collapsed, or the expanded bloc it is a member of.
+    bloc: Option<HeaderBloc>,
     position: usize,
     dirty: bool,
     /// How many of its statements hold at the round shown; `None` without rounds.
@@ -100,8 +104,11 @@ fn party_header_ui(ui: &mut Ui, rect: Rect, header: &Header<'_>, commands: &mut 
     paint_background(ui, rect, &party.colour);
     drag_and_drop(ui, &response, rect, header, commands);
     let inner = rect.shrink2(Vec2::new(10.0, 8.0));
-    paint_texts(ui, inner, header);
+    let summary_top = paint_texts(ui, inner, header);
     buttons_ui(ui, inner, header, commands);
+    if let Some(bloc) = &header.bloc {
+        bloc_line_ui(ui, inner, summary_top, bloc, commands);
+    }
     let response = response.on_hover_ui(|ui| {
         ui.set_max_width(380.0);
         ui.strong(&party.name);
@@ -173,7 +180,8 @@ fn drag_and_drop(
 }
 
 /// The name, the date and count (and "unsaved"), and two lines of summary.
-fn paint_texts(ui: &Ui, inner: Rect, header: &Header<'_>) {
+/// Returns where the summary starts, which a bloc's line takes instead.
+fn paint_texts(ui: &Ui, inner: Rect, header: &Header<'_>) -> f32 {
     let file = &header.file.data;
     let party = &file.party;
     let visuals = ui.visuals();
@@ -239,6 +247,11 @@ fn paint_texts(ui: &Ui, inner: Rect, header: &Header<'_>) {
             visuals.warn_fg_color,
         );
     }
+    let summary_top = meta.bottom() + 4.0;
+    // A bloc's or member's line says more than the summary, which the header's hover shows.
+    if header.bloc.is_some() {
+        return summary_top;
+    }
     let summary = ui.fonts_mut(|fonts| {
         fonts.layout_job(highlighted_text(
             &clipped(&file.summary, CARD_TEXT),
@@ -254,10 +267,44 @@ fn paint_texts(ui: &Ui, inner: Rect, header: &Header<'_>) {
         ))
     });
     painter.galley(
-        Pos2::new(inner.left(), meta.bottom() + 4.0),
+        Pos2::new(inner.left(), summary_top),
         summary,
         visuals.text_color(),
     );
+    summary_top
+}
+
+/// In the summary's place: "Bloc of …" or "Member of …", and Expand or Collapse.
+fn bloc_line_ui(ui: &mut Ui, inner: Rect, top: f32, bloc: &HeaderBloc, commands: &mut Commands) {
+    let line = ui.text_style_height(&TextStyle::Body);
+    let button_width = 62.0;
+    let button = Rect::from_min_size(
+        Pos2::new(inner.right() - button_width, top),
+        Vec2::new(button_width, line),
+    );
+    let colour = if bloc.breaks_ranks {
+        ui.visuals().warn_fg_color
+    } else {
+        ui.visuals().text_color()
+    };
+    // Two lines at most, beside the button: a long list of members is cut short, and the
+    // whole text is the label's hover.
+    let width = (inner.width() - button_width - 6.0).max(20.0);
+    let mut job =
+        egui::text::LayoutJob::simple(bloc.text.clone(), FontId::proportional(12.0), colour, width);
+    job.wrap.max_rows = 2;
+    let text = Rect::from_min_size(Pos2::new(inner.left(), top), Vec2::new(width, 2.0 * line));
+    // Left-aligned in its place, as the summary it stands for; `put` would centre it.
+    ui.scope_builder(
+        egui::UiBuilder::new()
+            .max_rect(text)
+            .layout(egui::Layout::top_down(egui::Align::LEFT)),
+        |ui| ui.add(egui::Label::new(job)).on_hover_text(&bloc.text),
+    );
+    let response = ui.put(button, bloc_button(bloc)).on_hover_text(&bloc.hover);
+    if response.clicked() {
+        commands.push(bloc.command.clone());
+    }
 }
 
 /// Edit (the party's details in the inspector) and Hide (the column).
