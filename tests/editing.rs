@@ -11,8 +11,8 @@ mod support;
 use std::path::Path;
 use std::sync::Arc;
 
+use common_ground_core::analysis::analyse_at;
 use common_ground_core::io::load;
-use common_ground_core::negotiation::StatementKey;
 use common_ground_document::Origin;
 use common_ground_document::disk::ScriptedWatcher;
 use common_ground_document::recovery::RecoveryStore;
@@ -23,61 +23,6 @@ use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use support::*;
-
-/// The US red line, chosen and opened in the editor.
-fn edit_us_red_line(harness: &mut Harness<'static, App>) -> StatementKey {
-    harness.get_by_label_contains(US_RED_LINE_CARD).click();
-    harness.run();
-    harness.key_press(Key::F2);
-    harness.run();
-    assert!(harness.state().view().editing);
-    harness
-        .state()
-        .view()
-        .selected
-        .expect("a statement is selected")
-}
-
-fn statement(
-    harness: &Harness<'static, App>,
-    key: StatementKey,
-) -> common_ground_core::model::Statement {
-    harness
-        .state()
-        .session()
-        .workspace()
-        .statement(key)
-        .unwrap()
-        .clone()
-}
-
-/// Replaces the text of the multi-line field labelled `label`, as a person would: click into
-/// it, select all, type.
-fn retype(harness: &mut Harness<'static, App>, label: &str, text: &str) {
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, label)
-        .click();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, label)
-        .type_text(text);
-    harness.run();
-}
-
-fn set_number(harness: &mut Harness<'static, App>, label: &str, value: f64) {
-    harness
-        .get_by_role_and_label(Role::SpinButton, label)
-        .set_value_accesskit(value);
-    harness.run();
-}
-
-fn folder_window() -> (tempfile::TempDir, Harness<'static, App>) {
-    let folder = tempfile::tempdir().unwrap();
-    copy_example_to(folder.path());
-    let harness = window(vec![folder.path().to_owned()]);
-    (folder, harness)
-}
 
 #[test]
 fn a_summary_and_a_range_are_edited_undone_redone_and_saved_to_disk() {
@@ -131,6 +76,41 @@ fn a_summary_and_a_range_are_edited_undone_redone_and_saved_to_disk() {
         reloaded.negotiation,
         harness.state().session().workspace().negotiation
     );
+}
+
+/// What the window shows is what analysing the data afresh finds.
+fn assert_analysis_is_fresh(harness: &Harness<'static, App>) {
+    let app = harness.state();
+    let shown = app.analysis_shown().expect("an analysis is shown");
+    let workspace = app.session().workspace();
+    let round = app.view().shown_round(workspace);
+    let fresh = analyse_at(&workspace.negotiation, &shown.parties, round);
+    assert_eq!(*shown, fresh);
+}
+
+#[test]
+fn after_every_edit_undo_and_redo_the_analysis_shown_is_the_analysis_of_the_data() {
+    let (_folder, mut harness) = folder_window();
+    edit_us_red_line(&mut harness);
+    assert_analysis_is_fresh(&harness);
+    // Only the issues an edit touched are analysed again: the rest must still be right.
+    set_number(&mut harness, "Accepts from", 80.0);
+    assert_analysis_is_fresh(&harness);
+    retype(&mut harness, "Summary", "Typed over");
+    assert_analysis_is_fresh(&harness);
+    set_number(&mut harness, "Accepts to", 20.0);
+    assert_analysis_is_fresh(&harness);
+    harness.get_by_label_contains("Deadlock: NATO membership for Ukraine");
+    for _ in 0..3 {
+        harness.key_press(Key::Escape);
+        harness.run();
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run();
+        assert_analysis_is_fresh(&harness);
+    }
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_analysis_is_fresh(&harness);
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! answer as the test says, and waiting for work done on other threads.
 #![expect(
     clippy::unwrap_used,
+    clippy::expect_used,
     reason = "helpers of tests and benches fail loudly on what they did not expect"
 )]
 // Each test file uses some of these, and each is compiled on its own.
@@ -11,13 +12,14 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
+use common_ground_core::negotiation::StatementKey;
 use common_ground_document::disk::ScriptedWatcher;
 use common_ground_document::recovery::RecoveryStore;
 use common_ground_window::{
     App, DialogAnswer, FileDialogs, PickRequest, Platform, SaveRequest, Settings,
 };
-use egui::Vec2;
 use egui::accesskit::Role;
+use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
@@ -260,4 +262,59 @@ pub(crate) fn column_headers(harness: &Harness<'static, App>) -> Vec<String> {
         .collect();
     headers.sort_by(|a, b| a.0.total_cmp(&b.0));
     headers.into_iter().map(|(_, label)| label).collect()
+}
+
+/// The US red line, chosen and opened in the editor.
+pub(crate) fn edit_us_red_line(harness: &mut Harness<'static, App>) -> StatementKey {
+    harness.get_by_label_contains(US_RED_LINE_CARD).click();
+    harness.run();
+    harness.key_press(Key::F2);
+    harness.run();
+    assert!(harness.state().view().editing);
+    harness
+        .state()
+        .view()
+        .selected
+        .expect("a statement is selected")
+}
+
+pub(crate) fn statement(
+    harness: &Harness<'static, App>,
+    key: StatementKey,
+) -> common_ground_core::model::Statement {
+    harness
+        .state()
+        .session()
+        .workspace()
+        .statement(key)
+        .unwrap()
+        .clone()
+}
+
+/// Replaces the text of the multi-line field labelled `label`, as a person would: click into
+/// it, select all, type.
+pub(crate) fn retype(harness: &mut Harness<'static, App>, label: &str, text: &str) {
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, label)
+        .click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, label)
+        .type_text(text);
+    harness.run();
+}
+
+pub(crate) fn set_number(harness: &mut Harness<'static, App>, label: &str, value: f64) {
+    harness
+        .get_by_role_and_label(Role::SpinButton, label)
+        .set_value_accesskit(value);
+    harness.run();
+}
+
+pub(crate) fn folder_window() -> (tempfile::TempDir, Harness<'static, App>) {
+    let folder = tempfile::tempdir().unwrap();
+    copy_example_to(folder.path());
+    let harness = window(vec![folder.path().to_owned()]);
+    (folder, harness)
 }

@@ -28,6 +28,8 @@ use std::time::{Duration, Instant};
 
 use common_ground_core::io::{load, to_canonical_ron};
 use common_ground_core::negotiation::Negotiation;
+use common_ground_core::problem::Problem;
+use common_ground_core::validate::validate;
 use common_ground_document::disk::ScriptedWatcher;
 use common_ground_document::recovery::RecoveryStore;
 use common_ground_document::{Answer, Event, Origin, Question, Session};
@@ -193,6 +195,23 @@ impl Run {
             texts(&copy),
             texts(open),
             "redoing what was undone did not give back what is open, after {after}"
+        );
+
+        // Validation after an edit re-checks only the edited file: what it shows must be what
+        // checking every file finds. The files here are canonical, so nothing is found only
+        // while loading.
+        let problems = |problems: &[Problem]| {
+            let mut listed: Vec<String> = problems
+                .iter()
+                .map(|p| format!("{}: {:?}: {}", p.file.display(), p.path, p.message))
+                .collect();
+            listed.sort();
+            listed
+        };
+        assert_eq!(
+            problems(&workspace.problems),
+            problems(&validate(open)),
+            "the problems shown are not what validating everything finds, after {after}"
         );
 
         if !workspace.is_dirty() {

@@ -8,9 +8,10 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
-use common_ground_core::analysis::{Analysis, analyse_at};
+use common_ground_core::analysis::{Analysis, analyse_again, analyse_at};
 use common_ground_core::blocs::{Bloc, BlocMode, Divergence, blocs, divergence_at};
 use common_ground_core::diff::{Diff, diff_analyses};
+use common_ground_core::edit::Touched;
 use common_ground_core::figure;
 use common_ground_core::negotiation::Negotiation;
 use common_ground_core::rounds::Spans;
@@ -117,22 +118,30 @@ struct RoundCache {
 const DIFFS_KEPT: usize = 32;
 
 impl RoundCache {
+    /// Brings the cache up to the data at `version`; `touched_since` says what changed since
+    /// an earlier version, so that an edit to a few issues re-analyses those alone.
     fn update(
         &mut self,
         negotiation: &Negotiation,
         (version, parties): (u64, &[usize]),
-        round: Option<usize>,
-        compared: Option<usize>,
+        touched_since: impl Fn(u64) -> Touched,
+        (round, compared): (Option<usize>, Option<usize>),
     ) {
-        if self
-            .made_for
-            .as_ref()
-            .is_none_or(|(made, shown)| *made != version || shown != parties)
-        {
-            self.analyses.clear();
-            self.diffs.clear();
-            self.made_for = Some((version, parties.to_vec()));
+        match &self.made_for {
+            Some((made, shown)) if *made == version && shown == parties => {}
+            Some((made, shown)) if shown == parties => {
+                let touched = touched_since(*made);
+                for (at, analysis) in &mut self.analyses {
+                    *analysis = analyse_again(negotiation, analysis, &touched, *at);
+                }
+                self.diffs.clear();
+            }
+            _ => {
+                self.analyses.clear();
+                self.diffs.clear();
+            }
         }
+        self.made_for = Some((version, parties.to_vec()));
         for at in [Some(round), compared.map(Some)].into_iter().flatten() {
             self.analyses
                 .entry(at)
@@ -240,6 +249,11 @@ impl App {
 
     pub fn view(&self) -> &ViewState {
         &self.view
+    }
+
+    /// The analysis the columns and the findings show, as of the last frame.
+    pub fn analysis_shown(&self) -> Option<&Analysis> {
+        self.derived.analysis()
     }
 
     /// The egui context, from the first frame on.
@@ -395,8 +409,8 @@ impl App {
         self.derived.rounds.update(
             &workspace.negotiation,
             (version, &self.derived.layout.parties),
-            round,
-            compared,
+            |since| self.session.touched_since(since),
+            (round, compared),
         );
         self.derived.blocs = blocs(&workspace.negotiation)
             .into_iter()

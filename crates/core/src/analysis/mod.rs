@@ -12,8 +12,11 @@
 
 use std::collections::{HashMap, HashSet};
 
+mod again;
 mod predict;
 mod trades;
+
+pub use again::analyse_again;
 
 pub use predict::{Predicted, Prediction, Refused, Sensitivity, Weighted, mean, median};
 pub use trades::{Move, Trade};
@@ -207,6 +210,11 @@ pub fn analyse_at(negotiation: &Negotiation, parties: &[usize], round: Option<us
             analyse_issue(negotiation, &parties, id, stands)
         })
         .collect();
+    finish(parties, issues)
+}
+
+/// The analysis of `issues`, with the trades between them.
+fn finish(parties: Vec<usize>, issues: Vec<IssueAnalysis>) -> Analysis {
     let trades = trades::trades(&issues);
     Analysis {
         parties,

@@ -8,12 +8,14 @@ mod history;
 pub mod rounds;
 #[cfg(test)]
 mod tests;
+mod touched;
 
 use std::path::PathBuf;
 
 use thiserror::Error;
 
 pub use history::History;
+pub use touched::Touched;
 
 use crate::model::{Agenda, AgendaIssue, Party, PartyFile, Round, Statement};
 use crate::negotiation::{FileId, Loaded, Negotiation, StatementKey};

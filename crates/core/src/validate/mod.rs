@@ -9,39 +9,53 @@ use crate::negotiation::{Loaded, Negotiation};
 use crate::problem::{FieldPath, FollowsFrom, Problem};
 use crate::rounds::Rounds;
 
+mod checked;
 mod rounds;
 
+pub use checked::Checked;
+
 pub fn validate(negotiation: &Negotiation) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let issue_ids: Option<HashSet<&str>> = negotiation.agenda.as_ref().map(|agenda| {
-        check_agenda(&agenda.path, &agenda.data, &mut problems);
-        agenda
-            .data
-            .issues
-            .iter()
-            .map(|issue| issue.id.as_str())
-            .collect()
-    });
-    let party_ids: HashSet<&str> = negotiation
-        .parties
-        .iter()
-        .map(|party| party.data.party.id.as_str())
-        .collect();
-    if let Some(agenda) = &negotiation.agenda {
-        check_no_stake(negotiation, agenda, &party_ids, &mut problems);
-    }
+    Checked::default().validate(negotiation, None)
+}
+
+/// The checks of one party file: what it says, against the agenda's issues and rounds and
+/// the ids of the parties loaded. Nothing else in the negotiation changes what they find.
+fn party_problems(
+    negotiation: &Negotiation,
+    party: &Loaded<PartyFile>,
+    issue_ids: Option<&HashSet<&str>>,
+    party_ids: &HashSet<&str>,
+) -> Vec<Problem> {
     let rounds = Rounds::of(negotiation);
+    let context = Context {
+        file: &party.path,
+        issue_ids,
+        party_ids,
+        own_party: &party.data.party.id,
+        rounds: &rounds,
+    };
+    let mut problems = Vec::new();
+    check_party_file(&context, &party.data, &mut problems);
+    rounds::check_contradictions(party, &rounds, &mut problems);
+    problems
+}
+
+/// The problems of the agenda and those across files (a party recorded as having no stake,
+/// ids used twice), in the order [`validate`] lists them, with each party's own problems
+/// taken from `own` after the agenda's.
+fn assemble<'a>(
+    negotiation: &Negotiation,
+    party_ids: &HashSet<&str>,
+    mut own: impl FnMut(usize) -> &'a [Problem],
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if let Some(agenda) = &negotiation.agenda {
+        check_agenda(&agenda.path, &agenda.data, &mut problems);
+        check_no_stake(negotiation, agenda, party_ids, &mut problems);
+    }
     let mut first_file_of_party: HashMap<&str, &Path> = HashMap::new();
-    for party in &negotiation.parties {
-        let context = Context {
-            file: &party.path,
-            issue_ids: issue_ids.as_ref(),
-            party_ids: &party_ids,
-            own_party: &party.data.party.id,
-            rounds: &rounds,
-        };
-        check_party_file(&context, &party.data, &mut problems);
-        rounds::check_contradictions(party, &rounds, &mut problems);
+    for (index, party) in negotiation.parties.iter().enumerate() {
+        problems.extend_from_slice(own(index));
         let id = party.data.party.id.as_str();
         if let Some(first) = first_file_of_party.insert(id, &party.path) {
             first_file_of_party.insert(id, first);

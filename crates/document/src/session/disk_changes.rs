@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use common_ground_core::edit::FileData;
+use common_ground_core::edit::{FileData, Touched};
 use common_ground_core::io::load;
 use common_ground_core::negotiation::FileId;
 
@@ -77,7 +77,7 @@ impl Session {
             return;
         }
         self.workspace.mark_missing(file);
-        self.version += 1;
+        self.versions.changed(Touched::Everything);
         self.notice(Notice::warning(format!(
             "{} was deleted or moved by another program. What is open here is kept, as unsaved; \
              saving writes it back.",
@@ -124,7 +124,7 @@ impl Session {
         {
             // Still broken: the banner and the problems panel say what is wrong now.
             self.workspace.still_unreadable(path, &outcome);
-            self.version += 1;
+            self.versions.changed(Touched::Everything);
             return false;
         }
         let Some(file) = self.workspace.take_in_left_out(path, outcome) else {

@@ -9,10 +9,11 @@ mod recovering;
 mod saving;
 #[cfg(test)]
 mod tests;
+mod versions;
 
 use std::path::Path;
 
-use common_ground_core::edit::{self, Edit, History};
+use common_ground_core::edit::{self, Edit, History, Touched};
 use common_ground_core::negotiation::{FileId, StatementKey};
 
 pub use saving::SaveState;
@@ -22,6 +23,7 @@ use crate::origin::Origin;
 use crate::question::{Answer, Notice, Question, Then};
 use crate::recovery::{EmergencyCopy, Recovery, RecoveryStore, Snapshot};
 use crate::workspace::Workspace;
+use versions::Versions;
 
 /// What the window must know or do after the session acted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,8 +64,9 @@ pub enum Replaced {
 pub struct Session {
     workspace: Workspace,
     history: History,
-    /// Counts changes to the data, so that what is derived from it knows when to start again.
-    version: u64,
+    /// Counts changes to the data, so that what is derived from it knows when to start again,
+    /// and remembers what the last ones touched.
+    versions: Versions,
     question: Option<Question>,
     save: saving::SaveFlow,
     disk: DiskSync,
@@ -90,7 +93,7 @@ impl Session {
             // Replaced at once below; no paths means no recovery file to mistake for its own.
             workspace: Workspace::from_outcome(Origin::Paths(Vec::new()), Default::default()),
             history: History::default(),
-            version: 0,
+            versions: Versions::default(),
             question: None,
             save: saving::SaveFlow::default(),
             disk: DiskSync::new(watcher, wake),
@@ -113,7 +116,13 @@ impl Session {
 
     /// Changes whenever the data does.
     pub fn version(&self) -> u64 {
-        self.version
+        self.versions.now()
+    }
+
+    /// What the changes since `version` touched: the issues whose analysis may differ, or
+    /// everything.
+    pub fn touched_since(&self, version: u64) -> Touched {
+        self.versions.touched_since(version)
     }
 
     /// The question waiting for an answer.
@@ -161,7 +170,7 @@ impl Session {
     /// replaced.
     fn replace(&mut self, replaced: Replaced) {
         self.history.clear();
-        self.version += 1;
+        self.versions.changed(Touched::Everything);
         match &replaced {
             Replaced::Negotiation => {
                 self.save = saving::SaveFlow::default();
@@ -239,9 +248,9 @@ impl Session {
                 if let Some(label) = label {
                     change.label = label;
                 }
-                let (select, file) = (change.select_after, change.file);
+                let (select, file, touched) = (change.select_after, change.file, change.touched());
                 self.history.record(change);
-                self.edited(select, file);
+                self.edited(select, file, touched);
             }
             Err(error) => self.notice(Notice::error(format!(
                 "That edit could not be made: {error}."
@@ -258,9 +267,9 @@ impl Session {
         let undone = self
             .history
             .undo(&mut self.workspace.negotiation)
-            .map(|change| (change.select_before, change.file));
-        if let Some((select, file)) = undone {
-            self.edited(select, file);
+            .map(|change| (change.select_before, change.file, change.touched()));
+        if let Some((select, file, touched)) = undone {
+            self.edited(select, file, touched);
         }
     }
 
@@ -268,17 +277,17 @@ impl Session {
         let redone = self
             .history
             .redo(&mut self.workspace.negotiation)
-            .map(|change| (change.select_after, change.file));
-        if let Some((select, file)) = redone {
-            self.edited(select, file);
+            .map(|change| (change.select_after, change.file, change.touched()));
+        if let Some((select, file, touched)) = redone {
+            self.edited(select, file, touched);
         }
     }
 
     /// Brings what is derived from the data up to date after an edit, undo or redo.
-    fn edited(&mut self, select: Option<StatementKey>, file: FileId) {
+    fn edited(&mut self, select: Option<StatementKey>, file: FileId, touched: Touched) {
         let errors_before = self.workspace.error_count();
         self.workspace.refresh_file(file);
-        self.version += 1;
+        self.versions.changed(touched);
         self.keep_emergency_copy();
         self.events.push(Event::Edited {
             select,

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use common_ground_core::edit::{self, FileData};
+use common_ground_core::edit::{self, FileData, Touched};
 use common_ground_core::negotiation::{FileId, Negotiation};
 
 use super::{Event, Session, file_name};
@@ -21,7 +21,7 @@ impl Session {
         let key = self.workspace.origin.key();
         match self
             .recovery
-            .due(self.workspace.is_dirty(), self.version, now)
+            .due(self.workspace.is_dirty(), self.versions.now(), now)
         {
             Due::Nothing(wait) => wait,
             Due::Remove => {
@@ -32,7 +32,7 @@ impl Session {
             Due::Write => {
                 let snapshot =
                     Snapshot::of(&key, &self.workspace.negotiation, self.workspace.changed());
-                if let Err(error) = self.recovery.write(&snapshot, self.version, now) {
+                if let Err(error) = self.recovery.write(&snapshot, self.versions.now(), now) {
                     self.notice(Notice::error(format!(
                         "Unsaved edits could not be written aside for recovery: {error}"
                     )));
@@ -127,7 +127,7 @@ impl Session {
         // it is again (the workspace works that out from what is loaded).
         self.workspace.refresh();
         if let Some(file) = last {
-            self.version += 1;
+            self.versions.changed(Touched::Everything);
             self.keep_emergency_copy();
             self.events.push(Event::Edited {
                 select: None,

@@ -10,7 +10,7 @@ use common_ground_core::io::{LoadOutcome, load};
 use common_ground_core::model::{Agenda, AgendaIssue, PartyFile, Statement};
 use common_ground_core::negotiation::{FileId, LeftOut, Negotiation, StatementKey};
 use common_ground_core::problem::{PathSegment, Position, Problem, sort_problems};
-use common_ground_core::validate::validate;
+use common_ground_core::validate::{Checked, validate};
 
 use crate::origin::Origin;
 use crate::problem_rows::rows_in_order;
@@ -56,6 +56,8 @@ pub struct Workspace {
     /// Where each problem found at load time sat in its file, so the same problem keeps its
     /// line and column while the file is unchanged.
     positions: HashMap<(PathBuf, String, String), Position>,
+    /// What validation last found in each party file, so that an edit re-checks one file.
+    checked: Checked,
     /// Per party, per statement: summary and quotes in lower case, for search.
     search_text: Vec<Vec<String>>,
     /// Per issue group, per party: the party's statements on that issue, in file order.
@@ -107,6 +109,7 @@ impl Workspace {
             load_problems: Vec::new(),
             unreadable: Vec::new(),
             positions: HashMap::new(),
+            checked: Checked::default(),
             search_text: Vec::new(),
             by_issue: Vec::new(),
             statement_problems: HashMap::new(),
@@ -149,7 +152,7 @@ impl Workspace {
             .map(|party| party.data.statements.iter().map(search_text).collect())
             .collect();
         self.dirty = self.changed_files();
-        self.rederive();
+        self.rederive(None);
     }
 
     /// [`Self::refresh`] after a change to one file: only that file's search text and saved
@@ -172,11 +175,15 @@ impl Workspace {
         } else {
             self.dirty.remove(&file);
         }
-        self.rederive();
+        self.rederive(match file {
+            FileId::Party(index) => Some(index),
+            FileId::Agenda => None,
+        });
     }
 
-    /// Issue groups, problems and names, from the data, the search text and the saved state.
-    fn rederive(&mut self) {
+    /// Issue groups, problems and names, from the data, the search text and the saved state;
+    /// `edited` is the one party file changed since the last time, if only one was.
+    fn rederive(&mut self, edited: Option<usize>) {
         let loaded = |negotiation: &Negotiation, path: &Path| {
             negotiation
                 .agenda
@@ -203,7 +210,7 @@ impl Workspace {
             })
             .cloned()
             .collect();
-        for mut problem in validate(&self.negotiation) {
+        for mut problem in self.checked.validate(&self.negotiation, edited) {
             let file_unchanged = self
                 .file_of_path(&problem.file)
                 .is_some_and(|file| !self.dirty.contains(&file));
