@@ -7,6 +7,7 @@
 //! salience, the best value a demand, and the reservation value each issue's acceptable range.
 //! Everything derived is marked estimated, and what could not be mapped is listed in the notes.
 
+mod demand;
 mod json;
 mod map;
 mod xml;
