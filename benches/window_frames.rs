@@ -1,6 +1,6 @@
 //! Frames of the main window, built headless with egui's `Context::run_ui` and tessellated,
-//! as eframe does before handing them to the GPU: on the bundled example and on 8 parties of
-//! 2,000 statements each.
+//! as eframe does before handing them to the GPU: on the bundled example, on 8 parties of
+//! 2,000 statements each, and on 30 parties of 300 each, in compact columns and in full ones.
 #![expect(
     clippy::unwrap_used,
     reason = "helpers of tests and benches fail loudly on what they did not expect"
@@ -109,6 +109,26 @@ fn benches(c: &mut Criterion) {
         statement: 0,
     }));
     bench_app(c, "window, 8x2000", large);
+
+    // Many parties: thirty columns over the sixty issues, compact (as a reader of that many
+    // would use them) and full width, which only scrolls sideways further.
+    let many = tempfile::tempdir().unwrap();
+    generated::generate_sized(many.path(), 30, 300);
+    for (name, compact) in [
+        ("window, 30x300, compact columns", true),
+        ("window, 30x300", false),
+    ] {
+        let settings = Settings {
+            compact_columns: compact,
+            ..Settings::default()
+        };
+        let mut app = App::new(settings, vec![many.path().to_owned()], platform());
+        app.push(Command::Select(StatementKey {
+            party: 0,
+            statement: 0,
+        }));
+        bench_app(c, name, app);
+    }
 
     // As in the app, with a recovery store: every edit also keeps the unsaved file for the
     // panic hook to write aside.

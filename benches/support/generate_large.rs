@@ -1,12 +1,13 @@
 //! Writes the benches' large negotiation (8 party files of 2,000 statements, 60 issues) into a
-//! folder, for scripts that time or measure the whole app on it (`.ci/startup`).
+//! folder, for scripts that time or measure the whole app on it (`.ci/startup`); or as many
+//! parties and statements as asked, to try the window on (30 300 for thirty parties).
 //!
-//!   cargo run --release --example generate_large -- FOLDER
+//!   cargo run --release --example generate_large -- FOLDER [PARTIES STATEMENTS]
 
 #[path = "generated.rs"]
 #[expect(
     dead_code,
-    reason = "this writes one of the generated sets, not the one in rounds"
+    reason = "this writes the generated set of the size asked, not the one in rounds"
 )]
 mod generated;
 
@@ -15,7 +16,15 @@ fn main() -> anyhow::Result<()> {
         anyhow::bail!("usage: generate_large FOLDER");
     };
     let folder = std::path::PathBuf::from(folder);
+    let count = |at: usize, default: usize| -> anyhow::Result<usize> {
+        std::env::args()
+            .nth(at)
+            .map_or(Ok(default), |text| text.parse())
+            .map_err(|error| anyhow::anyhow!("argument {at}: {error} (a whole number)"))
+    };
+    let parties = count(2, generated::PARTIES)?;
+    let statements = count(3, generated::STATEMENTS)?;
     std::fs::create_dir_all(&folder)?;
-    generated::generate(&folder);
+    generated::generate_sized(&folder, parties, statements);
     Ok(())
 }

@@ -1,5 +1,5 @@
 //! A large generated negotiation for benchmarks: 8 party files of 2,000 statements each, on
-//! 60 issues, written the way the app saves them.
+//! 60 issues, written the way the app saves them; or as many parties and statements as asked.
 #![expect(
     clippy::unwrap_used,
     reason = "helpers of tests and benches fail loudly on what they did not expect"
@@ -40,7 +40,7 @@ fn agenda() -> Agenda {
     Agenda {
         format: FORMAT_VERSION,
         name: "Generated negotiation".into(),
-        description: "Eight parties, sixty issues, for benchmarks.".into(),
+        description: "Many parties, sixty issues, for benchmarks.".into(),
         issues: (0..ISSUES)
             .map(|i| AgendaIssue {
                 id: format!("issue-{i}"),
@@ -69,9 +69,9 @@ fn agenda() -> Agenda {
     }
 }
 
-fn party(index: usize, rng: &mut Lcg) -> PartyFile {
+fn party(index: usize, (parties, statements): (usize, usize), rng: &mut Lcg) -> PartyFile {
     let kinds = Kind::ALL;
-    let statements = (0..STATEMENTS)
+    let statements = (0..statements)
         .map(|s| {
             let issue = rng.below(ISSUES as u64) as usize;
             // Each party keeps a consistent band per issue, as real files do, so the ranges of
@@ -93,7 +93,7 @@ fn party(index: usize, rng: &mut Lcg) -> PartyFile {
                 conditions: vec![Condition {
                     text: "as long as the other side moves first on the related issue".into(),
                     waits_on: Some(WaitsOn {
-                        party: format!("party-{}", (index + 1) % PARTIES),
+                        party: format!("party-{}", (index + 1) % parties),
                         issue: format!("issue-{}", rng.below(ISSUES as u64)),
                     }),
                 }],
@@ -128,12 +128,19 @@ fn party(index: usize, rng: &mut Lcg) -> PartyFile {
 
 /// Writes the generated negotiation into `dir` and returns the party files' texts.
 pub(crate) fn generate(dir: &Path) -> Vec<String> {
+    generate_sized(dir, PARTIES, STATEMENTS)
+}
+
+/// Writes a generated negotiation of `parties` files of `statements` each into `dir` and
+/// returns the party files' texts.
+pub(crate) fn generate_sized(dir: &Path, parties: usize, statements: usize) -> Vec<String> {
     let mut rng = Lcg(42);
     save_agenda(&dir.join(AGENDA_FILE_NAME), &agenda(), SaveMode::AcceptLoss).unwrap();
-    (0..PARTIES)
+    (0..parties)
         .map(|i| {
             let path = dir.join(format!("party-{i}.ron"));
-            save_party(&path, &party(i, &mut rng), SaveMode::AcceptLoss).unwrap();
+            let file = party(i, (parties, statements), &mut rng);
+            save_party(&path, &file, SaveMode::AcceptLoss).unwrap();
             std::fs::read_to_string(&path).unwrap()
         })
         .collect()
@@ -154,7 +161,7 @@ pub(crate) fn generate_in_rounds(dir: &Path) {
         .collect();
     save_agenda(&dir.join(AGENDA_FILE_NAME), &agenda, SaveMode::AcceptLoss).unwrap();
     for i in 0..PARTIES {
-        let mut file = party(i, &mut rng);
+        let mut file = party(i, (PARTIES, STATEMENTS), &mut rng);
         for (s, statement) in file.statements.iter_mut().enumerate() {
             let from = s % ROUNDS;
             let until = (from + 1 + s % 3).min(ROUNDS - 1);

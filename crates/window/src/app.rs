@@ -381,7 +381,7 @@ impl App {
 
     /// Rebuilds the rows and the analysis when what they depend on changed.
     fn rebuild_derived(&mut self, ui: &egui::Ui) {
-        let heights = views::columns::row_heights(ui);
+        let heights = views::columns::row_heights(ui, self.settings.compact_columns);
         let version = self.session.version();
         let key = (version, self.view.generation(), heights);
         if self.derived.built_for == Some(key) {

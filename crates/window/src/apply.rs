@@ -91,6 +91,7 @@ impl App {
             Command::SetProblemsShown(shown) => self.view.show_problems = shown,
             Command::SetInspectorShown(shown) => self.settings.show_inspector = shown,
             Command::SetCommonGroundShown(shown) => self.settings.show_common_ground = shown,
+            Command::SetCompactColumns(compact) => self.settings.compact_columns = compact,
             Command::SetPage(page) => self.settings.page = page,
             Command::CloseModal => self.close_modal(),
             Command::DismissNotice(index) => self.view.dismiss_notice(index),

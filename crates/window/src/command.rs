@@ -98,6 +98,7 @@ pub enum Command {
     SetProblemsShown(bool),
     SetInspectorShown(bool),
     SetCommonGroundShown(bool),
+    SetCompactColumns(bool),
     SetPage(Page),
     /// Close the window's own dialog (About, the shortcuts, the path prompt), or dismiss the
     /// document's question when it may be.

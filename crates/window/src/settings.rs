@@ -36,6 +36,9 @@ pub struct Settings {
     pub zoom: f32,
     pub show_inspector: bool,
     pub show_common_ground: bool,
+    /// Narrow columns with one line of summary per statement, for negotiations of many
+    /// parties; the full card is a hover away.
+    pub compact_columns: bool,
     /// The main view: side-by-side columns, every issue's scale, or the overview matrix.
     pub page: Page,
     /// Column order and hidden parties, per negotiation (keyed by [`Origin::key`]).
@@ -53,6 +56,7 @@ impl Default for Settings {
             zoom: 1.0,
             show_inspector: true,
             show_common_ground: true,
+            compact_columns: false,
             page: Page::Columns,
             columns: BTreeMap::new(),
             columns_used: Vec::new(),
@@ -419,5 +423,6 @@ mod tests {
         let sparse: Settings = ron::from_str("(zoom: 1.5)").unwrap();
         assert_eq!(sparse.zoom, 1.5);
         assert!(sparse.show_inspector);
+        assert!(!sparse.compact_columns);
     }
 }

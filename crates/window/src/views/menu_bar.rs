@@ -27,6 +27,8 @@ enum Item {
     Panels,
     /// View › Parties.
     Parties,
+    /// View: compact columns, a tick box.
+    Compact,
 }
 
 use Item::{Command as Cmd, Separator};
@@ -79,6 +81,7 @@ const VIEW: &[Item] = &[
     Item::Panels,
     Separator,
     Item::Parties,
+    Item::Compact,
     Cmd(C::ExpandAllIssues),
     Cmd(C::CollapseAllIssues),
     Cmd(C::ClearFilters),
@@ -121,6 +124,7 @@ fn items_ui(ui: &mut Ui, cx: &ViewContext<'_>, items: &[Item], commands: &mut Co
             Item::Parties => {
                 ui.menu_button("Parties", |ui| parties_menu_ui(ui, cx, commands));
             }
+            Item::Compact => super::columns::compact_columns_toggle_ui(ui, cx, commands),
         }
     }
 }

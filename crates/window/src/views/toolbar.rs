@@ -1,6 +1,6 @@
 //! Search, filters and party toggles above the columns.
 
-use egui::{Button, RichText, TextEdit, Ui};
+use egui::{Button, PopupCloseBehavior, RichText, TextEdit, Ui};
 
 use super::ViewContext;
 use crate::command::{Command, Commands};
@@ -123,83 +123,150 @@ fn kinds_ui(ui: &mut Ui, view: &ViewState, commands: &mut Commands) {
     }
 }
 
-/// One toggle per party: shown or hidden. A party standing in a bloc's place (a member folded
+/// More parties than this and their toggles go into one picker, so that they do not fill
+/// the toolbar.
+const TOGGLES_IN_THE_TOOLBAR: usize = 10;
+
+/// One toggle per party, in the toolbar or, for many parties, in a picker it opens.
+fn parties_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
+    let order = cx.view.columns.ordered(cx.workspace);
+    if order.len() <= TOGGLES_IN_THE_TOOLBAR {
+        ui.label("Parties");
+        for &index in &order {
+            party_toggle_ui(ui, cx, index, false, commands);
+        }
+        return;
+    }
+    let in_columns = order
+        .iter()
+        .filter(|&&index| cx.layout.parties.contains(&index))
+        .count();
+    // In one piece, so that the toolbar never wraps between the word and its list.
+    ui.horizontal(|ui| {
+        let label = ui.label("Parties");
+        // Open while parties are ticked on and off; a click outside closes it.
+        let combo = egui::ComboBox::from_id_salt("party_picker")
+            .selected_text(format!("{in_columns} of {} in columns", order.len()))
+            .close_behavior(PopupCloseBehavior::CloseOnClickOutside)
+            .height((ui.ctx().content_rect().height() * 0.7).max(160.0))
+            .show_ui(ui, |ui| party_picker_ui(ui, cx, &order, commands));
+        combo
+            .response
+            .labelled_by(label.id)
+            .on_hover_text("Choose the parties that have a column");
+    });
+}
+
+/// The picker for many parties: show all, compact columns, then every party's toggle with
+/// its full name (the combo box's list scrolls).
+fn party_picker_ui(ui: &mut Ui, cx: &ViewContext<'_>, order: &[usize], commands: &mut Commands) {
+    ui.horizontal(|ui| {
+        let any_hidden = !cx.view.columns.hidden.is_empty();
+        if ui
+            .add_enabled(any_hidden, Button::new("Show all").small())
+            .clicked()
+        {
+            for &index in order {
+                if let Some(file) = cx.workspace.negotiation.party(index) {
+                    commands.push(Command::SetPartyShown {
+                        party: file.party.id.clone(),
+                        shown: true,
+                    });
+                }
+            }
+        }
+        super::columns::compact_columns_toggle_ui(ui, cx, commands);
+    });
+    ui.separator();
+    for &index in order {
+        party_toggle_ui(ui, cx, index, true, commands);
+    }
+}
+
+/// A party's toggle: shown or hidden. A party standing in a bloc's place (a member folded
 /// into its collapsed bloc, or a bloc its members replace) says so, and its click expands or
 /// collapses that bloc, since showing it any other way would count it twice.
-fn parties_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
+fn party_toggle_ui(
+    ui: &mut Ui,
+    cx: &ViewContext<'_>,
+    index: usize,
+    full_name: bool,
+    commands: &mut Commands,
+) {
     let (workspace, view) = (cx.workspace, cx.view);
-    ui.label("Parties");
     let in_columns = &cx.layout.parties;
-    for index in view.columns.ordered(workspace) {
-        let Some(party) = workspace.negotiation.party(index).map(|file| &file.party) else {
-            continue;
-        };
-        let not_hidden = !view.columns.hidden.contains(&party.id);
-        let shown = not_hidden && in_columns.contains(&index);
-        // One widget per party, so the toolbar wraps between parties, never inside one; the
-        // leading spaces leave room for the colour mark painted over the button.
-        let text = format!("     {}", party.short_name);
-        let response = ui.add(Button::new(text).selected(shown).small());
-        let mark = egui::Rect::from_center_size(
-            response.rect.left_center() + egui::vec2(10.0, 0.0),
-            egui::vec2(9.0, 9.0),
+    let Some(party) = workspace.negotiation.party(index).map(|file| &file.party) else {
+        return;
+    };
+    let not_hidden = !view.columns.hidden.contains(&party.id);
+    let shown = not_hidden && in_columns.contains(&index);
+    // One widget per party, so the toolbar wraps between parties, never inside one; the
+    // leading spaces leave room for the colour mark painted over the button.
+    let text = if full_name {
+        format!("     {}  {}", party.short_name, party.name)
+    } else {
+        format!("     {}", party.short_name)
+    };
+    let response = ui.add(Button::new(text).selected(shown).small());
+    let mark = egui::Rect::from_center_size(
+        response.rect.left_center() + egui::vec2(10.0, 0.0),
+        egui::vec2(9.0, 9.0),
+    );
+    let colour = party_colour(&party.colour);
+    if shown {
+        ui.painter().rect_filled(mark, 2.0, colour);
+    } else {
+        ui.painter().rect_stroke(
+            mark,
+            2.0,
+            egui::Stroke::new(1.5, colour),
+            egui::StrokeKind::Inside,
         );
-        let colour = party_colour(&party.colour);
-        if shown {
-            ui.painter().rect_filled(mark, 2.0, colour);
-        } else {
-            ui.painter().rect_stroke(
-                mark,
-                2.0,
-                egui::Stroke::new(1.5, colour),
-                egui::StrokeKind::Inside,
-            );
-        }
-        // Named without the colour mark, which a screen reader would only stumble over.
-        response.widget_info(|| {
-            egui::WidgetInfo::selected(egui::Role::Button, true, shown, &party.short_name)
-        });
-        let in_a_bloc = (not_hidden && !shown)
-            .then(|| bloc_in_the_way(cx, index))
-            .flatten();
-        let bloc_party = |bloc: usize| workspace.negotiation.party(bloc).map(|file| &file.party);
-        let (hover, command) = match in_a_bloc {
-            Some((bloc, Folded::IntoBloc)) if let Some(bloc) = bloc_party(bloc) => (
-                format!(
-                    "In {name}'s column: {name} counts as one actor. Click to show {name}'s \
-                     members one by one",
-                    name = bloc.short_name
-                ),
-                Command::SetBlocExpanded {
-                    bloc: bloc.id.clone(),
-                    expanded: true,
-                },
+    }
+    // Named without the colour mark, which a screen reader would only stumble over.
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::Button, true, shown, &party.short_name)
+    });
+    let in_a_bloc = (not_hidden && !shown)
+        .then(|| bloc_in_the_way(cx, index))
+        .flatten();
+    let bloc_party = |bloc: usize| workspace.negotiation.party(bloc).map(|file| &file.party);
+    let (hover, command) = match in_a_bloc {
+        Some((bloc, Folded::IntoBloc)) if let Some(bloc) = bloc_party(bloc) => (
+            format!(
+                "In {name}'s column: {name} counts as one actor. Click to show {name}'s \
+                 members one by one",
+                name = bloc.short_name
             ),
-            Some((_, Folded::ByMembers)) => (
-                format!(
-                    "Shown by its members, one column each. Click to show {} as one column",
-                    party.short_name
-                ),
-                Command::SetBlocExpanded {
-                    bloc: party.id.clone(),
-                    expanded: false,
-                },
+            Command::SetBlocExpanded {
+                bloc: bloc.id.clone(),
+                expanded: true,
+            },
+        ),
+        Some((_, Folded::ByMembers)) => (
+            format!(
+                "Shown by its members, one column each. Click to show {} as one column",
+                party.short_name
             ),
-            _ => (
-                if shown {
-                    format!("Hide {}", party.name)
-                } else {
-                    format!("Show {}", party.name)
-                },
-                Command::SetPartyShown {
-                    party: party.id.clone(),
-                    shown: !not_hidden,
-                },
-            ),
-        };
-        if response.on_hover_text(hover).clicked() {
-            commands.push(command);
-        }
+            Command::SetBlocExpanded {
+                bloc: party.id.clone(),
+                expanded: false,
+            },
+        ),
+        _ => (
+            if shown {
+                format!("Hide {}", party.name)
+            } else {
+                format!("Show {}", party.name)
+            },
+            Command::SetPartyShown {
+                party: party.id.clone(),
+                shown: !not_hidden,
+            },
+        ),
+    };
+    if response.on_hover_text(hover).clicked() {
+        commands.push(command);
     }
 }
 

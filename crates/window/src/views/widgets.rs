@@ -58,12 +58,12 @@ pub(crate) fn kind_tag_ui(ui: &mut Ui, kind: Kind) -> egui::Response {
     response
 }
 
-/// Three blocks, filled from flexible (one) to non-negotiable (three), then the word.
-/// Returns the right edge.
+/// Three blocks, filled from flexible (one) to non-negotiable (three), then the word unless
+/// room is short. Returns the right edge.
 pub(crate) fn paint_firmness(
     painter: &Painter,
     left_centre: Pos2,
-    firmness: Firmness,
+    (firmness, with_word): (Firmness, bool),
     visuals: &Visuals,
 ) -> f32 {
     let colour = visuals.strong_text_color();
@@ -82,6 +82,9 @@ pub(crate) fn paint_firmness(
             );
         }
         x += block.x + 2.0;
+    }
+    if !with_word {
+        return x - 2.0;
     }
     let text = painter.text(
         Pos2::new(x + 3.0, left_centre.y),

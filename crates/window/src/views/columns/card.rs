@@ -73,7 +73,20 @@ pub(super) fn card_ui(
     );
     let inner = rect.shrink2(Vec2::new(10.0, 6.0));
     let tags_y = inner.top() + 8.0;
-    let wrapped = paint_marks(
+    let mut summary_area = inner;
+    let (text_top, summary_rows) = if board.compact {
+        let text_top = tags_y + 11.0;
+        let summary_y = text_top + ui.text_style_height(&egui::TextStyle::Body) / 2.0;
+        summary_area.min.x = paint_compact_marks(
+            ui,
+            &painter,
+            inner,
+            (tags_y, summary_y),
+            statement,
+            &problems,
+        );
+        (text_top, 1)
+    } else if paint_marks(
         ui,
         &painter,
         inner,
@@ -81,8 +94,7 @@ pub(super) fn card_ui(
         statement,
         &problems,
         flag.as_deref(),
-    );
-    let (text_top, summary_rows) = if wrapped {
+    ) {
         (tags_y + 11.0 + MARKS_LINE, 1)
     } else {
         (tags_y + 11.0, 2)
@@ -90,7 +102,7 @@ pub(super) fn card_ui(
     paint_texts(
         ui,
         &painter,
-        inner,
+        summary_area,
         (text_top, summary_rows),
         statement,
         &board.view.filters.needle(),
@@ -103,21 +115,24 @@ pub(super) fn card_ui(
     if response.double_clicked() {
         commands.push(Command::SetEditing(true));
     }
-    response.context_menu(|ui| {
-        if ui.button("Edit").clicked() {
-            commands.push(Command::Select(key));
-            commands.push(Command::SetEditing(true));
-        }
-        if ui.button("Duplicate").clicked() {
-            commands.push(Command::Duplicate(key));
-        }
-        if ui.button("Delete").clicked() {
-            commands.push(Command::Edit {
-                edit: Edit::RemoveStatement(key),
-                field: None,
-            });
-        }
-    });
+    response.context_menu(|ui| card_menu_ui(ui, key, commands));
+}
+
+/// The card's right-click menu.
+fn card_menu_ui(ui: &mut Ui, key: StatementKey, commands: &mut Commands) {
+    if ui.button("Edit").clicked() {
+        commands.push(Command::Select(key));
+        commands.push(Command::SetEditing(true));
+    }
+    if ui.button("Duplicate").clicked() {
+        commands.push(Command::Duplicate(key));
+    }
+    if ui.button("Delete").clicked() {
+        commands.push(Command::Edit {
+            edit: Edit::RemoveStatement(key),
+            field: None,
+        });
+    }
 }
 
 /// The card itself: its fill, its outline (strong when selected) and the party's bar.
@@ -155,6 +170,34 @@ fn paint_frame(
     );
 }
 
+/// The kind's tag, then the firmness blocks, with their word on a full card. Returns the
+/// right edge.
+fn paint_kind_and_firmness(
+    painter: &Painter,
+    left_centre: Pos2,
+    statement: &Statement,
+    with_word: bool,
+    visuals: &egui::Visuals,
+) -> f32 {
+    let tag = paint_kind_tag(painter, left_centre, statement.kind, visuals);
+    let gap = if with_word { 8.0 } else { 6.0 };
+    paint_firmness(
+        painter,
+        Pos2::new(tag.right() + gap, left_centre.y),
+        (statement.firmness, with_word),
+        visuals,
+    )
+}
+
+/// The colour of a statement's problem mark: an error's if any is one.
+fn problem_colour(problems: &[&Problem], visuals: &egui::Visuals) -> egui::Color32 {
+    if problems.iter().any(|p| p.is_error()) {
+        visuals.error_fg_color
+    } else {
+        visuals.warn_fg_color
+    }
+}
+
 /// The height of the line the marks take when they do not fit beside the kind.
 const MARKS_LINE: f32 = 16.0;
 
@@ -171,25 +214,16 @@ fn paint_marks(
     flag: Option<&str>,
 ) -> bool {
     let visuals = ui.visuals();
-    let tag = paint_kind_tag(
+    let after_kind = paint_kind_and_firmness(
         painter,
         Pos2::new(inner.left(), tags_y),
-        statement.kind,
-        visuals,
-    );
-    let after_kind = paint_firmness(
-        painter,
-        Pos2::new(tag.right() + 8.0, tags_y),
-        statement.firmness,
+        statement,
+        true,
         visuals,
     );
     let mut marks = Vec::new();
     if let Some(flag) = flag {
-        let colour = if problems.iter().any(|p| p.is_error()) {
-            visuals.error_fg_color
-        } else {
-            visuals.warn_fg_color
-        };
+        let colour = problem_colour(problems, visuals);
         marks.push((flag.to_owned(), colour));
     }
     if !statement.conditions.is_empty() {
@@ -230,6 +264,67 @@ fn paint_marks(
     }
     salience.paint(painter, Pos2::new(inner.right(), y), visuals);
     wrapped
+}
+
+/// The marks of a compact card, on one line: the kind, the firmness in blocks alone, a
+/// problem as a warning sign (with their number when there are several) and "cond." for a
+/// conditional statement, then the salience where room is left. The warning and the
+/// condition always stay, at the start of the summary's line when the first is full: a
+/// conditional offer must not look unconditional. The words are on the card's hover.
+/// Returns where the summary's line starts.
+fn paint_compact_marks(
+    ui: &Ui,
+    painter: &Painter,
+    inner: Rect,
+    (tags_y, summary_y): (f32, f32),
+    statement: &Statement,
+    problems: &[&Problem],
+) -> f32 {
+    let visuals = ui.visuals();
+    let after_kind = paint_kind_and_firmness(
+        painter,
+        Pos2::new(inner.left(), tags_y),
+        statement,
+        false,
+        visuals,
+    );
+    let mut marks = Vec::new();
+    if !problems.is_empty() {
+        let colour = problem_colour(problems, visuals);
+        let sign = match problems.len() {
+            1 => "⚠".to_owned(),
+            many => format!("⚠{many}"),
+        };
+        marks.push((sign, colour));
+    }
+    if !statement.conditions.is_empty() {
+        marks.push(("cond.".to_owned(), visuals.text_color()));
+    }
+    let galleys: Vec<_> = marks
+        .into_iter()
+        .map(|(text, colour)| {
+            let galley = painter.layout_no_wrap(text, FontId::proportional(11.0), colour);
+            (galley, colour)
+        })
+        .collect();
+    let marks_width: f32 = galleys.iter().map(|(g, _)| 6.0 + g.size().x).sum();
+    let on_first_line = after_kind + marks_width <= inner.right();
+    let (mut x, y) = if on_first_line {
+        (after_kind, tags_y)
+    } else {
+        (inner.left() - 6.0, summary_y)
+    };
+    for (galley, colour) in galleys {
+        let size = galley.size();
+        painter.galley(Pos2::new(x + 6.0, y - size.y / 2.0), galley, colour);
+        x += 6.0 + size.x;
+    }
+    let salience = SalienceMark::new(painter, statement.salience, visuals).without_word();
+    let first_line_end = if on_first_line { x } else { after_kind };
+    if first_line_end + 8.0 + salience.width() <= inner.right() {
+        salience.paint(painter, Pos2::new(inner.right(), tags_y), visuals);
+    }
+    if on_first_line { inner.left() } else { x + 6.0 }
 }
 
 /// The summary, with the search's matches marked; while searching, a matching stretch of a
@@ -298,6 +393,13 @@ fn card_details_ui(ui: &mut Ui, party: &Party, statement: &Statement, problems: 
     ui.set_max_width(360.0);
     ui.strong(format!("{} · {}", party.name, statement.kind.label()));
     ui.label(clipped(&statement.summary, PANEL_TEXT));
+    // A compact card shows a condition only as "cond.": here it is spelled out.
+    for condition in &statement.conditions {
+        ui.label(format!(
+            "Conditional: {}",
+            clipped(&condition.text, CARD_TEXT)
+        ));
+    }
     for problem in problems {
         let colour = if problem.is_error() {
             ui.visuals().error_fg_color

@@ -22,14 +22,18 @@ use crate::view_state::ViewState;
 
 /// Narrower than this, a statement's kind, firmness and marks no longer fit on two lines.
 const MIN_COLUMN_WIDTH: f32 = 220.0;
+/// Narrower than this, a compact card's kind and firmness blocks no longer fit on its first
+/// line with a mark or two (marks that do not fit start the summary's line).
+const MIN_COMPACT_COLUMN_WIDTH: f32 = 170.0;
 const CARD_MARGIN: f32 = 4.0;
 
-/// Row heights for the current text size.
-pub(crate) fn row_heights(ui: &Ui) -> RowHeights {
+/// Row heights for the current text size; a compact card has one line of summary, not two.
+pub(crate) fn row_heights(ui: &Ui, compact: bool) -> RowHeights {
     let body = ui.text_style_height(&TextStyle::Body);
+    let summary_lines = if compact { 1.0 } else { 2.0 };
     RowHeights {
         header: (body + 16.0).round(),
-        line: (2.0 * body + 38.0).round(),
+        line: (summary_lines * body + 38.0).round(),
         empty: (body + 12.0).round(),
     }
 }
@@ -73,6 +77,8 @@ struct Board<'a> {
     blocs: &'a [BlocShown],
     geometry: Geometry,
     heights: RowHeights,
+    /// Narrow columns of one-line cards.
+    compact: bool,
 }
 
 pub(crate) fn columns_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Commands) {
@@ -95,7 +101,13 @@ pub(crate) fn columns_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Comma
         return;
     }
 
-    let heights = row_heights(ui);
+    let compact = cx.settings.compact_columns;
+    let heights = row_heights(ui, compact);
+    let min_width = if compact {
+        MIN_COMPACT_COLUMN_WIDTH
+    } else {
+        MIN_COLUMN_WIDTH
+    };
     let header_height = party_header_height(ui);
     let left_out = left_out::left_out_parties(workspace);
     let columns = (layout.parties.len() + left_out.len()) as f32;
@@ -104,7 +116,7 @@ pub(crate) fn columns_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Comma
     // The vertical bar takes its width from the columns, or they would just overflow.
     let bar = ui.spacing().scroll.allocated_width();
     let column_width = ((ui.available_width() - 2.0 - bar) / columns)
-        .max(MIN_COLUMN_WIDTH)
+        .max(min_width)
         .floor();
     // The rows span the party columns; the columns of files left out stand beside them.
     let content_width = column_width * layout.parties.len() as f32;
@@ -130,6 +142,7 @@ pub(crate) fn columns_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Comma
                     content_width,
                 },
                 heights,
+                compact,
             };
             scroll_into_view(ui, &board);
             if layout.rows.is_empty() {
@@ -139,6 +152,21 @@ pub(crate) fn columns_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Comma
             party_header::party_headers_ui(ui, &board, viewport, commands);
             left_out::left_out_columns_ui(ui, &board, viewport, &left_out, commands);
         });
+}
+
+/// The tick box for compact columns, in the View menu and in the toolbar's party picker.
+pub(crate) fn compact_columns_toggle_ui(
+    ui: &mut Ui,
+    cx: &ViewContext<'_>,
+    commands: &mut Commands,
+) {
+    let mut compact = cx.settings.compact_columns;
+    let response = ui.checkbox(&mut compact, "Compact columns").on_hover_text(
+        "Narrow columns, one line of summary per statement; hover a card for all of it",
+    );
+    if response.changed() {
+        commands.push(Command::SetCompactColumns(compact));
+    }
 }
 
 /// Brings the statement or issue the view asked for under the sticky headers.

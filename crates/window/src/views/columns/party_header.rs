@@ -4,8 +4,8 @@
 
 use egui::text::TextFormat;
 use egui::{
-    Align2, Color32, CornerRadius, FontId, Pos2, Rect, Response, Sense, Stroke, StrokeKind,
-    TextStyle, Ui, Vec2, WidgetInfo,
+    Color32, CornerRadius, FontId, Pos2, Rect, Response, Sense, Stroke, StrokeKind, TextStyle, Ui,
+    Vec2, WidgetInfo,
 };
 
 use common_ground_core::model::PartyFile;
@@ -220,33 +220,7 @@ fn paint_texts(ui: &Ui, inner: Rect, header: &Header<'_>) -> f32 {
         rect
     };
     let y = name.bottom() + 3.0;
-    let meta = painter.text(
-        Pos2::new(inner.left(), y),
-        Align2::LEFT_TOP,
-        match header.held {
-            Some(held) => format!(
-                "as of {}  ·  {held} of {} statements at this round",
-                file.as_of,
-                file.statements.len()
-            ),
-            None => format!(
-                "as of {}  ·  {} statements",
-                file.as_of,
-                file.statements.len()
-            ),
-        },
-        FontId::proportional(12.0),
-        visuals.weak_text_color(),
-    );
-    if header.dirty {
-        painter.text(
-            Pos2::new(meta.right() + 8.0, y),
-            Align2::LEFT_TOP,
-            "·  unsaved",
-            FontId::proportional(12.0),
-            visuals.warn_fg_color,
-        );
-    }
+    let meta = paint_meta(ui, Pos2::new(inner.left(), y), inner.width(), header);
     let summary_top = meta.bottom() + 4.0;
     // A bloc's or member's line says more than the summary, which the header's hover shows.
     if header.bloc.is_some() {
@@ -272,6 +246,64 @@ fn paint_texts(ui: &Ui, inner: Rect, header: &Header<'_>) -> f32 {
         visuals.text_color(),
     );
     summary_top
+}
+
+/// The line under the name: the date, the number of statements and the unsaved mark.
+/// Returns where it was painted.
+fn paint_meta(ui: &Ui, at: Pos2, width: f32, header: &Header<'_>) -> Rect {
+    let file = &header.file.data;
+    let visuals = ui.visuals();
+    let painter = ui.painter();
+    let y = at.y;
+    // The unsaved mark is laid out first: when the column is narrow the date and count give
+    // way, cut short, never the mark.
+    let unsaved = header.dirty.then(|| {
+        painter.layout_no_wrap(
+            "·  unsaved".to_owned(),
+            FontId::proportional(12.0),
+            visuals.warn_fg_color,
+        )
+    });
+    let unsaved_width = unsaved.as_ref().map_or(0.0, |mark| mark.size().x + 8.0);
+    let meta_text = match header.held {
+        Some(held) => format!(
+            "as of {}  ·  {held} of {} statements at this round",
+            file.as_of,
+            file.statements.len()
+        ),
+        None => format!(
+            "as of {}  ·  {} statements",
+            file.as_of,
+            file.statements.len()
+        ),
+    };
+    let meta = ui.fonts_mut(|fonts| {
+        fonts.layout_job(highlighted_text(
+            &meta_text,
+            "",
+            TextFormat {
+                font_id: FontId::proportional(12.0),
+                color: visuals.weak_text_color(),
+                ..TextFormat::default()
+            },
+            visuals,
+            (width - unsaved_width).max(40.0),
+            1,
+        ))
+    });
+    let meta = {
+        let rect = Rect::from_min_size(at, meta.size());
+        painter.galley(rect.min, meta, visuals.weak_text_color());
+        rect
+    };
+    if let Some(mark) = unsaved {
+        painter.galley(
+            Pos2::new(meta.right() + 8.0, y),
+            mark,
+            visuals.warn_fg_color,
+        );
+    }
+    meta
 }
 
 /// In the summary's place: "Bloc of …" or "Member of …", and Expand or Collapse.
