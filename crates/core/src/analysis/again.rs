@@ -1,14 +1,15 @@
 //! The analysis worked out again after a change that touched a few issues: those issues are
-//! analysed afresh, the others kept, and the trades (which weigh every issue against every
-//! other) made again from the result. The outcome is what [`analyse_at`] finds; only the
-//! time differs.
+//! analysed afresh, the others kept, and so are the trades between two untouched issues; the
+//! trades that involve a touched issue are found again. The outcome is what [`analyse_at`]
+//! finds; only the time differs.
 
 use crate::edit::Touched;
 use crate::negotiation::Negotiation;
 use crate::rounds::Rounds;
 
 use super::{
-    Analysis, Stand, acceptable_range, analyse_at, analyse_issue, issue_order, statements_of,
+    Analysis, IssueAnalysis, Stand, acceptable_range, analyse_at, analyse_issue, issue_order,
+    statements_of, trades,
 };
 
 /// `previous`, the analysis of the same parties at `round` before a change that touched
@@ -38,7 +39,7 @@ pub fn analyse_again(
         return full();
     }
     let rounds = Rounds::of(negotiation);
-    let issues = previous
+    let issues: Vec<IssueAnalysis> = previous
         .issues
         .iter()
         .map(|issue| {
@@ -49,7 +50,18 @@ pub fn analyse_again(
             analyse_issue(negotiation, &previous.parties, &issue.issue, stands)
         })
         .collect();
-    super::finish(previous.parties.clone(), issues)
+    let touched_at: Vec<usize> = issues
+        .iter()
+        .enumerate()
+        .filter(|(_, issue)| touched.contains(&issue.issue))
+        .map(|(index, _)| index)
+        .collect();
+    let trades = trades::trades_again(&issues, &previous.trades, &touched_at);
+    Analysis {
+        parties: previous.parties.clone(),
+        issues,
+        trades,
+    }
 }
 
 /// The stands of `parties` on the issue `id` at `round`, as [`analyse_at`]'s pass over all

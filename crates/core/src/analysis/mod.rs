@@ -19,7 +19,7 @@ mod trades;
 pub use again::analyse_again;
 
 pub use predict::{Predicted, Prediction, Refused, Sensitivity, Weighted, mean, median};
-pub use trades::{Move, Trade};
+pub use trades::{BestFirst, Move, Trade, Trades};
 
 use crate::model::{Kind, Range, Statement};
 use crate::negotiation::{LeftOut, Negotiation, StatementKey};
@@ -136,7 +136,7 @@ pub struct Analysis {
     /// Agenda issues in agenda order, then issues statements name that the agenda lacks.
     pub issues: Vec<IssueAnalysis>,
     /// The exchanges of positions the chosen parties could make, best first.
-    pub trades: Vec<Trade>,
+    pub trades: Trades,
 }
 
 impl Analysis {

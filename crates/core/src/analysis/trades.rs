@@ -22,6 +22,10 @@
 //! that program's. The list is every possible exchange as things stand, not a sequence: once
 //! one is made, the others change.
 
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+use std::sync::Arc;
+
 use super::IssueAnalysis;
 use crate::model::Range;
 
@@ -90,8 +94,137 @@ impl Issue {
     }
 }
 
-/// Every exchange the rule finds between the issues' placed parties, best (largest gain) first.
-pub(super) fn trades(issues: &[IssueAnalysis]) -> Vec<Trade> {
+/// Every exchange the rule finds between the issues' placed parties, kept by pair of issues so
+/// that a change to a few issues redoes only their pairs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Trades {
+    /// The pairs of issues with at least one trade, by their indices (lower first) in order,
+    /// each pair's trades best first.
+    pairs: Vec<Pair>,
+    len: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Pair {
+    issues: (usize, usize),
+    // Shared so that an analysis brought up to date keeps the untouched pairs without copying.
+    trades: Arc<[Trade]>,
+}
+
+impl Trades {
+    /// How many trades there are in all.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Every trade, best (largest gain) first: the pairs' lists merged, so the first few cost
+    /// little however many there are.
+    pub fn iter(&self) -> BestFirst<'_> {
+        let heads = self
+            .pairs
+            .iter()
+            .filter_map(|pair| {
+                pair.trades.first().map(|trade| Head {
+                    trade,
+                    rest: pair.trades.get(1..).unwrap_or_default(),
+                })
+            })
+            .collect();
+        BestFirst { heads }
+    }
+
+    /// The best trade, if any.
+    pub fn first(&self) -> Option<&Trade> {
+        self.iter().next()
+    }
+}
+
+impl<'a> IntoIterator for &'a Trades {
+    type Item = &'a Trade;
+    type IntoIter = BestFirst<'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+/// The trades best first, merged from each pair's list ([`Trades::iter`]).
+pub struct BestFirst<'a> {
+    heads: BinaryHeap<Head<'a>>,
+}
+
+/// The best trade a pair has not yet given, and the ones after it.
+struct Head<'a> {
+    trade: &'a Trade,
+    rest: &'a [Trade],
+}
+
+impl PartialEq for Head<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Head<'_> {}
+
+impl PartialOrd for Head<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Head<'_> {
+    /// The heap gives its greatest first, so the better trade is the greater.
+    fn cmp(&self, other: &Self) -> Ordering {
+        better_first(other.trade, self.trade)
+    }
+}
+
+impl<'a> Iterator for BestFirst<'a> {
+    type Item = &'a Trade;
+
+    fn next(&mut self) -> Option<&'a Trade> {
+        let head = self.heads.pop()?;
+        if let Some((next, rest)) = head.rest.split_first() {
+            self.heads.push(Head { trade: next, rest });
+        }
+        Some(head.trade)
+    }
+}
+
+/// The order of trades: the largest gain first; ties fall to issue and party order, so the
+/// order is total and the same however the list was put together.
+fn better_first(x: &Trade, y: &Trade) -> Ordering {
+    y.gain
+        .total_cmp(&x.gain)
+        .then(x.first.issue.cmp(&y.first.issue))
+        .then(x.second.issue.cmp(&y.second.issue))
+        .then(x.first.party.cmp(&y.first.party))
+        .then(x.second.party.cmp(&y.second.party))
+}
+
+/// Every exchange the rule finds between the issues' placed parties.
+pub(super) fn trades(issues: &[IssueAnalysis]) -> Trades {
+    find(issues, None)
+}
+
+/// The trades of `issues` after a change that touched the issues at the indices `touched`:
+/// the pairs of two untouched issues are taken from `previous`, the trades of the same issues
+/// before the change; the others are found again.
+pub(super) fn trades_again(
+    issues: &[IssueAnalysis],
+    previous: &Trades,
+    touched: &[usize],
+) -> Trades {
+    find(issues, Some((previous, touched)))
+}
+
+/// The trades of `issues`, with the trades before a change and the issues it touched, if any.
+fn find(issues: &[IssueAnalysis], before: Option<(&Trades, &[usize])>) -> Trades {
     let issues: Vec<Issue> = issues
         .iter()
         .enumerate()
@@ -116,30 +249,51 @@ pub(super) fn trades(issues: &[IssueAnalysis]) -> Vec<Trade> {
             })
         })
         .collect();
-    let mut found = Vec::new();
+    let mut pairs = Vec::new();
     for (a, p) in issues.iter().enumerate() {
         for q in issues.iter().skip(a + 1) {
-            for (b, i) in p.placed.iter().enumerate() {
-                let Some(iq) = q.of(i.party) else { continue };
-                for j in p.placed.iter().skip(b + 1) {
-                    let Some(jq) = q.of(j.party) else { continue };
-                    if let Some(trade) = exchange(p, q, (i, iq), (j, jq)) {
-                        found.push(trade);
-                    }
+            let key = (p.index, q.index);
+            if let Some((previous, touched)) = before
+                && !touched.contains(&p.index)
+                && !touched.contains(&q.index)
+            {
+                // An untouched pair that had no trades before still has none.
+                if let Ok(at) = previous
+                    .pairs
+                    .binary_search_by_key(&key, |pair| pair.issues)
+                {
+                    pairs.extend(previous.pairs.get(at).cloned());
                 }
+                continue;
+            }
+            let mut found = pair_trades(p, q);
+            if found.is_empty() {
+                continue;
+            }
+            // The order is total, so an unstable sort is as repeatable as a stable one.
+            found.sort_unstable_by(better_first);
+            pairs.push(Pair {
+                issues: key,
+                trades: found.into(),
+            });
+        }
+    }
+    let len = pairs.iter().map(|pair| pair.trades.len()).sum();
+    Trades { pairs, len }
+}
+
+/// The exchanges between every two parties placed on both p and q.
+fn pair_trades(p: &Issue, q: &Issue) -> Vec<Trade> {
+    let mut found = Vec::new();
+    for (b, i) in p.placed.iter().enumerate() {
+        let Some(iq) = q.of(i.party) else { continue };
+        for j in p.placed.iter().skip(b + 1) {
+            let Some(jq) = q.of(j.party) else { continue };
+            if let Some(trade) = exchange(p, q, (i, iq), (j, jq)) {
+                found.push(trade);
             }
         }
     }
-    // The order is total (ties fall to issue and party order), so an unstable sort is as
-    // repeatable as a stable one, and quicker on the thousands a large negotiation has.
-    found.sort_unstable_by(|x, y| {
-        y.gain
-            .total_cmp(&x.gain)
-            .then(x.first.issue.cmp(&y.first.issue))
-            .then(x.second.issue.cmp(&y.second.issue))
-            .then(x.first.party.cmp(&y.first.party))
-            .then(x.second.party.cmp(&y.second.party))
-    });
     found
 }
 
