@@ -8,12 +8,13 @@
 mod support;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use common_ground_core::io::{SaveMode, save_party};
 use common_ground_core::model::PartyFile;
-use common_ground_window::App;
-use egui::Key;
+use common_ground_window::{App, Settings};
 use egui::accesskit::{Role, Toggled};
+use egui::{Key, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use support::*;
@@ -164,4 +165,56 @@ fn compact_columns_are_narrower_and_their_cards_lower_and_the_setting_is_kept() 
     harness.run();
     assert!(!harness.state().settings().compact_columns);
     assert_eq!(header_width(&harness, "Copy 0"), full_width);
+}
+
+/// The overview matrix builds only the rows in view: at 900 × 600 the last issue's row is not
+/// built until it is scrolled to; then it is, the first row is not, and its cells still go to
+/// the party's statement.
+#[test]
+fn the_matrix_builds_the_rows_in_view_and_scrolls_to_the_rest() {
+    let folder = tempfile::tempdir().unwrap();
+    twelve_parties(folder.path());
+    let app = app(
+        Settings::default(),
+        vec![folder.path().to_owned()],
+        Arc::new(ScriptedDialogs::default()),
+    );
+    let mut harness = harness_for(app, Vec2::new(900.0, 600.0));
+    harness.get_by_label("Overview matrix").click();
+    harness.run();
+    let first = "C0 on NATO membership for Ukraine and other ex-Soviet states";
+    let last = "C0 on The diplomatic path and its pace";
+    let built = |harness: &Harness<'static, App>, cell: &str| {
+        harness.query_all_by_label_contains(cell).count() > 0
+    };
+    assert!(built(&harness, first) && !built(&harness, last));
+    let inside = harness.get_by_label_contains(first).rect().center();
+    harness.hover_at(inside);
+    for _ in 0..20 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: Vec2::new(0.0, -200.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::NONE,
+        });
+        // A set number of frames: the pointer rests on a cell, whose tooltip keeps asking
+        // for more.
+        harness.run_steps(4);
+    }
+    assert!(built(&harness, last) && !built(&harness, first));
+    harness.get_by_label_contains(last).click();
+    harness.run();
+    assert_eq!(
+        harness.state().settings().page,
+        common_ground_window::Page::Columns
+    );
+    let selected = harness.state().view().selected.unwrap();
+    let statement = harness
+        .state()
+        .session()
+        .workspace()
+        .statement(selected)
+        .unwrap();
+    assert_eq!(statement.issue, "diplomatic-track");
 }

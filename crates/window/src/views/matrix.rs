@@ -6,7 +6,7 @@ use egui::{Button, Color32, Grid, RichText, ScrollArea, Ui, Vec2};
 use crate::command::{Command, Commands};
 use crate::style::{kind_colour, kind_tag, party_colour, status_colour, wash};
 use crate::view_state::ViewState;
-use common_ground_core::analysis::{Analysis, hardness, strongest};
+use common_ground_core::analysis::{Analysis, IssueAnalysis, hardness, strongest};
 use common_ground_core::model::Kind;
 use common_ground_core::negotiation::StatementKey;
 use common_ground_document::workspace::Workspace;
@@ -21,6 +21,8 @@ const CELL_WIDTHS: std::ops::RangeInclusive<f32> = 112.0..=190.0;
 const STATUS_WIDTH: f32 = 180.0;
 /// The issue titles wrap within this; narrower than its start, the table scrolls.
 const TITLE_WIDTHS: std::ops::RangeInclusive<f32> = 160.0..=360.0;
+/// The room between two rows, which the grid adds after each.
+const ROW_SPACING: f32 = 6.0;
 
 pub(crate) fn matrix_ui(
     ui: &mut Ui,
@@ -48,7 +50,7 @@ pub(crate) fn matrix_ui(
         .show(ui, |ui| {
             Grid::new("overview matrix")
                 .striped(true)
-                .spacing(Vec2::new(10.0, 6.0))
+                .spacing(Vec2::new(10.0, ROW_SPACING))
                 .min_col_width(cell_width)
                 .show(ui, |ui| {
                     ui.strong("Issue");
@@ -78,51 +80,115 @@ pub(crate) fn matrix_ui(
                         if !view.filters.shows_category(&group.category) {
                             continue;
                         }
-                        let selected = view.selected_issue.as_deref() == Some(group.id.as_str());
-                        let title = ui
-                            .vertical(|ui| {
-                                ui.set_max_width(title_width);
-                                ui.add(
-                                    egui::Button::selectable(selected, &group.title)
-                                        .wrap_mode(egui::TextWrapMode::Wrap),
-                                )
-                            })
-                            .inner;
-                        if title
-                            .on_hover_text("Show this issue in the columns")
-                            .clicked()
-                        {
-                            commands.push(Command::SelectIssue(group.id.clone()));
-                        }
-                        ui.label(
-                            RichText::new(status_words(issue))
-                                .color(status_colour(issue.status, ui.visuals())),
-                        );
-                        for &party in &analysis.parties {
-                            let on_issue = view.held_on(workspace, group_index, party);
-                            let statements = workspace
-                                .negotiation
-                                .party(party)
-                                .map_or(&[][..], |file| file.statements.as_slice());
-                            let hardest = strongest(statements, &on_issue)
-                                .map(|statement| StatementKey { party, statement });
-                            cell_ui(
-                                ui,
-                                cell_width,
-                                workspace,
-                                view,
-                                &group.id,
-                                &group.title,
-                                party,
-                                hardest,
-                                on_issue.len(),
-                                commands,
-                            );
-                        }
-                        ui.end_row();
+                        let row = Row {
+                            index: group_index,
+                            id: &group.id,
+                            title: &group.title,
+                            issue,
+                        };
+                        let widths = (title_width, cell_width);
+                        row_in_view_ui(ui, workspace, view, analysis, &row, widths, commands);
                     }
                 });
         });
+}
+
+/// One issue's row of the matrix: its title, status and a cell a party.
+struct Row<'a> {
+    /// Index into the workspace's issue groups.
+    index: usize,
+    id: &'a str,
+    title: &'a str,
+    issue: &'a IssueAnalysis,
+}
+
+/// An issue's row, or, when it lies out of view and has been drawn before, empty room of the
+/// height it had then: thirty parties over sixty issues are too many buttons to build in
+/// every frame, and the scroll area still knows how tall the table is.
+fn row_in_view_ui(
+    ui: &mut Ui,
+    workspace: &Workspace,
+    view: &ViewState,
+    analysis: &Analysis,
+    row: &Row<'_>,
+    (title_width, cell_width): (f32, f32),
+    commands: &mut Commands,
+) {
+    // The title wraps within its width, so a height holds for the width it was drawn at.
+    let height_id = egui::Id::unique(("matrix row height", row.id, title_width as i32));
+    let top = ui.cursor().top();
+    let height: Option<f32> = ui.data(|data| data.get_temp(height_id));
+    let clip = ui.clip_rect();
+    if let Some(height) = height
+        && (top > clip.bottom() || top + height < clip.top())
+    {
+        let room = (height - ROW_SPACING).max(0.0);
+        ui.allocate_exact_size(Vec2::new(title_width, room), egui::Sense::hover());
+        ui.end_row();
+        return;
+    }
+    row_ui(
+        ui,
+        workspace,
+        view,
+        analysis,
+        row,
+        (title_width, cell_width),
+        commands,
+    );
+    ui.end_row();
+    let drawn = ui.cursor().top() - top;
+    ui.data_mut(|data| data.insert_temp(height_id, drawn));
+}
+
+fn row_ui(
+    ui: &mut Ui,
+    workspace: &Workspace,
+    view: &ViewState,
+    analysis: &Analysis,
+    row: &Row<'_>,
+    (title_width, cell_width): (f32, f32),
+    commands: &mut Commands,
+) {
+    let selected = view.selected_issue.as_deref() == Some(row.id);
+    let title = ui
+        .vertical(|ui| {
+            ui.set_max_width(title_width);
+            ui.add(
+                egui::Button::selectable(selected, row.title).wrap_mode(egui::TextWrapMode::Wrap),
+            )
+        })
+        .inner;
+    if title
+        .on_hover_text("Show this issue in the columns")
+        .clicked()
+    {
+        commands.push(Command::SelectIssue(row.id.to_owned()));
+    }
+    ui.label(
+        RichText::new(status_words(row.issue)).color(status_colour(row.issue.status, ui.visuals())),
+    );
+    for &party in &analysis.parties {
+        let on_issue = view.held_on(workspace, row.index, party);
+        let statements = workspace
+            .negotiation
+            .party(party)
+            .map_or(&[][..], |file| file.statements.as_slice());
+        let hardest =
+            strongest(statements, &on_issue).map(|statement| StatementKey { party, statement });
+        cell_ui(
+            ui,
+            cell_width,
+            workspace,
+            view,
+            row.id,
+            row.title,
+            party,
+            hardest,
+            on_issue.len(),
+            commands,
+        );
+    }
 }
 
 /// The kinds from hardest to softest, as the legend lists them.
