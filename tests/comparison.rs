@@ -228,18 +228,7 @@ fn a_matrix_cell_goes_to_the_partys_hardest_statement_in_the_columns() {
         harness.state().settings().page,
         common_ground_window::Page::Columns
     );
-    let selected = harness
-        .state()
-        .view()
-        .selected
-        .expect("a statement is selected");
-    let statement = harness
-        .state()
-        .session()
-        .workspace()
-        .statement(selected)
-        .unwrap();
-    assert_eq!(statement.summary, US_RED_LINE);
+    assert_eq!(selected_statement(&harness).summary, US_RED_LINE);
     harness.get_by_label_contains(US_RED_LINE_CARD);
 }
 

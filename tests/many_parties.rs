@@ -209,12 +209,5 @@ fn the_matrix_builds_the_rows_in_view_and_scrolls_to_the_rest() {
         harness.state().settings().page,
         common_ground_window::Page::Columns
     );
-    let selected = harness.state().view().selected.unwrap();
-    let statement = harness
-        .state()
-        .session()
-        .workspace()
-        .statement(selected)
-        .unwrap();
-    assert_eq!(statement.issue, "diplomatic-track");
+    assert_eq!(selected_statement(&harness).issue, "diplomatic-track");
 }

@@ -109,14 +109,7 @@ fn what_changed_lists_each_move_and_leads_to_its_statement() {
     let link = "40–70 firm → 35–70 firm; moved 2.5 points down, towards Upland";
     harness.get_by_label(link).click();
     harness.run();
-    let selected = harness.state().view().selected.unwrap();
-    let statement = harness
-        .state()
-        .session()
-        .workspace()
-        .statement(selected)
-        .unwrap()
-        .clone();
+    let statement = selected_statement(&harness);
     assert_eq!(statement.id, "share-summer-flow-wider");
 }
 

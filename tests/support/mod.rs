@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
+use common_ground_core::model::Statement;
 use common_ground_core::negotiation::StatementKey;
 use common_ground_document::disk::ScriptedWatcher;
 use common_ground_document::recovery::RecoveryStore;
@@ -317,4 +318,20 @@ pub(crate) fn folder_window() -> (tempfile::TempDir, Harness<'static, App>) {
     copy_example_to(folder.path());
     let harness = window(vec![folder.path().to_owned()]);
     (folder, harness)
+}
+
+/// The statement selected in the window: a test fails here when none is.
+pub(crate) fn selected_statement(harness: &Harness<'static, App>) -> Statement {
+    let selected = harness
+        .state()
+        .view()
+        .selected
+        .expect("a statement is selected");
+    harness
+        .state()
+        .session()
+        .workspace()
+        .statement(selected)
+        .expect("the selected statement exists")
+        .clone()
 }
