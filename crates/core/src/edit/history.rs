@@ -1,6 +1,7 @@
-//! The edits that can be undone and redone, as whole-file snapshots.
+//! The edits that can be undone and redone: each a file's data, or one statement, before and
+//! after.
 
-use super::{Change, restore};
+use super::Change;
 use crate::negotiation::Negotiation;
 
 /// How many edits can be undone; the oldest are forgotten first.
@@ -19,16 +20,20 @@ impl History {
     /// Records a change just made. Typing on in the same field extends the last step.
     pub fn record(&mut self, change: Change) {
         self.redo.clear();
-        if !self.sealed
-            && change.merge_key.is_some()
-            && let Some(last) = self.undo.last_mut()
-            && last.merge_key == change.merge_key
-            && last.file == change.file
-        {
-            last.after = change.after;
-            last.select_after = change.select_after;
-            return;
-        }
+        let change = match self.undo.last_mut() {
+            Some(last)
+                if !self.sealed
+                    && change.merge_key.is_some()
+                    && last.merge_key == change.merge_key
+                    && last.file == change.file =>
+            {
+                match last.absorb(change) {
+                    None => return,
+                    Some(change) => change,
+                }
+            }
+            _ => change,
+        };
         self.sealed = false;
         self.undo.push(change);
         if self.undo.len() > HISTORY_LIMIT {
@@ -44,7 +49,7 @@ impl History {
     /// Puts back the file as it was before the last change; returns that change.
     pub fn undo(&mut self, negotiation: &mut Negotiation) -> Option<&Change> {
         let change = self.undo.pop()?;
-        restore(negotiation, change.file, &change.before);
+        change.undo(negotiation);
         self.sealed = true;
         self.redo.push(change);
         self.redo.last()
@@ -53,7 +58,7 @@ impl History {
     /// Makes the last undone change again; returns it.
     pub fn redo(&mut self, negotiation: &mut Negotiation) -> Option<&Change> {
         let change = self.redo.pop()?;
-        restore(negotiation, change.file, &change.after);
+        change.redo(negotiation);
         self.sealed = true;
         self.undo.push(change);
         self.undo.last()

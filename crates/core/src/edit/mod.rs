@@ -1,6 +1,6 @@
 //! Edits to an open negotiation, and their undo history ([`History`]). Each edit replaces one
-//! file's data and remembers the file as it was, so undoing is putting the old data back; no
-//! edit needs its own inverse. The window turns what the user does into [`Edit`]s, often made
+//! file's data, or one statement of it, and remembers what was there, so undoing is putting
+//! the old data back; no edit needs its own inverse. The window turns what the user does into [`Edit`]s, often made
 //! by the [`builders`]; nothing here knows egui.
 
 pub mod builders;
@@ -93,14 +93,27 @@ pub enum FileData {
     Party(Option<Loaded<PartyFile>>),
 }
 
-/// One undoable step: a file before and after it.
+/// What one step replaced, and with what.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Replaced {
+    /// A whole file's data.
+    File { before: FileData, after: FileData },
+    /// One statement, in place: the file's other statements and details stayed as they were.
+    /// Typing into one statement of 2,000 then copies that statement for undo, not the file.
+    Statement {
+        key: StatementKey,
+        before: Statement,
+        after: Statement,
+    },
+}
+
+/// One undoable step: what it replaced in a file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {
     /// What the Edit menu calls it: "Undo edit summary".
     pub label: String,
     pub file: FileId,
-    pub before: FileData,
-    pub after: FileData,
+    pub replaced: Replaced,
     /// The statement to select once the change is undone, and once it is done.
     pub select_before: Option<StatementKey>,
     pub select_after: Option<StatementKey>,
@@ -155,6 +168,63 @@ pub fn file_data(negotiation: &Negotiation, file: FileId) -> FileData {
     }
 }
 
+impl Change {
+    /// The one statement the change replaced in place, if that is all it did.
+    pub fn in_place(&self) -> Option<StatementKey> {
+        match &self.replaced {
+            Replaced::Statement { key, .. } => Some(*key),
+            Replaced::File { .. } => None,
+        }
+    }
+
+    /// Puts back what the change replaced.
+    fn undo(&self, negotiation: &mut Negotiation) {
+        match &self.replaced {
+            Replaced::File { before, .. } => restore(negotiation, self.file, before),
+            Replaced::Statement { key, before, .. } => put_statement(negotiation, *key, before),
+        }
+    }
+
+    /// Makes the change again.
+    fn redo(&self, negotiation: &mut Negotiation) {
+        match &self.replaced {
+            Replaced::File { after, .. } => restore(negotiation, self.file, after),
+            Replaced::Statement { key, after, .. } => put_statement(negotiation, *key, after),
+        }
+    }
+
+    /// Folds `later`, made just after this change to the same file, into this one; gives
+    /// `later` back when the two replaced different things and cannot be one step.
+    fn absorb(&mut self, later: Change) -> Option<Change> {
+        match (&mut self.replaced, later.replaced) {
+            (Replaced::File { after, .. }, Replaced::File { after: newer, .. }) => *after = newer,
+            (
+                Replaced::Statement { key, after, .. },
+                Replaced::Statement {
+                    key: newer_key,
+                    after: newer,
+                    ..
+                },
+            ) if *key == newer_key => *after = newer,
+            (_, replaced) => return Some(Change { replaced, ..later }),
+        }
+        self.select_after = later.select_after;
+        None
+    }
+}
+
+/// Puts a statement back in its place. The history undoes steps in order, so the statement's
+/// place holds what the step left there.
+fn put_statement(negotiation: &mut Negotiation, key: StatementKey, statement: &Statement) {
+    if let Some(slot) = negotiation
+        .parties
+        .get_mut(key.party)
+        .and_then(|party| party.data.statements.get_mut(key.statement))
+    {
+        slot.clone_from(statement);
+    }
+}
+
 /// Puts a file's data back as it was at some moment.
 fn restore(negotiation: &mut Negotiation, file: FileId, data: &FileData) {
     let count = negotiation.parties.len();
@@ -197,8 +267,10 @@ pub fn replace_file(
     Change {
         label,
         file,
-        before,
-        after: file_data(negotiation, file),
+        replaced: Replaced::File {
+            before,
+            after: file_data(negotiation, file),
+        },
         select_before: None,
         select_after: None,
         merge_key: None,
@@ -215,13 +287,24 @@ pub fn apply(
 ) -> Result<Change, EditError> {
     let label = edit.label().to_owned();
     let file = edit.file(negotiation);
-    let before = file_data(negotiation, file);
-    let select_after = apply_to(negotiation, edit, selected)?;
+    let (replaced, select_after) = if let Edit::Statement { key, statement } = edit {
+        let before = replace_statement(negotiation, key, statement.clone())?;
+        let replaced = Replaced::Statement {
+            key,
+            before,
+            after: statement,
+        };
+        (replaced, Some(key))
+    } else {
+        let before = file_data(negotiation, file);
+        let select_after = apply_to(negotiation, edit, selected)?;
+        let after = file_data(negotiation, file);
+        (Replaced::File { before, after }, select_after)
+    };
     Ok(Change {
         label,
         file,
-        before,
-        after: file_data(negotiation, file),
+        replaced,
         select_before: selected,
         select_after,
         merge_key,
@@ -234,6 +317,19 @@ fn party_mut(negotiation: &mut Negotiation, party: usize) -> Result<&mut PartyFi
         .get_mut(party)
         .map(|loaded| &mut loaded.data)
         .ok_or(EditError::NoParty)
+}
+
+/// Puts `statement` at `key`; returns the statement that was there.
+fn replace_statement(
+    negotiation: &mut Negotiation,
+    key: StatementKey,
+    statement: Statement,
+) -> Result<Statement, EditError> {
+    let slot = party_mut(negotiation, key.party)?
+        .statements
+        .get_mut(key.statement)
+        .ok_or(EditError::NoStatement)?;
+    Ok(std::mem::replace(slot, statement))
 }
 
 fn agenda_mut(negotiation: &mut Negotiation) -> Result<&mut Agenda, EditError> {
@@ -252,11 +348,7 @@ fn apply_to(
 ) -> Result<Option<StatementKey>, EditError> {
     match edit {
         Edit::Statement { key, statement } => {
-            let slot = party_mut(negotiation, key.party)?
-                .statements
-                .get_mut(key.statement)
-                .ok_or(EditError::NoStatement)?;
-            *slot = statement;
+            replace_statement(negotiation, key, statement)?;
             Ok(Some(key))
         }
         Edit::InsertStatement {

@@ -61,6 +61,36 @@ fn typing_into_one_field_is_one_step_until_the_field_is_left() {
     assert!(history.undo(&mut negotiation).is_none());
 }
 
+/// A step of typing keeps the one statement typed into, and a burst that moves on to another
+/// statement (the same field, never left) becomes two steps that undo in turn.
+#[test]
+fn typing_keeps_one_statement_per_step_and_another_statement_is_another_step() {
+    let mut negotiation = example();
+    let original = negotiation.clone();
+    let mut history = History::default();
+    let field = Some("edit statement/summary".to_owned());
+    let edit = summary_edit(&negotiation, key(0, 0), "First");
+    let change = apply(&mut negotiation, edit, field.clone(), None).unwrap();
+    assert_eq!(change.in_place(), Some(key(0, 0)));
+    history.record(change);
+    let after_first = negotiation.clone();
+    for text in ["S", "Se", "Second"] {
+        let edit = summary_edit(&negotiation, key(0, 2), text);
+        history.record(apply(&mut negotiation, edit, field.clone(), None).unwrap());
+    }
+    assert_eq!(negotiation.parties[0].data.statements[2].summary, "Second");
+
+    history.undo(&mut negotiation);
+    assert_eq!(negotiation, after_first);
+    history.undo(&mut negotiation);
+    assert_eq!(negotiation, original);
+    assert!(history.undo(&mut negotiation).is_none());
+    history.redo(&mut negotiation);
+    history.redo(&mut negotiation);
+    assert_eq!(negotiation.parties[0].data.statements[2].summary, "Second");
+    assert_eq!(negotiation.parties[0].data.statements[0].summary, "First");
+}
+
 #[test]
 fn a_new_edit_after_undo_drops_the_redo() {
     let mut negotiation = example();
@@ -79,13 +109,13 @@ fn inserting_moving_and_removing_statements_select_and_undo_in_order() {
     let original = negotiation.clone();
     let count = negotiation.parties[1].data.statements.len();
     let mut history = History::default();
-    let copy = negotiation.parties[1].data.statements[2].clone();
+    let copy = negotiation.parties[0].data.statements[2].clone();
     let insert = Edit::InsertStatement {
         party: 1,
         index: 3,
         statement: copy.clone(),
     };
-    let change = apply(&mut negotiation, insert, None, Some(key(1, 2))).unwrap();
+    let change = apply(&mut negotiation, insert, None, Some(key(0, 2))).unwrap();
     assert_eq!(change.select_after, Some(key(1, 3)));
     history.record(change);
     let moved = Edit::MoveStatement {

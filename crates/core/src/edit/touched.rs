@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Change, FileData};
+use super::{Change, FileData, Replaced};
 
 /// The issues a change may have changed the analysis of.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,10 +37,19 @@ impl Touched {
 impl Change {
     /// What the change touched; the same whether it is done or undone.
     pub fn touched(&self) -> Touched {
-        let (FileData::Party(Some(before)), FileData::Party(Some(after))) =
-            (&self.before, &self.after)
-        else {
-            return Touched::Everything;
+        let (before, after) = match &self.replaced {
+            Replaced::Statement { before, after, .. } => {
+                return Touched::Issues(if before == after {
+                    BTreeSet::new()
+                } else {
+                    BTreeSet::from([before.issue.clone(), after.issue.clone()])
+                });
+            }
+            Replaced::File {
+                before: FileData::Party(Some(before)),
+                after: FileData::Party(Some(after)),
+            } => (before, after),
+            Replaced::File { .. } => return Touched::Everything,
         };
         let (old, new) = (&before.data, &after.data);
         let same_file = before.path == after.path

@@ -249,8 +249,9 @@ impl Session {
                     change.label = label;
                 }
                 let (select, file, touched) = (change.select_after, change.file, change.touched());
+                let in_place = change.in_place();
                 self.history.record(change);
-                self.edited(select, file, touched);
+                self.edited(select, file, touched, in_place);
             }
             Err(error) => self.notice(Notice::error(format!(
                 "That edit could not be made: {error}."
@@ -267,9 +268,17 @@ impl Session {
         let undone = self
             .history
             .undo(&mut self.workspace.negotiation)
-            .map(|change| (change.select_before, change.file, change.touched()));
-        if let Some((select, file, touched)) = undone {
-            self.edited(select, file, touched);
+            .map(|change| {
+                let file = change.file;
+                (
+                    change.select_before,
+                    file,
+                    change.touched(),
+                    change.in_place(),
+                )
+            });
+        if let Some((select, file, touched, in_place)) = undone {
+            self.edited(select, file, touched, in_place);
         }
     }
 
@@ -277,16 +286,34 @@ impl Session {
         let redone = self
             .history
             .redo(&mut self.workspace.negotiation)
-            .map(|change| (change.select_after, change.file, change.touched()));
-        if let Some((select, file, touched)) = redone {
-            self.edited(select, file, touched);
+            .map(|change| {
+                let file = change.file;
+                (
+                    change.select_after,
+                    file,
+                    change.touched(),
+                    change.in_place(),
+                )
+            });
+        if let Some((select, file, touched, in_place)) = redone {
+            self.edited(select, file, touched, in_place);
         }
     }
 
-    /// Brings what is derived from the data up to date after an edit, undo or redo.
-    fn edited(&mut self, select: Option<StatementKey>, file: FileId, touched: Touched) {
+    /// Brings what is derived from the data up to date after an edit, undo or redo;
+    /// `in_place` is the one statement it changed, when that is all it changed.
+    fn edited(
+        &mut self,
+        select: Option<StatementKey>,
+        file: FileId,
+        touched: Touched,
+        in_place: Option<StatementKey>,
+    ) {
         let errors_before = self.workspace.error_count();
-        self.workspace.refresh_file(file);
+        match in_place {
+            Some(key) => self.workspace.refresh_statement(key),
+            None => self.workspace.refresh_file(file),
+        }
         self.versions.changed(touched);
         self.keep_emergency_copy();
         self.events.push(Event::Edited {

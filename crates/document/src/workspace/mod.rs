@@ -25,6 +25,14 @@ pub struct IssueGroup {
     pub agenda_index: Option<usize>,
 }
 
+/// Whether the issue groups and the statements by issue are worked out again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Regroup {
+    Yes,
+    /// Only a statement's details changed, not which issue it is on.
+    No,
+}
+
 /// The open negotiation.
 #[derive(Debug)]
 pub struct Workspace {
@@ -152,7 +160,7 @@ impl Workspace {
             .map(|party| party.data.statements.iter().map(search_text).collect())
             .collect();
         self.dirty = self.changed_files();
-        self.rederive(None);
+        self.rederive(None, Regroup::Yes);
     }
 
     /// [`Self::refresh`] after a change to one file: only that file's search text and saved
@@ -170,20 +178,53 @@ impl Workspace {
             // A party added or taken away: everything moves.
             FileId::Party(_) => return self.refresh(),
         }
+        self.note_saved_state(file);
+        let edited = match file {
+            FileId::Party(index) => Some(index),
+            FileId::Agenda => None,
+        };
+        self.rederive(edited, Regroup::Yes);
+    }
+
+    /// [`Self::refresh_file`] after a change to the one statement at `key`, made in place:
+    /// only its search text is worked out again, and while it stays on its issue the issue
+    /// groups and the statements by issue stay as they are.
+    pub fn refresh_statement(&mut self, key: StatementKey) {
+        let file = FileId::Party(key.party);
+        let Some(statement) = self.statement(key) else {
+            return self.refresh_file(file);
+        };
+        let text = search_text(statement);
+        let on_same_issue = self
+            .issues
+            .iter()
+            .position(|group| group.id == statement.issue)
+            .and_then(|group| self.by_issue.get(group)?.get(key.party))
+            .is_some_and(|listed| listed.binary_search(&key.statement).is_ok());
+        let slot = self
+            .search_text
+            .get_mut(key.party)
+            .and_then(|texts| texts.get_mut(key.statement));
+        match slot {
+            Some(slot) if on_same_issue => *slot = text,
+            _ => return self.refresh_file(file),
+        }
+        self.note_saved_state(file);
+        self.rederive(Some(key.party), Regroup::No);
+    }
+
+    /// Whether `file` now differs from what is on disk.
+    fn note_saved_state(&mut self, file: FileId) {
         if self.is_changed(file) {
             self.dirty.insert(file);
         } else {
             self.dirty.remove(&file);
         }
-        self.rederive(match file {
-            FileId::Party(index) => Some(index),
-            FileId::Agenda => None,
-        });
     }
 
     /// Issue groups, problems and names, from the data, the search text and the saved state;
     /// `edited` is the one party file changed since the last time, if only one was.
-    fn rederive(&mut self, edited: Option<usize>) {
+    fn rederive(&mut self, edited: Option<usize>, regroup: Regroup) {
         let loaded = |negotiation: &Negotiation, path: &Path| {
             negotiation
                 .agenda
@@ -197,8 +238,10 @@ impl Workspace {
             .filter(|file| !loaded(&self.negotiation, &file.path))
             .cloned()
             .collect();
-        self.issues = issue_groups(&self.negotiation);
-        self.by_issue = statements_by_issue(&self.negotiation, &self.issues);
+        if regroup == Regroup::Yes {
+            self.issues = issue_groups(&self.negotiation);
+            self.by_issue = statements_by_issue(&self.negotiation, &self.issues);
+        }
         // A file that could not be read but is open all the same (its edits were recovered)
         // no longer has the error that kept it out.
         let mut problems: Vec<Problem> = self
@@ -617,132 +660,4 @@ fn statements_by_issue(negotiation: &Negotiation, issues: &[IssueGroup]) -> Vec<
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_example_has_its_agenda_issues_in_order() {
-        let workspace = Workspace::open(Origin::Example);
-        let ids: Vec<&str> = workspace.issues.iter().map(|g| g.id.as_str()).collect();
-        assert_eq!(ids.len(), 11);
-        assert_eq!(ids[0], "nato-membership");
-        assert!(workspace.issues.iter().all(|g| g.agenda_index.is_some()));
-    }
-
-    /// A workspace over one party file "a.ron" with these statements, and no agenda.
-    fn one_party(statements: &str) -> (tempfile::TempDir, Workspace) {
-        let folder = tempfile::tempdir().unwrap();
-        let text = format!(
-            r##"(format: 1, party: (id: "a", name: "A", short_name: "A", colour: "#112233"),
-               as_of: "2022-01-26", statements: [{statements}])"##
-        );
-        std::fs::write(folder.path().join("a.ron"), text).unwrap();
-        let workspace = Workspace::open(Origin::Paths(vec![folder.path().to_owned()]));
-        (folder, workspace)
-    }
-
-    #[test]
-    fn issues_missing_from_the_agenda_are_grouped_after_it() {
-        let (_folder, workspace) = one_party(
-            r#"
-                 (id: "s1", issue: "zeta", kind: Demand, summary: "Z", salience: 10,
-                  firmness: Firm, estimated: true),
-                 (id: "s2", issue: "alpha", kind: Offer, summary: "A", salience: 10,
-                  firmness: Firm, estimated: true),
-                 (id: "s3", issue: "zeta", kind: Offer, summary: "Z2", salience: 10,
-                  firmness: Firm, estimated: true)"#,
-        );
-        let ids: Vec<&str> = workspace.issues.iter().map(|g| g.id.as_str()).collect();
-        assert_eq!(ids, ["zeta", "alpha"]);
-    }
-
-    #[test]
-    fn a_problem_inside_a_statement_points_at_it() {
-        let (_folder, workspace) = one_party(
-            r#"
-                 (id: "s1", issue: "x", kind: Demand, summary: "fine", salience: 10,
-                  firmness: Firm, estimated: true),
-                 (id: "s2", issue: "x", kind: Offer, summary: "bad", salience: 500,
-                  firmness: Firm, estimated: true)"#,
-        );
-        let salience = workspace
-            .problems
-            .iter()
-            .find(|p| p.message.contains("salience"))
-            .expect("the salience problem");
-        assert_eq!(
-            workspace.problem_statement(salience),
-            Some(StatementKey {
-                party: 0,
-                statement: 1
-            })
-        );
-        let no_agenda = workspace
-            .problems
-            .iter()
-            .find(|p| p.message.contains("agenda"))
-            .expect("the missing agenda warning");
-        assert_eq!(workspace.problem_statement(no_agenda), None);
-    }
-
-    #[test]
-    fn a_statement_knows_its_problems() {
-        let (_folder, workspace) = one_party(
-            r#"
-                 (id: "s1", issue: "x", kind: Demand, summary: "fine", salience: 10,
-                  firmness: Firm, estimated: true),
-                 (id: "s2", issue: "x", kind: Offer, summary: "bad", salience: 500,
-                  firmness: Firm, estimated: true, range: Some((min: 60, max: 40)))"#,
-        );
-        let key = |statement| StatementKey {
-            party: 0,
-            statement,
-        };
-        let messages: Vec<&str> = workspace
-            .problems_of(key(1))
-            .map(|p| p.message.as_str())
-            .collect();
-        assert_eq!(messages.len(), 3, "{messages:?}");
-        assert!(messages.iter().any(|m| m.contains("has no source")));
-        assert!(messages.iter().any(|m| m.contains("salience 500")));
-        assert!(
-            messages
-                .iter()
-                .any(|m| m.contains("min 60 is above its max 40"))
-        );
-        // The first statement lacks only a source.
-        assert_eq!(workspace.problems_of(key(0)).count(), 1);
-        // One party file loaded of the one tried; there is no agenda.
-        assert_eq!(
-            (workspace.loaded_file_count(), workspace.files.len()),
-            (1, 1)
-        );
-    }
-
-    #[test]
-    fn a_located_message_reads_file_line_column_message() {
-        let problem = Problem::error(
-            std::path::Path::new("data/us.ron"),
-            "a closing bracket is missing",
-        )
-        .at_position(Position { line: 12, col: 5 });
-        assert_eq!(
-            located_message(&problem),
-            "data/us.ron:12:5: a closing bracket is missing"
-        );
-        let whole_file = Problem::warning(std::path::Path::new("x.ron"), "no agenda");
-        assert_eq!(located_message(&whole_file), "x.ron: no agenda");
-    }
-
-    #[test]
-    fn search_text_holds_summary_and_quotes_in_lower_case() {
-        let workspace = Workspace::open(Origin::Example);
-        let us = workspace.negotiation.party_index("us").unwrap();
-        let text = workspace.search_text(StatementKey {
-            party: us,
-            statement: 0,
-        });
-        assert!(!text.is_empty());
-        assert_eq!(text, text.to_lowercase());
-    }
-}
+mod tests;
