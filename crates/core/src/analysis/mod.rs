@@ -137,6 +137,11 @@ pub struct Analysis {
     pub issues: Vec<IssueAnalysis>,
     /// The exchanges of positions the chosen parties could make, best first.
     pub trades: Trades,
+    /// Per party compared (in the order of `parties`), per statement in file order: the index
+    /// into `issues` of the issue it is on, whichever rounds it holds in. Kept so that bringing
+    /// the analysis up to date after an edit finds a touched issue's statements without
+    /// reading all the others.
+    issue_of: Vec<Vec<usize>>,
 }
 
 impl Analysis {
@@ -173,18 +178,21 @@ pub fn analyse_at(negotiation: &Negotiation, parties: &[usize], round: Option<us
 
     // One pass over all statements, grouping them by issue and party.
     let mut by_issue: Vec<Vec<Stand>> = vec![Vec::new(); issue_ids.len()];
+    let mut issue_of = Vec::with_capacity(parties.len());
     for &party in &parties {
-        let Some(file) = negotiation.party(party) else {
-            continue;
-        };
-        for (index, statement) in file.statements.iter().enumerate() {
+        let statements = statements_of(negotiation, party);
+        let mut party_issue_of = Vec::with_capacity(statements.len());
+        for (index, statement) in statements.iter().enumerate() {
+            // Every statement's issue is in `issue_ids`; past its end would mean none.
+            let slot = position_of
+                .get(statement.issue.as_str())
+                .copied()
+                .unwrap_or(issue_ids.len());
+            party_issue_of.push(slot);
             if !rounds.holds(statement, round) {
                 continue;
             }
-            let Some(stands) = position_of
-                .get(statement.issue.as_str())
-                .and_then(|&slot| by_issue.get_mut(slot))
-            else {
+            let Some(stands) = by_issue.get_mut(slot) else {
                 continue;
             };
             match stands.last_mut() {
@@ -197,6 +205,7 @@ pub fn analyse_at(negotiation: &Negotiation, parties: &[usize], round: Option<us
                 }),
             }
         }
+        issue_of.push(party_issue_of);
     }
 
     let issues: Vec<IssueAnalysis> = issue_ids
@@ -210,16 +219,12 @@ pub fn analyse_at(negotiation: &Negotiation, parties: &[usize], round: Option<us
             analyse_issue(negotiation, &parties, id, stands)
         })
         .collect();
-    finish(parties, issues)
-}
-
-/// The analysis of `issues`, with the trades between them.
-fn finish(parties: Vec<usize>, issues: Vec<IssueAnalysis>) -> Analysis {
     let trades = trades::trades(&issues);
     Analysis {
         parties,
         issues,
         trades,
+        issue_of,
     }
 }
 
