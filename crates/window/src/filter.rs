@@ -60,6 +60,11 @@ pub struct StatementMatcher<'a> {
 }
 
 impl StatementMatcher<'_> {
+    /// Whether every statement matches: nothing is filtered.
+    pub fn matches_all(&self) -> bool {
+        self.kinds.is_empty() && self.needle.is_empty()
+    }
+
     pub fn matches(&self, kind: Kind, search_text: &str) -> bool {
         (self.kinds.is_empty() || self.kinds.contains(&kind))
             && (self.needle.is_empty() || search_text.contains(&self.needle))
