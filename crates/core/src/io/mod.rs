@@ -435,6 +435,7 @@ fn parse_file<T: DeserializeOwned + Versioned>(path: &Path, text: String) -> Fil
     // Every older format means the same in this one: lifting the number in memory is the whole
     // migration, and it makes any save, and `fmt`, write the newest format.
     parsed.value.lift_format();
+    parsed.value.shrink_to_fit();
     let mut problems = Vec::new();
     if !parsed.unknown_fields.is_empty() {
         let locations = scan::Locations::of(&text);
@@ -475,6 +476,10 @@ trait Versioned {
     fn format_version(&self) -> u32;
     /// Migrates a file of an older format this build reads to [`FORMAT_VERSION`].
     fn lift_format(&mut self);
+    /// Gives back what parsing reserved and did not use: a list grows by doubling while it is
+    /// read, so a statement's one source would keep room for four, which on large files is
+    /// most of what the data takes in memory.
+    fn shrink_to_fit(&mut self) {}
 }
 
 impl Versioned for Agenda {
@@ -492,6 +497,13 @@ impl Versioned for PartyFile {
     }
     fn lift_format(&mut self) {
         self.format = FORMAT_VERSION;
+    }
+    fn shrink_to_fit(&mut self) {
+        self.statements.shrink_to_fit();
+        for statement in &mut self.statements {
+            statement.conditions.shrink_to_fit();
+            statement.sources.shrink_to_fit();
+        }
     }
 }
 

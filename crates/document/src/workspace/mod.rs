@@ -597,7 +597,15 @@ fn problem_key(problem: &Problem) -> (PathBuf, String, String) {
 }
 
 fn search_text(statement: &Statement) -> String {
-    let mut text = statement.summary.to_lowercase();
+    let length = statement.summary.len()
+        + statement
+            .sources
+            .iter()
+            .map(|source| source.quote.len() + 1)
+            .sum::<usize>();
+    // Lower case is most often as long; growing by doubling would keep twice the room.
+    let mut text = String::with_capacity(length);
+    text.push_str(&statement.summary.to_lowercase());
     for source in &statement.sources {
         text.push('\n');
         text.push_str(&source.quote.to_lowercase());
