@@ -8,6 +8,7 @@ use crate::negotiation::Negotiation;
 use crate::rounds::Rounds;
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use super::{
     Analysis, IssueAnalysis, Stand, acceptable_range, analyse_at, analyse_issue, statements_of,
@@ -49,16 +50,21 @@ pub fn analyse_again(
         return full();
     };
     let rounds = Rounds::of(negotiation);
-    let issues: Vec<IssueAnalysis> = previous
+    let issues: Vec<Arc<IssueAnalysis>> = previous
         .issues
         .iter()
         .enumerate()
         .map(|(at, issue)| {
             if !touched_at.contains(&at) {
-                return issue.clone();
+                return Arc::clone(issue);
             }
             let stands = stands_on(negotiation, previous, &issue_of, at, &rounds, round);
-            analyse_issue(negotiation, &previous.parties, &issue.issue, stands)
+            Arc::new(analyse_issue(
+                negotiation,
+                &previous.parties,
+                &issue.issue,
+                stands,
+            ))
         })
         .collect();
     let trades = trades::trades_again(&issues, &previous.trades, &touched_at);

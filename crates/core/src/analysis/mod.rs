@@ -11,6 +11,7 @@
 //! what a finding points at and reports can cite the statements in full.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 mod again;
 mod predict;
@@ -134,7 +135,9 @@ pub struct Analysis {
     /// The parties compared, as indices into the negotiation's parties.
     pub parties: Vec<usize>,
     /// Agenda issues in agenda order, then issues statements name that the agenda lacks.
-    pub issues: Vec<IssueAnalysis>,
+    /// Shared, so that an analysis brought up to date keeps the untouched issues' analyses
+    /// without copying them.
+    pub issues: Vec<Arc<IssueAnalysis>>,
     /// The exchanges of positions the chosen parties could make, best first.
     pub trades: Trades,
     /// Per party compared (in the order of `parties`), per statement in file order: the index
@@ -146,7 +149,10 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn issue(&self, id: &str) -> Option<&IssueAnalysis> {
-        self.issues.iter().find(|issue| issue.issue == id)
+        self.issues
+            .iter()
+            .map(Arc::as_ref)
+            .find(|issue| issue.issue == id)
     }
 }
 
@@ -208,7 +214,7 @@ pub fn analyse_at(negotiation: &Negotiation, parties: &[usize], round: Option<us
         issue_of.push(party_issue_of);
     }
 
-    let issues: Vec<IssueAnalysis> = issue_ids
+    let issues: Vec<Arc<IssueAnalysis>> = issue_ids
         .iter()
         .zip(by_issue)
         .map(|(id, mut stands)| {
@@ -216,7 +222,7 @@ pub fn analyse_at(negotiation: &Negotiation, parties: &[usize], round: Option<us
                 let statements = statements_of(negotiation, stand.party);
                 (stand.range, stand.range_from) = acceptable_range(statements, &stand.statements);
             }
-            analyse_issue(negotiation, &parties, id, stands)
+            Arc::new(analyse_issue(negotiation, &parties, id, stands))
         })
         .collect();
     let trades = trades::trades(&issues);

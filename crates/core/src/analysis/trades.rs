@@ -208,7 +208,7 @@ fn better_first(x: &Trade, y: &Trade) -> Ordering {
 }
 
 /// Every exchange the rule finds between the issues' placed parties.
-pub(super) fn trades(issues: &[IssueAnalysis]) -> Trades {
+pub(super) fn trades(issues: &[Arc<IssueAnalysis>]) -> Trades {
     find(issues, None)
 }
 
@@ -216,7 +216,7 @@ pub(super) fn trades(issues: &[IssueAnalysis]) -> Trades {
 /// the pairs of two untouched issues are taken from `previous`, the trades of the same issues
 /// before the change; the others are found again.
 pub(super) fn trades_again(
-    issues: &[IssueAnalysis],
+    issues: &[Arc<IssueAnalysis>],
     previous: &Trades,
     touched: &[usize],
 ) -> Trades {
@@ -224,7 +224,7 @@ pub(super) fn trades_again(
 }
 
 /// The trades of `issues`, with the trades before a change and the issues it touched, if any.
-fn find(issues: &[IssueAnalysis], before: Option<(&Trades, &[usize])>) -> Trades {
+fn find(issues: &[Arc<IssueAnalysis>], before: Option<(&Trades, &[usize])>) -> Trades {
     let issues: Vec<Issue> = issues
         .iter()
         .enumerate()

@@ -207,7 +207,7 @@ impl<'a> Page<'a> {
         let weak = self.palette.weak;
         let issues: Vec<&IssueAnalysis> = match only {
             Some(issue) => vec![issue],
-            None => self.analysis.issues.iter().collect(),
+            None => self.analysis.issues.iter().map(AsRef::as_ref).collect(),
         };
         let (estimated, placed) = estimates(self.negotiation, &issues);
         let scale = "Each issue is scored 0–100 between the meanings named at its ends.";

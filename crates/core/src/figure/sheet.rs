@@ -24,7 +24,7 @@ pub fn scales_sheet(negotiation: &Negotiation, analysis: &Analysis, theme: Theme
         page.paragraph("No issue to compare.", 13.0, Weight::Regular, weak);
     }
     let card_width = (page.content_width() - GAP * (COLUMNS - 1) as f64) / COLUMNS as f64;
-    let issues: Vec<&IssueAnalysis> = analysis.issues.iter().collect();
+    let issues: Vec<&IssueAnalysis> = analysis.issues.iter().map(AsRef::as_ref).collect();
     for row in issues.chunks(COLUMNS) {
         // Cards in a row are as tall as the tallest: each is drawn into its own buffer first.
         let cards: Vec<(Svg, f64)> = row

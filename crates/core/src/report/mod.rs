@@ -245,6 +245,7 @@ impl<'a> View<'a> {
         self.analysis
             .issues
             .iter()
+            .map(AsRef::as_ref)
             .filter(|issue| issue.status == status)
             .collect()
     }

@@ -87,6 +87,7 @@ fn with_status(analysis: &Analysis, status: Status) -> Vec<&IssueAnalysis> {
     analysis
         .issues
         .iter()
+        .map(AsRef::as_ref)
         .filter(|issue| issue.status == status)
         .collect()
 }
@@ -185,6 +186,7 @@ fn collisions_ui(ui: &mut Ui, cx: &ViewContext<'_>, analysis: &Analysis, command
     let collisions: Vec<&IssueAnalysis> = analysis
         .issues
         .iter()
+        .map(AsRef::as_ref)
         .filter(|issue| !issue.collisions.is_empty())
         .collect();
     section_ui(

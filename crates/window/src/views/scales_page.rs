@@ -24,9 +24,10 @@ pub(crate) fn scales_page_ui(
     commands: &mut Commands,
 ) {
     let analysis = charted.now;
-    let issues: Vec<_> = analysis
+    let issues: Vec<&IssueAnalysis> = analysis
         .issues
         .iter()
+        .map(AsRef::as_ref)
         .filter(|issue| {
             workspace
                 .issue_group(&issue.issue)
